@@ -1,0 +1,159 @@
+"""article.yml → Article, validated against the declared schema (schema/article.schema.yml).
+
+Every problem is collected and reported at once as `article.yml:LINE: field: message`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .errors import Problem, SourceError
+from .model import Article, Author, Journal, License
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The JSON Schema of article.yml, shipped inside the package."""
+    text = resources.files(__package__).joinpath("schema/article.schema.yml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def load_article(path: Path) -> Article:
+    """Read and validate article.yml; raise SourceError listing every problem."""
+    if not path.is_file():
+        raise SourceError(Problem(path.name, 0, "", "file not found"))
+    try:
+        source = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise SourceError(Problem(path.name, line, "", "not valid UTF-8 text")) from None
+    return parse_article(source, path.name)
+
+
+def parse_article(source: str, name: str = "article.yml") -> Article:
+    """Parse article.yml source text into an Article."""
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(source)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        raise SourceError(Problem(name, line, "", f"invalid YAML: {error.problem}")) from None
+    if not isinstance(data, dict):
+        raise SourceError(Problem(name, 1, "", "must be a mapping of fields (title: …, journal: …)"))
+    data = _dates_as_text(data)
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        problems = [_problem(error, node, name) for error in errors]
+        raise SourceError(sorted(problems, key=lambda p: p.line))
+    return _article(data)
+
+
+def _dates_as_text(value: Any) -> Any:
+    """YAML reads 2025-12-06 as a date; the schema speaks JSON, where dates are strings."""
+    if isinstance(value, dict):
+        return {key: _dates_as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _problem(error: jsonschema.ValidationError, root: yaml.Node, name: str) -> Problem:
+    path = list(error.absolute_path)
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        field = ".".join(map(str, [*path, missing]))
+        return Problem(name, _line(root, path), field, "required field is missing")
+    if error.validator == "additionalProperties":
+        extra = error.message.split("'")[1]
+        line = _line(root, [*path, extra])
+        return Problem(name, line, ".".join(map(str, [*path, extra])), "unknown field")
+    field = ".".join(map(str, path)) or "(top level)"
+    return Problem(name, _line(root, path), field, _message(error))
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    expected = error.schema.get("description")
+    if error.validator == "pattern" and expected:
+        return f"{error.instance!r} is not {expected}"
+    if error.validator == "pattern":
+        return f"{error.instance!r} is not in the expected form ({error.validator_value})"
+    if error.validator == "type":
+        kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = " or ".join(k for k in kinds if k != "null")
+        return f"expected {wanted}, got {type(error.instance).__name__} {error.instance!r}"
+    return error.message
+
+
+def _line(node: yaml.Node, path: list[Any]) -> int:
+    """The 1-based line of the value at `path` (or of its nearest existing parent)."""
+    line = node.start_mark.line + 1
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            match = [(k, v) for k, v in node.value if k.value == step]
+            if not match:
+                break
+            key, node = match[0]
+            line = key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _abstract(value: Any) -> tuple[str, ...]:
+    paragraphs = value if isinstance(value, list) else _text(value).split("\n\n")
+    return tuple(" ".join(p.split()) for p in paragraphs if p and p.strip())
+
+
+def _article(data: dict[str, Any]) -> Article:
+    journal = data["journal"]
+    dates = data.get("dates") or {}
+    first, _, last = _text(data.get("pages")).replace("–", "-").partition("-")
+    return Article(
+        title=_text(data["title"]),
+        subtitle=_text(data.get("subtitle")),
+        authors=tuple(
+            Author(**{key: _text(person.get(key)) for key in ("family", "given", "affiliation", "orcid", "email")})
+            for person in data.get("authors") or ()
+        ),
+        journal=Journal(**{key: _text(value) for key, value in journal.items()}),
+        volume=_text(data.get("volume")),
+        issue=_text(data.get("issue")),
+        issue_label=_text(data.get("issue_label")),
+        year=int(data["year"]),
+        section=_text(data.get("section")),
+        first_page=first.strip(),
+        last_page=last.strip(),
+        article_number=_text(data.get("article_number")),
+        doi=_text(data.get("doi")),
+        url=_text(data.get("url")),
+        submitted=_date(dates.get("submitted")),
+        accepted=_date(dates.get("accepted")),
+        published=_date(dates.get("published")),
+        language=_text(data["language"]),
+        keywords=tuple(_text(k) for k in data.get("keywords") or ()),
+        abstract=_abstract(data.get("abstract")),
+        license=License(**{key: _text(value) for key, value in (data.get("license") or {}).items()}),
+        pdf=_text(data.get("pdf")),
+    )

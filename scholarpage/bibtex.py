@@ -1,0 +1,237 @@
+"""references.bib ⇄ References: the only module that touches the BibTeX library.
+
+Parsing is bibtexparser v2 (bad blocks come back located instead of raising); TeX accents
+and braces are decoded by pylatexenc. Entries keep the order of the file, which is the
+printed order of the reference list.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser.library import Library
+from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from pylatexenc.latex2text import LatexNodes2Text
+
+from .errors import Problem, SourceError
+from .model import Person, Reference
+
+#: The field holding the reference exactly as printed in the source (shown verbatim).
+TEXT_FIELD = "formatted"
+#: The field holding a bracketed translation of a title in another language.
+TRANSLATION_FIELD = "titletranslation"
+
+#: BibTeX/BibLaTeX entry type → CSL item type. `entrysubtype` refines `article` and `misc`.
+KIND_OF_TYPE = {
+    "article": "article-journal",
+    "book": "book",
+    "mvbook": "book",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "techreport": "report",
+    "report": "report",
+    "online": "webpage",
+    "electronic": "webpage",
+    "www": "webpage",
+    "unpublished": "manuscript",
+    "misc": "document",
+}
+KIND_OF_SUBTYPE = {
+    "newspaper": "article-newspaper",
+    "magazine": "article-magazine",
+    "speech": "speech",
+    "presentation": "speech",
+    "workingpaper": "report",
+}
+#: CSL item type → the BibTeX type written on export (the inverse of the tables above).
+TYPE_OF_KIND = {
+    "article-journal": ("article", ""),
+    "article-newspaper": ("article", "newspaper"),
+    "article-magazine": ("article", "magazine"),
+    "book": ("book", ""),
+    "chapter": ("incollection", ""),
+    "paper-conference": ("inproceedings", ""),
+    "thesis": ("thesis", ""),
+    "report": ("report", ""),
+    "webpage": ("online", ""),
+    "speech": ("misc", "speech"),
+    "manuscript": ("unpublished", ""),
+    "document": ("misc", ""),
+}
+#: Babel/BibLaTeX language names → BCP 47 codes, for `language` or `langid` given by name.
+LANGUAGE_CODES = {
+    "english": "en", "american": "en", "british": "en", "polish": "pl", "vietnamese": "vi",
+    "chinese": "zh", "japanese": "ja", "german": "de", "ngerman": "de", "french": "fr",
+    "spanish": "es", "portuguese": "pt", "brazilian": "pt", "russian": "ru", "italian": "it",
+    "czech": "cs", "ukrainian": "uk", "dutch": "nl", "korean": "ko", "arabic": "ar",
+    "hebrew": "he",
+}
+
+_DECODER = LatexNodes2Text(math_mode="verbatim")
+_SPACES = re.compile(r"\s+")
+
+
+def decode_latex(value: str) -> str:
+    """TeX → Unicode text: accents and escapes decoded, braces dropped, spaces collapsed."""
+    if not any(c in value for c in "\\{}~$&%`'-"):
+        return _SPACES.sub(" ", value).strip()
+    return _SPACES.sub(" ", _DECODER.latex_to_text(value)).strip()
+
+
+def load_references(path: Path) -> tuple[Reference, ...]:
+    """Read a .bib file; raise SourceError listing every located problem."""
+    if not path.is_file():
+        raise SourceError(Problem(path.name, 0, "", "file not found"))
+    try:
+        source = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise SourceError(Problem(path.name, line, "", "not valid UTF-8 text")) from None
+    return parse_references(source, path.name)
+
+
+def parse_references(source: str, name: str = "references.bib") -> tuple[Reference, ...]:
+    """Parse BibTeX source text into References, in source order."""
+    library = bibtexparser.parse_string(source)
+    problems = [*_block_problems(library, name)]
+    references = []
+    for entry in library.entries:
+        reference, entry_problems = _reference(entry, name)
+        references.append(reference)
+        problems.extend(entry_problems)
+    if not references and not problems:
+        problems.append(Problem(name, 0, "", "no references found: the file holds no @entry"))
+    if problems:
+        raise SourceError(sorted(problems, key=lambda p: p.line))
+    return tuple(references)
+
+
+def _block_problems(library: Library, name: str) -> list[Problem]:
+    first_line = {entry.key: entry.start_line + 1 for entry in library.entries}
+    problems = []
+    for block in library.failed_blocks:
+        line = block.start_line + 1
+        if isinstance(block, DuplicateBlockKeyBlock):
+            message = f"duplicate key '{block.key}' (first used on line {first_line.get(block.key, '?')})"
+            problems.append(Problem(name, line, "key", message))
+        elif isinstance(block, ParsingFailedBlock):
+            reason = str(block.error).splitlines()[-1].strip() if block.error else "unreadable"
+            problems.append(Problem(name, line, "", f"BibTeX syntax error: {reason}"))
+    return problems
+
+
+def _reference(entry: Entry, name: str) -> tuple[Reference, list[Problem]]:
+    fields = {f.key.lower(): f.value for f in entry.fields}
+    text = {key: decode_latex(value) for key, value in fields.items() if isinstance(value, str)}
+    line = entry.start_line + 1
+    problems = []
+    if not text.get("title") and not text.get(TEXT_FIELD):
+        problems.append(Problem(name, line, entry.key, f"needs a 'title' or a '{TEXT_FIELD}' field"))
+    subtype = text.get("entrysubtype", "").lower()
+    kind = KIND_OF_SUBTYPE.get(subtype) or KIND_OF_TYPE.get(entry.entry_type.lower(), "document")
+    year, date = _year_and_date(text)
+    reference = Reference(
+        key=entry.key,
+        kind=kind,
+        text=text.get(TEXT_FIELD, ""),
+        title=text.get("title", ""),
+        title_translation=text.get(TRANSLATION_FIELD, ""),
+        authors=_persons(fields.get("author", "")),
+        editors=_persons(fields.get("editor", "")),
+        container=_first(text, "journaltitle", "journal", "booktitle", "howpublished"),
+        collection=text.get("series", ""),
+        volume=text.get("volume", ""),
+        issue=_first(text, "number", "issue"),
+        pages=text.get("pages", ""),
+        year=year,
+        date=date,
+        doi=_bare_doi(text.get("doi", "")),
+        url=text.get("url", ""),
+        publisher=_first(text, "publisher", "institution", "school", "organization"),
+        place=_first(text, "address", "location"),
+        edition=text.get("edition", ""),
+        genre=text.get("type", ""),
+        language=_language_code(_first(text, "language", "langid")),
+        note=text.get("note", ""),
+        line=line,
+    )
+    return reference, problems
+
+
+def _first(text: dict[str, str], *keys: str) -> str:
+    return next((text[key] for key in keys if text.get(key)), "")
+
+
+def _year_and_date(text: dict[str, str]) -> tuple[str, str]:
+    date = text.get("date", "")
+    year = text.get("year", "") or date[:4]
+    return year, date
+
+
+def _bare_doi(value: str) -> str:
+    return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", value.strip(), flags=re.I)
+
+
+def _language_code(value: str) -> str:
+    return LANGUAGE_CODES.get(value.strip().lower(), value.strip())
+
+
+def _persons(value: str) -> tuple[Person, ...]:
+    return tuple(_person(name) for name in split_multiple_persons_names(value) if name.strip())
+
+
+def _person(name: str) -> Person:
+    """One BibTeX name; a name wholly in braces ("{World Bank}") is literal, never split."""
+    stripped = name.strip()
+    if stripped.startswith("{") and stripped.endswith("}") and _balanced(stripped[1:-1]):
+        return Person(literal=decode_latex(stripped[1:-1]))
+    parts = parse_single_name_into_parts(stripped, strict=False)
+    family = " ".join(parts.von + parts.last)
+    given = " ".join(parts.first + parts.jr)
+    return Person(family=decode_latex(family), given=decode_latex(given))
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+# --- writing -----------------------------------------------------------------------------
+_ESCAPES = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
+}
+# TeX ligatures that pylatexenc (like TeX) would fuse: break them with an empty group.
+_LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
+
+
+def encode_latex(text: str) -> str:
+    """Unicode text → a BibTeX field value that `decode_latex` turns back into the same text.
+
+    Unicode is kept as is (BibLaTeX and this loader read UTF-8); only TeX's special characters
+    and ligatures are escaped. Hand-written because pylatexenc's encoder also rewrites every
+    non-ASCII letter into a macro, which makes Vietnamese and Chinese sources unreadable.
+    """
+    text = _SPACES.sub(" ", text).strip()
+    escaped = "".join(_ESCAPES.get(char, char) for char in text)
+    return _LIGATURES.sub("{}", escaped)
+
+
+def encode_person(person: Person) -> str:
+    """A Person as a BibTeX name: "{Literal}" or "{Family}, {Given}" (braces keep parts whole)."""
+    if person.literal:
+        return "{" + encode_latex(person.literal) + "}"
+    family = "{" + encode_latex(person.family) + "}"
+    return f"{family}, {encode_latex(person.given)}" if person.given else family

