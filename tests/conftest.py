@@ -1,0 +1,106 @@
+"""Shared fixtures: built sites, a local HTTP server, and Debian's Chromium via Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def build_site(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` for the project folder `project` into `out`."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, capture_output=True, text=True, cwd=project, env=env)
+
+
+def copy_project(destination: Path, article: Path | None = None, references: Path | None = None) -> Path:
+    """A copy of the repository's site sources (mkdocs.yml, docs/, sources) to build elsewhere."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", destination / "docs", dirs_exist_ok=True)
+    shutil.copy(article or ROOT / "article.yml", destination / "article.yml")
+    shutil.copy(references or ROOT / "references.bib", destination / "references.bib")
+    return destination
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed article's site, built with --strict."""
+    out = tmp_path_factory.mktemp("seed-site")
+    result = build_site(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator:
+    """serve(folder) → base URL of a server on 127.0.0.1 for that folder (closed at the end)."""
+    servers = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright; skips locally without it, fails in CI."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("SCHOLARPAGE_REQUIRE_BROWSER"):
+            pytest.fail(f"{CHROMIUM} is missing but browser tests are required (install Debian's chromium)")
+        pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page_at(browser):
+    """page_at(url, width=1280, scheme="light") → a fresh page with clipboard access, opened at url."""
+    contexts = []
+
+    def open_page(url: str, width: int = 1280, scheme: str = "light", height: int = 900):
+        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+        parts = urlsplit(url)
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=f"{parts.scheme}://{parts.netloc}")
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(url)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -1,0 +1,91 @@
+"""What a reader does on the seed article page, in Chromium (issue 2's browser checks)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site_url(seed_site, serve) -> str:
+    return serve(seed_site)
+
+
+def _box(page, selector: str) -> dict:
+    return page.eval_on_selector(selector, "e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; }")
+
+
+def test_deep_link_shows_reference_17_highlighted_below_the_header(page_at, site_url):
+    page = page_at(site_url + "#ref-17")
+    page.wait_for_timeout(300)
+    header_bottom = page.eval_on_selector(".md-header", "e => e.getBoundingClientRect().bottom")
+    reference = _box(page, "li:has(> #ref-17)")
+    assert reference["top"] >= header_bottom, "reference 17 starts under the sticky header"
+    assert reference["bottom"] <= page.viewport_size["height"], "reference 17 is cut off at the bottom"
+    highlighted = page.eval_on_selector("li:has(> #ref-17)", "e => getComputedStyle(e).backgroundColor")
+    neighbour = page.eval_on_selector("li:has(> #ref-18)", "e => getComputedStyle(e).backgroundColor")
+    assert highlighted != neighbour
+    assert page.inner_text("#ref-17").startswith("Gorton Gary, Andrew Metrick")
+
+
+def test_key_anchor_lands_on_the_same_reference(page_at, site_url, seed_site):
+    html = (seed_site / "index.html").read_text(encoding="utf-8")
+    key_id = re.search(r'<li id="(cite-[^"]+)" class="sp-ref"><h3 id="ref-17"', html).group(1)
+    page = page_at(site_url + "#" + key_id)
+    page.wait_for_timeout(300)
+    header_bottom = page.eval_on_selector(".md-header", "e => e.getBoundingClientRect().bottom")
+    assert _box(page, f"#{key_id}")["top"] >= header_bottom
+    assert page.eval_on_selector(f"#{key_id}", "e => e.matches(':target')")
+
+
+def test_searching_a_surname_opens_exactly_that_reference(page_at, site_url):
+    page = page_at(site_url)
+    page.click("input.md-search__input")
+    page.locator("input.md-search__input").press_sequentially("Haaranen", delay=30)
+    result = page.locator("a.md-search-result__link", has_text="Haaranen")
+    result.wait_for(timeout=5000)
+    assert result.count() == 1
+    result.click()
+    page.wait_for_timeout(500)
+    assert page.url.endswith("#ref-18")
+    assert page.eval_on_selector("#ref-18", "e => e.matches(':target')")
+
+
+@pytest.mark.parametrize("label", ["Scholar", "Copy"])
+def test_search_results_are_not_polluted_by_link_labels(page_at, site_url, label):
+    page = page_at(site_url)
+    page.click("input.md-search__input")
+    page.locator("input.md-search__input").press_sequentially(label, delay=30)
+    page.wait_for_timeout(800)
+    hrefs = page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
+    assert not [href for href in hrefs if "#ref-" in href]
+
+
+def test_copy_link_puts_the_reference_url_on_the_clipboard(page_at, site_url):
+    page = page_at(site_url)
+    button = page.locator("li:has(> #ref-17) .sp-ref__copy")
+    assert button.get_attribute("aria-label") == "Copy link to reference 17"
+    button.click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("navigator.clipboard.readText()") == site_url + "#ref-17"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_nothing_scrolls_sideways_on_a_phone(page_at, site_url, scheme):
+    page = page_at(site_url, width=390, scheme=scheme)
+    page.wait_for_timeout(300)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+
+
+def test_the_page_requests_nothing_from_other_hosts(browser, site_url):
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    page.close()
+    assert requested and all(url.startswith(site_url.rstrip("/")) for url in requested), requested
