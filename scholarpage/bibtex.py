@@ -8,6 +8,7 @@ printed order of the reference list.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import bibtexparser
@@ -235,3 +236,40 @@ def encode_person(person: Person) -> str:
         return "{" + encode_latex(person.literal) + "}"
     family = "{" + encode_latex(person.family) + "}"
     return f"{family}, {encode_latex(person.given)}" if person.given else family
+
+
+# --- export ------------------------------------------------------------------------------
+#: Reference attribute → BibTeX field, in the order fields are written.
+_FIELD_OF_ATTRIBUTE = (
+    ("title", "title"), ("title_translation", TRANSLATION_FIELD), ("collection", "series"),
+    ("volume", "volume"), ("issue", "number"), ("pages", "pages"), ("year", "year"),
+    ("doi", "doi"), ("url", "url"), ("publisher", "publisher"), ("place", "address"),
+    ("edition", "edition"), ("genre", "type"), ("language", "language"), ("note", "note"),
+    ("text", TEXT_FIELD),
+)
+
+
+def dump_references(references: Sequence[Reference], extra: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """References → BibTeX source that `parse_references` reads back to the same References.
+
+    `extra` adds fields per key (an exported article's `issn`, `abstract`, `keywords`).
+    """
+    return "\n".join(dump_entry(reference, (extra or {}).get(reference.key, {})) for reference in references)
+
+
+def dump_entry(reference: Reference, extra: Mapping[str, str] | None = None) -> str:
+    """One reference as a BibTeX entry, TeX specials escaped, Unicode kept."""
+    entry_type, subtype = TYPE_OF_KIND.get(reference.kind, ("misc", ""))
+    fields = [("author", " and ".join(map(encode_person, reference.authors)))]
+    fields.append(("editor", " and ".join(map(encode_person, reference.editors))))
+    fields.append((_CONTAINER_FIELD.get(entry_type, "howpublished"), encode_latex(reference.container)))
+    fields += [(name, encode_latex(getattr(reference, attr))) for attr, name in _FIELD_OF_ATTRIBUTE]
+    if reference.date and reference.date != reference.year:
+        fields.append(("date", encode_latex(reference.date)))
+    fields.append(("entrysubtype", subtype))
+    fields += [(name, encode_latex(value)) for name, value in (extra or {}).items()]
+    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
+    return f"@{entry_type}{{{reference.key},\n{body}}}\n"
+
+
+_CONTAINER_FIELD = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle"}

@@ -19,7 +19,7 @@ from .model import Reference
 
 DEFAULT_STYLE = "apa"
 _URL_IN_HTML = re.compile(r"https?://[^\s<>\"]+?(?=[.,;)]?(?:\s|$|<))")
-_NUMBER_LABEL = re.compile(r"^\s*\[\d+\]\s*")
+_NUMBER_LABEL = re.compile(r"^\s*(?:\[\d+\]|\d+\.)\s*")
 
 
 class StyleError(ValueError):
@@ -76,3 +76,26 @@ def _linked(entry_html: str) -> Markup:
         url = html_lib.unescape(match.group(0))
         return f'<a href="{escape(url)}">{escape(url)}</a>'
     return Markup(_URL_IN_HTML.sub(anchor, entry_html))
+
+
+#: "Cite this article" styles: tab label → official CSL style id. Vancouver is the CSL
+#: repository's NLM style ("NLM/Vancouver: Citing Medicine 2nd edition"); the repository has
+#: no style with the id "vancouver", and publisher variants (elsevier-vancouver, …) add house rules.
+CITE_STYLES = {
+    "APA": "apa",
+    "Chicago": "chicago-author-date",
+    "MLA": "modern-language-association",
+    "Harvard": "harvard-cite-them-right",
+    "IEEE": "ieee",
+    "Vancouver": "nlm-citation-sequence",
+}
+
+
+def cite_this(reference: Reference, styles: dict[str, str] = CITE_STYLES) -> dict[str, Markup]:
+    """One reference (the article) formatted in each style, as HTML, keyed by the style's label."""
+    return {label: format_references([reference], style)[reference.key] for label, style in styles.items()}
+
+
+def plain_text(entry: Markup) -> str:
+    """A formatted entry as the text a reader pastes: tags dropped, entities decoded."""
+    return " ".join(entry.striptags().split())

@@ -6,6 +6,7 @@ was built as Markup by a function of this module.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from importlib import resources
@@ -13,7 +14,10 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "escape", "attribute", "link", "linked_text", "render", "csl_safe"]
+__all__ = [
+    "Markup", "escape", "attribute", "link", "linked_text", "render", "csl_safe",
+    "exact_attribute", "meta", "link_tag", "json_script",
+]
 
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.FunctionLoader(
@@ -80,3 +84,38 @@ def csl_safe(value: str) -> str:
     `&amp;` would become `&AMP;`), so `<`, `>` and `&` become `&#60;`, `&#62;` and `&#38;`.
     """
     return value.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+
+
+# --- head tags and embedded JSON ------------------------------------------------------------
+_ATTRIBUTE_BREAKS = str.maketrans({"\r": "&#13;", "\n": "&#10;"})
+
+
+def exact_attribute(value: str) -> str:
+    """Text → the inside of a double-quoted attribute that parses back to exactly `value`.
+
+    Unlike `attribute`, whitespace is kept; line breaks become character references so that
+    every tag stays on one line of the page source.
+    """
+    return str(escape(value)).translate(_ATTRIBUTE_BREAKS)
+
+
+def meta(name: str, content: str, *, key: str = "name") -> Markup:
+    """`<meta name="…" content="…">` (key="property" for Open Graph)."""
+    return Markup(f'<meta {key}="{exact_attribute(name)}" content="{exact_attribute(content)}">')
+
+
+def link_tag(rel: str, href: str, **attrs: str) -> Markup:
+    """A head `<link>`; empty attributes are left out."""
+    extra = "".join(f' {name}="{exact_attribute(value)}"' for name, value in attrs.items() if value)
+    return Markup(f'<link rel="{exact_attribute(rel)}" href="{exact_attribute(href)}"{extra}>')
+
+
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_script(data: object, *, kind: str = "application/ld+json") -> Markup:
+    """Data as JSON inside `<script type=…>`: `<`, `>` and `&` become \\u escapes, so neither
+    `</script>` nor `<!--` can end or alter the element, and U+2028/U+2029 are escaped for
+    parsers that read JSON as JavaScript."""
+    text = json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_ESCAPES)
+    return Markup(f'<script type="{exact_attribute(kind)}">{text}</script>')

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 import yaml
 
 from .anchors import key_anchor, number_anchor
-from .cite import DEFAULT_STYLE, format_references
-from .html import Markup, escape, link, linked_text, render
+from .bibtex import dump_entry
+from .cite import DEFAULT_STYLE, cite_this, format_references, plain_text
+from .export import ARTICLE_FILES, REFERENCE_FILES, article_reference
+from .html import Markup, escape, exact_attribute, link, linked_text, render
 from .model import Article, Author, Reference
 from .scholar import doi_url, scholar_url
 
@@ -28,6 +30,8 @@ class Entry:
     lang: str
     scholar: str
     permalink: str
+    citation: Markup
+    bibtex: Markup
 
 
 def article_page(
@@ -58,7 +62,31 @@ def article_page(
         facts=_facts(article),
         orcid_link=_orcid_link,
         entries=entries,
+        cite_this=_cite_this(article, page_url),
+        downloads=_downloads(),
     )
+
+
+@dataclass(frozen=True)
+class Style:
+    """One tab of "Cite this article"."""
+
+    label: str
+    html: Markup
+    text: str
+
+
+def _cite_this(article: Article, page_url: str) -> list[Style]:
+    formatted = cite_this(article_reference(article, page_url))
+    return [Style(label, entry, plain_text(entry)) for label, entry in formatted.items()]
+
+
+def _downloads() -> list[tuple[str, list[Markup]]]:
+    """Download links, relative: the plugin writes the files into the page's own folder."""
+    formats = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+    article = [link(ARTICLE_FILES[ext], name, f"{name} (citation of this article)", download=ARTICLE_FILES[ext]) for ext, name in formats]
+    listed = [link(REFERENCE_FILES[ext], name, f"{name} (all references)", download=REFERENCE_FILES[ext]) for ext, name in formats]
+    return [("This article's citation", article), ("The reference list", listed)]
 
 
 def _front_matter(article: Article) -> str:
@@ -112,7 +140,14 @@ def _entry(number: int, reference: Reference, page_language: str, formatted: Mar
         lang=reference.language if whole_is_foreign else "",
         scholar=scholar_url(reference),
         permalink=f"{page_url}#{number_anchor(number)}",
+        citation=_clipboard(reference.text or plain_text(body)),
+        bibtex=_clipboard(dump_entry(reference)),
     )
+
+
+def _clipboard(text: str) -> Markup:
+    """Text for a data-clipboard-text attribute, line breaks kept as character references."""
+    return Markup(exact_attribute(text))
 
 
 def _printed_text(reference: Reference, number: int, foreign: bool) -> tuple[Markup, bool]:

@@ -20,8 +20,13 @@ from .bibtex import load_references
 from .cite import DEFAULT_STYLE, StyleError, load_style
 from .citations import CitationExtension
 from .errors import SourceError
+from .export import downloads
+from .html import Markup
+from .jsonld import jsonld_script
+from .metadata import head_html
 from .pages import ARTICLE_PAGE, article_page
 from .quality import article_gaps
+from .readiness import readiness
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
 ASSETS = ("scholarpage.css", "scholarpage.js")
@@ -58,6 +63,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         page_url = (config.site_url or "") and config.site_url.rstrip("/") + "/" + _page_path(self.config.page)
         markdown = article_page(self.article, self.references, page_url=page_url, style=self.config.style)
         files.append(File.generated(config, self.config.page, content=markdown))
+        self._add_scholarly_files(files, config, page_url)
         for name in ASSETS:
             path = resources.files(__package__).joinpath("assets", name)
             files.append(File.generated(config, f"assets/scholarpage/{name}", content=path.read_bytes()))
@@ -65,7 +71,25 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
         self.citations.current_page = page.file.src_uri
+        if page.file.src_uri == self.config.page:
+            # Already escaped: main.html prints it as is in the head.
+            page.meta["scholarpage_head"] = str(self.head)
         return markdown
+
+    def _add_scholarly_files(self, files: Files, config: MkDocsConfig, page_url: str) -> None:
+        """Downloads next to the page; head tags and the readiness report for it."""
+        folder = _page_path(self.config.page)
+        for name, content in downloads(self.article, self.references, page_url).items():
+            files.append(File.generated(config, folder + name, content=content))
+        pdf = self.article.pdf
+        next_to_page = "/" not in pdf and files.get_file_from_path(folder + pdf) is not None
+        pdf_url = page_url + pdf if pdf and page_url and next_to_page else ""
+        self.head = Markup("\n").join([
+            head_html(self.article, self.references, page_url=page_url, pdf_url=pdf_url),
+            jsonld_script(self.article, self.references, page_url=page_url),
+        ])
+        for line in readiness(self.article, self.references, page_url=page_url, pdf_url=pdf_url):
+            log.info(line)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         for source in self.sources:
