@@ -44,6 +44,8 @@ KIND_OF_TYPE = {
     "www": "webpage",
     "unpublished": "manuscript",
     "misc": "document",
+    "jurisdiction": "legal_case",
+    "legislation": "legislation",
 }
 KIND_OF_SUBTYPE = {
     "newspaper": "article-newspaper",
@@ -66,6 +68,8 @@ TYPE_OF_KIND = {
     "speech": ("misc", "speech"),
     "manuscript": ("unpublished", ""),
     "document": ("misc", ""),
+    "legal_case": ("jurisdiction", ""),
+    "legislation": ("legislation", ""),
 }
 #: Babel/BibLaTeX language names → BCP 47 codes, for `language` or `langid` given by name.
 LANGUAGE_CODES = {
@@ -80,11 +84,24 @@ _DECODER = LatexNodes2Text(math_mode="verbatim")
 _SPACES = re.compile(r"\s+")
 
 
+#: BibLaTeX's verbatim fields: kept as written unless they hold TeX escapes (`\_`, `\%`).
+VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urlraw"}
+# A bare & or % is a typo in TeX (alignment, comment) but common in .bib files: keep it as text.
+_BARE_SPECIAL = re.compile(r"(?<!\\)([&%])")
+
+
 def decode_latex(value: str) -> str:
     """TeX → Unicode text: accents and escapes decoded, braces dropped, spaces collapsed."""
     if not any(c in value for c in "\\{}~$&%`'-"):
         return _SPACES.sub(" ", value).strip()
-    return _SPACES.sub(" ", _DECODER.latex_to_text(value)).strip()
+    protected = _BARE_SPECIAL.sub(r"\\\1", value)
+    return _SPACES.sub(" ", _DECODER.latex_to_text(protected)).strip()
+
+
+def _decode_field(name: str, value: str) -> str:
+    if name in VERBATIM_FIELDS and "\\" not in value:
+        return value.strip().removeprefix("{").removesuffix("}").strip()
+    return decode_latex(value)
 
 
 def load_references(path: Path) -> tuple[Reference, ...]:
@@ -131,7 +148,7 @@ def _block_problems(library: Library, name: str) -> list[Problem]:
 
 def _reference(entry: Entry, name: str) -> tuple[Reference, list[Problem]]:
     fields = {f.key.lower(): f.value for f in entry.fields}
-    text = {key: decode_latex(value) for key, value in fields.items() if isinstance(value, str)}
+    text = {key: _decode_field(key, value) for key, value in fields.items() if isinstance(value, str)}
     line = entry.start_line + 1
     problems = []
     if not text.get("title") and not text.get(TEXT_FIELD):
@@ -273,3 +290,51 @@ def dump_entry(reference: Reference, extra: Mapping[str, str] | None = None) -> 
 
 
 _CONTAINER_FIELD = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle"}
+
+
+def dump_references(references: tuple[Reference, ...] | list[Reference]) -> str:
+    """References → BibTeX source that `parse_references` reads back to the same fields."""
+    return "\n".join(_entry(reference) for reference in references)
+
+
+def _entry(reference: Reference) -> str:
+    entry_type, subtype = TYPE_OF_KIND.get(reference.kind, ("misc", ""))
+    container_field = {"article": "journaltitle", "incollection": "booktitle", "inproceedings": "booktitle"}
+    publisher_field = {"thesis": "institution", "report": "institution"}
+    fields = [
+        ("entrysubtype", subtype),
+        ("author", _names(reference.authors)),
+        ("editor", _names(reference.editors)),
+        ("title", encode_latex(reference.title)),
+        (TRANSLATION_FIELD, encode_latex(reference.title_translation)),
+        (container_field.get(entry_type, "howpublished"), encode_latex(reference.container)),
+        ("series", encode_latex(reference.collection)),
+        ("edition", encode_latex(reference.edition)),
+        ("volume", encode_latex(reference.volume)),
+        ("number", encode_latex(reference.issue)),
+        ("pages", encode_latex(reference.pages).replace("–", "--")),
+        ("type", encode_latex(reference.genre)),
+        ("publisher" if entry_type not in publisher_field else publisher_field[entry_type], encode_latex(reference.publisher)),
+        ("location", encode_latex(reference.place)),
+        ("date", encode_latex(reference.date)),
+        ("year", encode_latex(reference.year)),
+        ("doi", encode_latex(reference.doi)),
+        ("url", encode_latex(reference.url)),
+        ("language", encode_latex(reference.language)),
+        ("note", encode_latex(reference.note)),
+        (TEXT_FIELD, encode_latex(reference.text)),
+    ]
+    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
+    return f"@{entry_type}{{{reference.key},\n{body}}}\n"
+
+
+def _names(persons: tuple[Person, ...]) -> str:
+    return " and ".join(_name(person) for person in persons)
+
+
+def _name(person: Person) -> str:
+    if person == Person(family="others"):
+        return "others"  # BibTeX's "et al."
+    if person.given and re.search(r"\band\b|[,{}]", person.given, re.I):
+        return "{" + encode_latex(person.family) + "}, {" + encode_latex(person.given) + "}"
+    return encode_person(person)

@@ -1,0 +1,46 @@
+"""The language of a title, as a BCP 47 code, from its script, letters and common words.
+
+Decision: a code is given only on evidence (a script, letters only one language uses, or more
+common words of one language than of any other). A title in plain ASCII with no such evidence
+is taken as English (most such titles in scholarly lists are); anything else stays empty.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SCRIPTS = [
+    (re.compile(r"[\u3040-\u30ff]"), "ja"),
+    (re.compile(r"[\uac00-\ud7af]"), "ko"),
+    (re.compile(r"[\u3400-\u9fff]"), "zh"),
+    (re.compile(r"[іїєґІЇЄҐ]"), "uk"),
+    (re.compile(r"[\u0400-\u04ff]"), "ru"),
+    (re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]"), "vi"),
+    (re.compile(r"[ąęłńśźżĄĘŁŃŚŹŻ]"), "pl"),
+    (re.compile(r"[ßäöüÄÖÜ]"), "de"),
+    (re.compile(r"[ãõ]"), "pt"),
+    (re.compile(r"[ñ¿¡]"), "es"),
+]
+_WORDS = {
+    "en": "the of and in on for to a an with from is are how why what its into by as at".split(),
+    "de": "der die das und für zur zum im von mit über des ein eine".split(),
+    "es": "el la los las del y en para con por una un sobre".split(),
+    "pt": "os do da dos das em para com por uma um sobre não".split(),
+    "fr": "le la les des du et pour dans sur une un au aux".split(),
+    "pl": "i w na z o do dla od ze we oraz jako".split(),
+    "it": "il lo gli della delle dei e per con nel nella".split(),
+    "vi": "và của cho trong các những là với".split(),
+}
+
+
+def detect_language(title: str) -> str:
+    for pattern, code in _SCRIPTS:
+        if pattern.search(title):
+            return code
+    words = re.findall(r"[^\W\d_]+", title.lower())
+    scores = {code: sum(word in vocabulary for word in words) for code, vocabulary in _WORDS.items()}
+    best = max(scores.values(), default=0)
+    winners = [code for code, score in scores.items() if score == best]
+    if best and len(winners) == 1:
+        return winners[0]
+    return "en" if words and title.isascii() and not best else ""
