@@ -256,40 +256,12 @@ def encode_person(person: Person) -> str:
 
 
 # --- export ------------------------------------------------------------------------------
-#: Reference attribute → BibTeX field, in the order fields are written.
-_FIELD_OF_ATTRIBUTE = (
-    ("title", "title"), ("title_translation", TRANSLATION_FIELD), ("collection", "series"),
-    ("volume", "volume"), ("issue", "number"), ("pages", "pages"), ("year", "year"),
-    ("doi", "doi"), ("url", "url"), ("publisher", "publisher"), ("place", "address"),
-    ("edition", "edition"), ("genre", "type"), ("language", "language"), ("note", "note"),
-    ("text", TEXT_FIELD),
-)
-
-
-def dump_references(references: Sequence[Reference], extra: Mapping[str, Mapping[str, str]] | None = None) -> str:
-    """References → BibTeX source that `parse_references` reads back to the same References.
-
-    `extra` adds fields per key (an exported article's `issn`, `abstract`, `keywords`).
-    """
-    return "\n".join(dump_entry(reference, (extra or {}).get(reference.key, {})) for reference in references)
-
-
 def dump_entry(reference: Reference, extra: Mapping[str, str] | None = None) -> str:
-    """One reference as a BibTeX entry, TeX specials escaped, Unicode kept."""
-    entry_type, subtype = TYPE_OF_KIND.get(reference.kind, ("misc", ""))
-    fields = [("author", " and ".join(map(encode_person, reference.authors)))]
-    fields.append(("editor", " and ".join(map(encode_person, reference.editors))))
-    fields.append((_CONTAINER_FIELD.get(entry_type, "howpublished"), encode_latex(reference.container)))
-    fields += [(name, encode_latex(getattr(reference, attr))) for attr, name in _FIELD_OF_ATTRIBUTE]
-    if reference.date and reference.date != reference.year:
-        fields.append(("date", encode_latex(reference.date)))
-    fields.append(("entrysubtype", subtype))
-    fields += [(name, encode_latex(value)) for name, value in (extra or {}).items()]
-    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
-    return f"@{entry_type}{{{reference.key},\n{body}}}\n"
-
-
-_CONTAINER_FIELD = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle"}
+    """One reference as a BibTeX entry (see `dump_references`), plus `extra` fields (an
+    exported article's `issn`, `abstract`, `keywords`)."""
+    entry = _entry(reference)
+    fields = "".join(f"  {name} = {{{encode_latex(value)}}},\n" for name, value in (extra or {}).items() if value)
+    return entry[: -len("}\n")] + fields + "}\n"
 
 
 def dump_references(references: tuple[Reference, ...] | list[Reference]) -> str:

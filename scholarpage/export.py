@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .bibtex import dump_references
+from .bibtex import dump_entry
 from .csl import csl_item, date_parts
 from .metadata import abstract_text
 from .model import Article, Person, Reference
@@ -60,8 +60,9 @@ def article_extras(article: Article) -> dict[str, str]:
 
 
 def to_bibtex(references: Sequence[Reference], extras: dict[str, dict[str, str]] | None = None) -> str:
-    extra = {key: {k: v for k, v in fields.items() if k != "journal_abbrev"} for key, fields in (extras or {}).items()}
-    return dump_references(references, extra)
+    extras = extras or {}
+    fields = {key: {k: v for k, v in extra.items() if k != "journal_abbrev"} for key, extra in extras.items()}
+    return "\n".join(dump_entry(reference, fields.get(reference.key)) for reference in references)
 
 
 def to_csl_json(references: Sequence[Reference], extras: dict[str, dict[str, str]] | None = None) -> str:

@@ -79,7 +79,7 @@ def _issue(article: Article) -> dict[str, Any]:
         "publisher": {"@type": "Organization", "name": journal.publisher} if journal.publisher else {},
         "url": journal.url,
     }
-    part: dict[str, Any] = periodical
+    part: dict[str, Any] = _pruned(periodical)
     if article.volume:
         part = {"@type": "PublicationVolume", "volumeNumber": article.volume, "isPartOf": part}
     if article.issue:

@@ -1,0 +1,232 @@
+"""The built seed page's head, read by independent extractors (lxml, extruct, pyld) and checked
+against article.yml and all references."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import extruct
+import pytest
+from lxml import html as lxml_html
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from pyld import jsonld
+
+from scholarpage.article import load_article
+from scholarpage.bibtex import load_references
+from scholarpage.metadata import citation_reference
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE_URL = "https://journal.example.org/peeling/"
+ARTICLE = load_article(ROOT / "article.yml")
+REFERENCES = load_references(ROOT / "references.bib")
+
+#: Every schema.org type and property the JSON-LD may use (checked by hand against schema.org).
+SCHEMA_ORG_TERMS = {
+    "ScholarlyArticle", "Article", "NewsArticle", "Book", "Chapter", "Thesis", "Report", "WebPage",
+    "CreativeWork", "Periodical", "PublicationVolume", "PublicationIssue", "Organization", "Person",
+    "PropertyValue", "headline", "name", "author", "datePublished", "dateCreated", "abstract",
+    "inLanguage", "keywords", "url", "pageStart", "pageEnd", "license", "isPartOf", "citation",
+    "identifier", "sameAs", "issueNumber", "volumeNumber", "issn", "publisher", "alternateName",
+    "affiliation", "familyName", "givenName", "propertyID", "value",
+}
+
+
+@pytest.fixture(scope="session")
+def page(tmp_path_factory) -> lxml_html.HtmlElement:
+    """The seed article page built with a site_url (mkdocs' Python API, strict)."""
+    site = tmp_path_factory.mktemp("site")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), site_url=SITE_URL, strict=True)
+    build(config)
+    return (site / "index.html").read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def dev_page(tmp_path_factory) -> str:
+    """The seed page built without site_url, as `mkdocs build --strict` does in development."""
+    site = tmp_path_factory.mktemp("devsite")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, check=True)
+    return (site / "index.html").read_text("utf-8")
+
+
+def metas(source: str, key: str = "name") -> list[tuple[str, str]]:
+    head = lxml_html.fromstring(source).find("head")
+    return [(m.get(key), m.get("content")) for m in head.iter("meta") if m.get(key)]
+
+
+def values(source: str, name: str, key: str = "name") -> list[str]:
+    return [content for tag, content in metas(source, key) if tag == name]
+
+
+def test_highwire_tags_match_article_yml(page):
+    expected = {
+        "citation_title": [ARTICLE.full_title],
+        "citation_publication_date": ["2026/02/19"],
+        "citation_online_date": ["2026/02/19"],
+        "citation_journal_title": ["Prawo i Więź"],
+        "citation_volume": ["60"],
+        "citation_issue": ["1"],
+        "citation_doi": ["10.36128/fqs4kd68"],
+        "citation_language": ["en"],
+        "citation_abstract": ["\n\n".join(ARTICLE.abstract)],
+        "citation_abstract_html_url": [SITE_URL],
+    }
+    found = {name: values(page, name) for name in expected}
+    assert found == expected
+
+
+def test_highwire_leaves_out_what_the_sources_lack(page):
+    names = {name for name, _ in metas(page) if name.startswith("citation_")}
+    absent = {"citation_author", "citation_author_institution", "citation_issn", "citation_firstpage",
+              "citation_lastpage", "citation_publisher", "citation_pdf_url", "citation_keywords"}
+    assert names & absent == set()
+    assert all(content.strip() for _, content in metas(page) + metas(page, "property"))
+
+
+def test_one_citation_reference_per_reference_in_order(page):
+    assert len(REFERENCES) == 62
+    assert values(page, "citation_reference") == [ref.text for ref in REFERENCES]
+    assert values(page, "citation_reference") == [citation_reference(ref) for ref in REFERENCES]
+
+
+def test_dublin_core(page):
+    head = lxml_html.fromstring(page).find("head")
+    assert [link.get("href") for link in head.iter("link") if link.get("rel") == "schema.DC"] == [
+        "http://purl.org/dc/elements/1.1/"]
+    dc = [(name, content) for name, content in metas(page) if name.startswith("DC.")]
+    assert dc == [
+        ("DC.Title", ARTICLE.full_title),
+        ("DC.Date.dateSubmitted", "2025-12-06"),
+        ("DC.Date.issued", "2026-02-19"),
+        ("DC.Identifier.DOI", "10.36128/fqs4kd68"),
+        ("DC.Identifier.URI", SITE_URL),
+        ("DC.Source", "Prawo i Więź"),
+        ("DC.Source.Volume", "60"),
+        ("DC.Source.Issue", "1"),
+        ("DC.Language", "en"),
+        ("DC.Description", "\n\n".join(ARTICLE.abstract)),
+        ("DC.Type", "Text.Serial.Journal"),
+    ]
+
+
+def test_open_graph_and_twitter_card_with_extruct(page):
+    data = extruct.extract(page, base_url=SITE_URL, syntaxes=["opengraph"], uniform=False)
+    properties = dict(data["opengraph"][0]["properties"])
+    assert properties == {
+        "og:type": "article",
+        "og:title": ARTICLE.full_title,
+        "og:description": "\n\n".join(ARTICLE.abstract),
+        "og:url": SITE_URL,
+        "og:site_name": "Prawo i Więź",
+        "og:locale": "en",
+        "article:published_time": "2026-02-19",
+        "article:section": "Articles",
+    }
+    assert values(page, "twitter:card") == ["summary"]
+    assert values(page, "twitter:title") == [ARTICLE.full_title]
+
+
+def test_one_canonical_link(page):
+    head = lxml_html.fromstring(page).find("head")
+    assert [link.get("href") for link in head.iter("link") if link.get("rel") == "canonical"] == [SITE_URL]
+
+
+def test_without_site_url_no_relative_urls_are_emitted(dev_page):
+    head = lxml_html.fromstring(dev_page).find("head")
+    assert [link for link in head.iter("link") if link.get("rel") == "canonical"] == []
+    assert values(dev_page, "og:url", "property") == []
+    assert values(dev_page, "citation_abstract_html_url") == []
+    assert values(dev_page, "citation_title") == [ARTICLE.full_title]
+
+
+def _jsonld(page: str) -> dict:
+    [data] = extruct.extract(page, base_url=SITE_URL, syntaxes=["json-ld"])["json-ld"]
+    return data
+
+
+def test_json_ld_scholarly_article(page):
+    data = _jsonld(page)
+    citations = data.pop("citation")
+    assert data == {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "headline": ARTICLE.full_title,
+        "name": ARTICLE.full_title,
+        "datePublished": "2026-02-19",
+        "dateCreated": "2025-12-06",
+        "abstract": "\n\n".join(ARTICLE.abstract),
+        "inLanguage": "en",
+        "url": SITE_URL,
+        "isPartOf": {"@type": "PublicationIssue", "issueNumber": "1", "isPartOf": {
+            "@type": "PublicationVolume", "volumeNumber": "60", "isPartOf": {
+                "@type": "Periodical", "name": "Prawo i Więź"}}},
+        "identifier": {"@type": "PropertyValue", "propertyID": "DOI", "value": "10.36128/fqs4kd68"},
+        "sameAs": "https://doi.org/10.36128/fqs4kd68",
+    }
+    assert [c["name"] for c in citations] == [ref.text for ref in REFERENCES]
+    assert [c.get("url", "") for c in citations] == [
+        f"https://doi.org/{ref.doi}" if ref.doi else ref.url for ref in REFERENCES]
+    assert [c.get("identifier", {}).get("value", "") for c in citations] == [ref.doi for ref in REFERENCES]
+
+
+def _offline_loader(url, options=None):
+    if url.rstrip("/") in ("https://schema.org", "http://schema.org"):
+        return {"contextUrl": None, "documentUrl": url, "document": {"@context": {"@vocab": "https://schema.org/"}}}
+    raise AssertionError(f"pyld tried to fetch {url}")
+
+
+def test_json_ld_expands_and_uses_only_schema_org_terms(page):
+    data = _jsonld(page)
+    expanded = jsonld.expand(data, {"documentLoader": _offline_loader})
+    assert expanded, "expansion dropped everything"
+    used: set[str] = set()
+
+    def walk(node):
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key == "@type":
+                    used.update(value)
+                elif not key.startswith("@"):
+                    used.add(key)
+                walk(value)
+
+    walk(expanded)
+    assert all(term.startswith("https://schema.org/") for term in used)
+    assert {term.removeprefix("https://schema.org/") for term in used} <= SCHEMA_ORG_TERMS
+
+
+def test_no_coins_spans(page):
+    assert "Z3988" not in page
+
+
+def test_downloads_are_linked_and_written(page):
+    body = lxml_html.fromstring(page)
+    hrefs = [a.get("href") for a in body.cssselect(".sp-downloads a")]
+    assert hrefs == ["article.bib", "article.ris", "article.json", "references.bib", "references.ris", "references.json"]
+
+
+def test_every_reference_has_copy_citation_and_copy_bibtex(page):
+    body = lxml_html.fromstring(page)
+    for number, (item, ref) in enumerate(zip(body.cssselect("li.sp-ref"), REFERENCES, strict=True), start=1):
+        buttons = {b.text: b for b in item.cssselect("button")}
+        assert buttons["Copy citation"].get("aria-label") == f"Copy citation of reference {number}"
+        assert buttons["Copy citation"].get("data-clipboard-text") == ref.text
+        assert buttons["Copy BibTeX"].get("aria-label") == f"Copy BibTeX of reference {number}"
+        assert buttons["Copy BibTeX"].get("data-clipboard-text").startswith(f"@misc{{{ref.key},\n")
+        assert item.cssselect(".sp-ref__tools")[0].get("data-search-exclude") is not None
+
+
+def test_cite_this_has_six_styles_with_copy_buttons(page):
+    body = lxml_html.fromstring(page)
+    labels = [label.text for label in body.cssselect(".sp-cite-this .tabbed-labels label")]
+    assert labels == ["APA", "Chicago", "MLA", "Harvard", "IEEE", "Vancouver"]
+    buttons = body.cssselect(".sp-cite-this button")
+    assert [b.get("aria-label") for b in buttons] == [f"Copy {label} citation" for label in labels]
+    texts = [" ".join(p.text_content().split()) for p in body.cssselect(".sp-cite-this__text")]
+    assert [b.get("data-clipboard-text") for b in buttons] == texts
