@@ -17,3 +17,78 @@ def article_gaps(article: Article) -> list[str]:
     if not (article.first_page or article.article_number):
         gaps.append("article.yml: pages: none given; citations of the article will lack page numbers")
     return gaps
+
+
+# --- references ----------------------------------------------------------------------------------
+import difflib  # noqa: E402
+import re  # noqa: E402
+import unicodedata  # noqa: E402
+
+from .errors import Problem  # noqa: E402
+from .model import Reference  # noqa: E402
+
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+
+
+def reference_findings(references: tuple[Reference, ...], path: str = "references.bib") -> list[Problem]:
+    """Advisory findings, each located by file, line and key: duplicates, malformed or
+    disagreeing fields, missing author, title or year."""
+    findings = []
+    for reference in references:
+        findings += [Problem(path, reference.line, reference.key, message) for message in _entry_findings(reference)]
+    findings += _duplicates(references, path)
+    return sorted(findings, key=lambda p: p.line)
+
+
+def _entry_findings(ref: Reference) -> list[str]:
+    messages = []
+    if ref.note == "unparsed":
+        messages.append("could not be parsed: check every field against the formatted text")
+    for name, value in (("author", ref.authors or ref.editors), ("title", ref.title), ("year", ref.year)):
+        if not value:
+            messages.append(f"no {name}")
+    if ref.doi and not _DOI.match(ref.doi):
+        messages.append(f"malformed DOI {ref.doi!r} (expected 10.NNNN/…)")
+    if ref.url and not re.match(r"^[a-z][a-z0-9+.\-]*://", ref.url, re.I):
+        messages.append(f"URL without a scheme: {ref.url!r} (add https:// if the site serves it)")
+    if ref.text:
+        messages += _disagreements(ref)
+    return messages
+
+
+def _disagreements(ref: Reference) -> list[str]:
+    text = _plain(ref.text)
+    checks = [("doi", ref.doi), ("year", ref.year), ("title", ref.title), ("volume", ref.volume),
+              ("first page", ref.first_page), ("url", ref.url)]
+    if ref.authors and ref.authors[0].family != "others":
+        checks.append(("first author", ref.authors[0].family or ref.authors[0].literal))
+    return [f"{name} {value!r} not found in the formatted text" for name, value in checks
+            if value and _plain(value) not in text]
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _duplicates(references: tuple[Reference, ...], path: str) -> list[Problem]:
+    findings, seen_doi, seen_work = [], {}, []
+    for ref in references:
+        doi = ref.doi.lower()
+        if doi and doi in seen_doi:
+            findings.append(Problem(path, ref.line, ref.key, f"same DOI as '{seen_doi[doi].key}' (line {seen_doi[doi].line}): a duplicate?"))
+        elif doi:
+            seen_doi[doi] = ref
+        twin = next((other for other in seen_work if _same_work(ref, other)), None)
+        if twin and not (doi and twin.doi.lower() == doi):
+            findings.append(Problem(path, ref.line, ref.key, f"same title and authors as '{twin.key}' (line {twin.line}): a duplicate?"))
+        seen_work.append(ref)
+    return findings
+
+
+def _same_work(a: Reference, b: Reference) -> bool:
+    if not a.title or not b.title:
+        return False
+    families = lambda r: {_plain(p.family or p.literal) for p in r.authors}  # noqa: E731
+    similar = difflib.SequenceMatcher(None, _plain(a.title), _plain(b.title)).ratio() >= 0.92
+    return similar and (families(a) == families(b) or not (a.authors or b.authors))

@@ -16,7 +16,7 @@ except ImportError:  # pragma: no cover
 _STOPWORDS = frozenset("""
 a an the of on in at to for and or from with by as is are how why what when who which this that
 der die das ein eine und zur zum le la les un une des du de el los las del o os da do dos
-il lo gli w z na i o
+il lo gli w z na i o chapter part section rozdział kapitel chương
 """.split())
 
 
@@ -35,7 +35,7 @@ def base_key(authors: tuple[Person, ...], year: str, title: str, number: int | N
         person = authors[0]
         name = ascii_slug(person.family or person.literal.split()[0])
     words = [ascii_slug(w) for w in re.split(r"[\s\-–—/]+", title)]
-    significant = [w for w in words if w and w not in _STOPWORDS]
+    significant = [w for w in words if w and w not in _STOPWORDS and not w.isdigit()]
     key = name + year + (significant[0] if significant else "")
     if not key or key.isdigit() or (not name and not significant):
         return f"ref{number}" if number is not None else (key or "ref")

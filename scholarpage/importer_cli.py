@@ -1,0 +1,90 @@
+"""The `import` and `check` subcommands: argument parsing and exit codes only."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .article import load_article
+from .bibtex import load_references
+from .errors import SourceError
+from .importer import MAX_REFERENCES, import_file, load_overrides, write_atomically
+from .quality import article_gaps, reference_findings
+
+OVERRIDES = "import-overrides.yml"
+
+
+def add_import_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "import", help="turn an OJS article page (HTML or copied text) or a reference list into article.yml + references.bib"
+    )
+    parser.add_argument("page", type=Path, help="saved OJS article page (.html), its copied text, or a reference list")
+    parser.add_argument("--out", type=Path, default=Path("."), help="folder to write into (default: current folder)")
+    parser.add_argument("--overrides", type=Path, help=f"corrections to apply (default: OUT/{OVERRIDES} if present)")
+    parser.add_argument("--strict", action="store_true", help="treat data-quality findings as errors (exit 1, nothing written)")
+    parser.add_argument("--max-references", type=int, default=MAX_REFERENCES, help="refuse longer lists (default: %(default)s)")
+    parser.set_defaults(func=run_import)
+    return parser
+
+
+def add_check_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser("check", help="data-quality report on references.bib (and article.yml)")
+    parser.add_argument("references", type=Path, nargs="?", default=Path("references.bib"))
+    parser.add_argument("--article", type=Path, default=None, help="also report gaps in this article.yml")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when there are findings")
+    parser.set_defaults(func=run_check)
+    return parser
+
+
+def run_import(args: argparse.Namespace) -> int:
+    try:
+        overrides_path = args.overrides or args.out / OVERRIDES
+        overrides = load_overrides(overrides_path) if args.overrides or overrides_path.is_file() else {}
+        result = import_file(args.page, overrides, max_references=args.max_references)
+    except SourceError as error:
+        print(error, file=sys.stderr)
+        return 1
+    _report([str(f) for f in result.findings])
+    if args.strict and result.findings:
+        print(f"{len(result.findings)} finding(s) with --strict: nothing written", file=sys.stderr)
+        return 1
+    files = {args.out / "references.bib": result.bibtex}
+    if result.article_yaml is not None:
+        files[args.out / "article.yml"] = result.article_yaml
+    write_atomically(files)
+    for path in files:
+        print(f"wrote {path}")
+    if result.article_yaml is None:
+        print("a plain reference list holds no article metadata: article.yml not written")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    try:
+        references = load_references(args.references)
+        article_path = args.article or (args.references.parent / "article.yml")
+        gaps = article_gaps(load_article(article_path)) if args.article or article_path.is_file() else []
+    except SourceError as error:
+        print(error, file=sys.stderr)
+        return 1
+    findings = [str(f) for f in reference_findings(references, str(args.references))] + gaps
+    _report(findings)
+    if not findings:
+        print(f"{args.references}: {len(references)} references, no findings")
+    return 1 if args.strict and findings else 0
+
+
+def _report(findings: list[str]) -> None:
+    for line in findings:
+        print(f"warning: {line}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone entry point with just these two commands (scholarpage.cli.main has them too)."""
+    parser = argparse.ArgumentParser(prog="scholarpage")
+    commands = parser.add_subparsers(dest="command", required=True)
+    add_import_parser(commands)
+    add_check_parser(commands)
+    args = parser.parse_args(argv)
+    return args.func(args)
