@@ -1,0 +1,102 @@
+"""Downloads re-read by independent readers: pybtex (+ latexcodec) for BibTeX, rispy for RIS,
+jsonschema with a CSL-JSON schema for CSL-JSON (tests/csl-data.schema.json: a hand-written
+subset of the official csl-data.json, which no installed package ships)."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import jsonschema
+import latexcodec  # noqa: F401 (registers the "ulatex" codec)
+import pybtex.database
+import pytest
+import rispy
+
+from scholarpage.article import load_article
+from scholarpage.bibtex import load_references
+from scholarpage.export import ARTICLE_FILES, REFERENCE_FILES, article_reference, downloads
+from scholarpage.model import Person, Reference
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = load_article(ROOT / "article.yml")
+PAGE = "https://journal.example.org/peeling/"
+SEED = load_references(ROOT / "references.bib")
+STRUCTURED = (
+    Reference(key="smith2020", kind="article-journal", title="Patents & royalties: 50% of <value>",
+              authors=(Person("Smith", "Jane Q."), Person("Nguyễn", "Văn An"), Person(literal="World Bank")),
+              container="Journal of Structured Finance", volume="12", issue="3", pages="45–67", year="2020",
+              doi="10.1000/xyz_123", url="https://example.org/a?b=1&c=2"),
+    Reference(key="drahos1996", kind="book", title="A Philosophy of Intellectual Property",
+              authors=(Person("Drahos", "Peter"),), publisher="Routledge", place="London", year="1996"),
+)
+REFERENCES = SEED + STRUCTURED
+FILES = downloads(ARTICLE, REFERENCES, PAGE)
+OWN = article_reference(ARTICLE, PAGE)
+
+
+def _tex(value: str) -> str:
+    return codecs.decode(value, "ulatex").replace("{", "").replace("}", "")
+
+
+def _names(persons) -> list[str]:
+    def given(p):
+        return _tex(" ".join(p.first_names + p.middle_names))
+    return [_tex(" ".join(p.prelast_names + p.last_names)) + (", " + given(p) if given(p) else "") for p in persons]
+
+
+@pytest.mark.parametrize("name", [ARTICLE_FILES["bib"], REFERENCE_FILES["bib"]])
+def test_bibtex_reads_back_with_pybtex(name):
+    expected = [OWN] if name == ARTICLE_FILES["bib"] else REFERENCES
+    entries = pybtex.database.parse_string(FILES[name], "bibtex").entries
+    assert list(entries) == [ref.key for ref in expected]
+    for ref in expected:
+        entry = entries[ref.key]
+        fields = {key.lower(): _tex(value) for key, value in entry.fields.items()}
+        for field, value in (("title", ref.title), ("formatted", ref.text), ("doi", ref.doi), ("url", ref.url)):
+            if not set("{}\\") & set(value):  # latexcodec cannot decode escaped braces/backslashes
+                assert fields.get(field, "") == value, (ref.key, field)
+        assert (fields.get("volume", ""), fields.get("number", ""), fields.get("year", "")) == (ref.volume, ref.issue, ref.year)
+        assert _names(entry.persons.get("author", [])) == [p.inverted for p in ref.authors]
+
+
+def test_article_bibtex_has_the_article_fields():
+    entry = pybtex.database.parse_string(FILES[ARTICLE_FILES["bib"]], "bibtex").entries[OWN.key]
+    assert entry.type == "article"
+    assert _tex(entry.fields["journaltitle"]) == "Prawo i Więź"
+    assert _tex(entry.fields["abstract"]) == " ".join(ARTICLE.abstract)
+
+
+@pytest.mark.parametrize("name", [ARTICLE_FILES["ris"], REFERENCE_FILES["ris"]])
+def test_ris_reads_back_with_rispy(name):
+    expected = [OWN] if name == ARTICLE_FILES["ris"] else REFERENCES
+    records = rispy.loads(FILES[name])
+    assert [r["id"] for r in records] == [ref.key for ref in expected]
+    for record, ref in zip(records, expected):
+        assert record.get("title", "") == ref.title
+        assert record.get("authors", []) == [p.literal or p.inverted for p in ref.authors]
+        assert record.get("doi", "") == ref.doi
+        assert record.get("urls", [""])[0] == ref.url
+        assert record.get("secondary_title", "") == ref.container
+        assert record.get("year", "") == ref.year
+        if ref.text:
+            assert ref.text in record["notes"]
+    article = rispy.loads(FILES[ARTICLE_FILES["ris"]])[0]
+    assert (article["type_of_reference"], article["volume"], article["number"], article["date"]) == (
+        "JOUR", "60", "1", "2026/02/19/")
+
+
+@pytest.mark.parametrize("name", [ARTICLE_FILES["json"], REFERENCE_FILES["json"]])
+def test_csl_json_is_valid(name):
+    schema = json.loads((Path(__file__).parent / "csl-data.schema.json").read_text("utf-8"))
+    items = json.loads(FILES[name])
+    jsonschema.validate(items, schema)
+    expected = [OWN] if name == ARTICLE_FILES["json"] else REFERENCES
+    assert [(i["id"], i["type"], i.get("title", ""), i.get("DOI", "")) for i in items] == [
+        (r.key, r.kind, r.title, r.doi) for r in expected]
+    assert all(i["note"] == r.text for i, r in zip(items, expected) if r.text)
+
+
+def test_downloads_are_the_six_files():
+    assert sorted(FILES) == sorted([*ARTICLE_FILES.values(), *REFERENCE_FILES.values()])
