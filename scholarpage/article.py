@@ -114,7 +114,8 @@ def _line(node: yaml.Node, path: list[Any]) -> int:
 
 
 def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+    """A one-line field: YAML line breaks and runs of spaces become single spaces."""
+    return "" if value is None else " ".join(str(value).split())
 
 
 def _date(value: Any) -> dt.date | None:

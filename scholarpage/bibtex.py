@@ -141,7 +141,8 @@ def _block_problems(library: Library, name: str) -> list[Problem]:
             message = f"duplicate key '{block.key}' (first used on line {first_line.get(block.key, '?')})"
             problems.append(Problem(name, line, "key", message))
         elif isinstance(block, ParsingFailedBlock):
-            reason = str(block.error).splitlines()[-1].strip() if block.error else "unreadable"
+            lines = str(block.error or "").strip().splitlines()
+            reason = lines[-1].strip() if lines else "the entry is not closed or not well formed"
             problems.append(Problem(name, line, "", f"BibTeX syntax error: {reason}"))
     return problems
 

@@ -1,0 +1,95 @@
+"""Bad sources: one clear located message, a non-zero exit, no traceback, previous site kept."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site, copy_project
+
+VALID_ARTICLE = (ROOT / "tests/fixtures/small/article.yml").read_text("utf-8")
+VALID_BIB = "@article{a, title = {A title}, year = {2020}}\n"
+
+# case id → (article.yml text or None to delete it, references.bib text or None, expected message)
+CASES = {
+    "missing article.yml": (None, VALID_BIB, "article.yml: file not found"),
+    "missing references.bib": (VALID_ARTICLE, None, "references.bib: file not found"),
+    "invalid YAML": ("title: [unclosed\njournal: {title: J}\n", VALID_BIB, "article.yml:2: invalid YAML"),
+    "missing required field": (VALID_ARTICLE.replace("year: 2024\n", ""), VALID_BIB,
+                               "article.yml:2: year: required field is missing"),
+    "wrong type": (VALID_ARTICLE.replace("year: 2024", "year: twenty"), VALID_BIB,
+                   "article.yml:23: year: expected integer, got str 'twenty'"),
+    "BibTeX syntax error": (VALID_ARTICLE, VALID_BIB + "@book{b,\n  title = {Unclosed\n", "references.bib:2: BibTeX syntax error"),
+    "duplicate key": (VALID_ARTICLE, VALID_BIB + "\n@book{a, title = {Again}}\n",
+                      "references.bib:3: key: duplicate key 'a' (first used on line 1)"),
+    "empty .bib": (VALID_ARTICLE, "% nothing here\n", "references.bib: no references found"),
+}
+
+
+def _write_sources(folder: Path, article: str | None, bib: str | None) -> None:
+    for name, content in (("article.yml", article), ("references.bib", bib)):
+        path = folder / name
+        if content is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def _digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory):
+    """A project with a good first build in site/, as an editor has before a bad edit."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    (project / "docs" / "about.md").unlink()  # it cites the seed's references
+    _write_sources(project, VALID_ARTICLE, VALID_BIB)
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_mkdocs_build_reports_one_located_error_and_keeps_the_previous_site(case, built_project, tmp_path):
+    article, bib, expected = CASES[case]
+    project = tmp_path / "p"
+    shutil.copytree(built_project, project)
+    before = _digest(project / "site")
+    _write_sources(project, article, bib)
+    result = build_site(project, project / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and expected in errors[0], result.stderr
+    assert _digest(project / "site") == before
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_render_command_reports_the_same_error(case, tmp_path):
+    article, bib, expected = CASES[case]
+    _write_sources(tmp_path, article, bib)
+    command = [sys.executable, str(ROOT / "scripts/render.py"), "--out", str(tmp_path / "out")]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [line for line in result.stderr.strip().splitlines() if line]
+    assert expected in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_every_problem_in_article_yml_is_reported_at_once(tmp_path):
+    broken = VALID_ARTICLE.replace("year: 2024", "year: twenty").replace("language: en", "language: 42")
+    _write_sources(tmp_path, broken, VALID_BIB)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/render.py")], capture_output=True, text=True, cwd=tmp_path)
+    assert result.stderr.splitlines() == [
+        "article.yml:23: year: expected integer, got str 'twenty'",
+        "article.yml:32: language: expected string, got int 42",
+    ]

@@ -1,0 +1,74 @@
+"""Whatever a title, name, abstract or reference holds appears on the page as text, never markup.
+
+The generated Markdown is rendered by Python-Markdown with the extensions of mkdocs.yml (as
+MkDocs renders it) and parsed back with lxml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import lxml.html
+import markdown
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
+
+from conftest import ROOT
+from scholarpage.model import Article, Author, Journal, Person, Reference
+from scholarpage.pages import article_page
+
+ALLOWED_IN_CSL_OUTPUT = {"i", "b", "a", "span", "sup", "sub", "h3"}
+text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Co"), blacklist_characters="\ufeff"),
+    min_size=1,
+    max_size=40,
+).filter(lambda value: value.strip())
+hostile = st.one_of(text, st.sampled_from([
+    "<b>bold</b>", "a & b", "&amp;", "*star* _under_", "[x](y)", "a | b", "back\\slash", "`code`",
+    "</h3></li></ol><script>x</script>", "Tiếng Việt", "知识产权", "עברית ‏RTL", "{#id}", "<!-- c -->",
+    "---", "\\*", "&lt;", "# heading", "> quote", "1. item", "]]>", "{{ jinja }}", "{% raw %}",
+]))
+CONFIG = load_config(str(ROOT / "mkdocs.yml"))
+
+
+def _render(article: Article, references: list[Reference]) -> lxml.html.HtmlElement:
+    source, _ = get_data(article_page(article, references, page_url="https://example.org/"))
+    md = markdown.Markdown(extensions=CONFIG.markdown_extensions, extension_configs=CONFIG.mdx_configs)
+    return lxml.html.fromstring(f"<div>{md.convert(source)}</div>")
+
+
+def _flat(value: str) -> str:
+    return " ".join(value.split())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=hostile, subtitle=hostile, journal=hostile, family=hostile, given_name=hostile,
+       paragraphs=st.lists(hostile, min_size=1, max_size=3), printed=hostile)
+def test_article_fields_and_printed_references_appear_exactly_as_written(
+    title, subtitle, journal, family, given_name, paragraphs, printed
+):
+    article = Article(
+        title=_flat(title), subtitle=_flat(subtitle), journal=Journal(title=_flat(journal)), year=2024,
+        language="en", authors=(Author(family=_flat(family), given=_flat(given_name)),),
+        abstract=tuple(_flat(p) for p in paragraphs), published=dt.date(2024, 1, 2),
+    )
+    page = _render(article, [Reference(key="k", text=_flat(printed), title="T")])
+    assert page.cssselect(".sp-title")[0].text_content() == _flat(title) + _flat(subtitle)
+    assert page.cssselect(".sp-journal")[0].text_content().startswith(_flat(journal))
+    assert page.cssselect(".sp-author__name")[0].text_content() == f"{_flat(given_name)} {_flat(family)}"
+    assert [p.text_content() for p in page.cssselect(".sp-abstract p")] == [_flat(p) for p in paragraphs]
+    assert page.get_element_by_id("ref-1").text_content() == _flat(printed)
+    assert not page.cssselect("script")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=hostile, container=hostile, family=hostile)
+def test_references_formatted_by_the_csl_style_never_turn_text_into_markup(title, container, family):
+    reference = Reference(key="k", kind="article-journal", title=_flat(title), container=_flat(container),
+                          authors=(Person(family=_flat(family), given="Ann"),), year="2020")
+    article = Article(title="T", journal=Journal(title="J"), year=2024, language="en")
+    entry = _render(article, [reference]).get_element_by_id("ref-1")
+    assert {element.tag for element in entry.iter()} <= ALLOWED_IN_CSL_OUTPUT
+    assert _flat(title).rstrip(".") in entry.text_content()
