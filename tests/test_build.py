@@ -1,0 +1,90 @@
+"""`mkdocs build --strict` of the seed and of the fixture: the whole site from the two sources."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import pytest
+
+from conftest import FIXTURES, ROOT, build_site, copy_project
+from scholarpage.anchors import key_anchor
+from scholarpage.bibtex import load_references
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("fixture-site")
+    result = build_site(FIXTURES / "small", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _page(folder, path="index.html"):
+    return lxml.html.fromstring((folder / path).read_bytes())
+
+
+def test_seed_site_lists_all_62_references_in_source_order(seed_site):
+    page = _page(seed_site)
+    items = page.cssselect("ol.sp-reflist > li")
+    references = load_references(ROOT / "references.bib")
+    assert len(items) == len(references) == 62
+    assert [li.get("id") for li in items] == [key_anchor(r.key) for r in references]
+    assert [li.cssselect("h3")[0].get("id") for li in items] == [f"ref-{n}" for n in range(1, 63)]
+    assert [li.cssselect("h3")[0].text_content() for li in items] == [r.text for r in references]
+
+
+def test_seed_page_shows_the_article_facts(seed_site):
+    page = _page(seed_site)
+    assert page.cssselect("h1")[0].text_content().startswith("Peeling the Onion Skins")
+    doi = page.cssselect(".sp-doi a")[0]
+    assert doi.get("href") == doi.text_content() == "https://doi.org/10.36128/fqs4kd68"
+    facts = {dt.text_content(): dd.text_content() for dt, dd in zip(page.cssselect(".sp-facts dt"), page.cssselect(".sp-facts dd"))}
+    assert facts["Submitted"] == "6 December 2025" and facts["Published"] == "19 February 2026"
+    assert "Vol. 60 No. 1 (2026)" in page.cssselect(".sp-journal")[0].text_content()
+    abstract = " ".join(p.text_content() for p in page.cssselect(".sp-abstract p"))
+    assert abstract.startswith("The rise of the knowledge economy") and abstract.endswith("market liquidity.")
+
+
+def test_dois_urls_and_scholar_links_of_the_seed_references(seed_site):
+    page = _page(seed_site)
+    ref3 = page.get_element_by_id("ref-3").getparent()
+    links = {a.text_content(): a.get("href") for a in ref3.cssselect("a")}
+    assert links["10.13580/j.cnki.fstc.2021.11.021"] == "https://doi.org/10.13580/j.cnki.fstc.2021.11.021"
+    scholar = ref3.cssselect("a.sp-ref__scholar")[0]
+    assert scholar.get("href").startswith("https://scholar.google.com/scholar_lookup?title=Intellectual+Property+Securitization")
+    assert scholar.get("aria-label") == "Google Scholar: reference 3"
+    ref22 = page.get_element_by_id("ref-22").getparent()  # printed without a scheme
+    assert [a.get("href") for a in ref22.cssselect("h3 a")] == ["https://www.IFC.org/MSMEFinance"]
+    for anchor in page.cssselect("ol.sp-reflist a"):
+        assert re.search(r"reference \d+", anchor.get("aria-label") or ""), anchor.text_content()
+
+
+def test_foreign_titles_carry_their_language(seed_site):
+    page = _page(seed_site)
+    marked = page.get_element_by_id("ref-2").cssselect("[lang]")
+    assert marked and marked[0].get("lang") == "vi"
+    assert marked[0].text_content().startswith("Mô hình hoạt động")
+
+
+def test_citations_on_a_hand_written_page_link_to_their_references(fixture_site):
+    notes = _page(fixture_site, "notes/index.html")
+    links = [(a.text_content(), a.get("href")) for a in notes.cssselect("a.sp-cite__link")]
+    assert links == [
+        ("1", "../#cite-smith2020markup"),
+        ("3, p. 33", "../#cite-gorton2013chapter"),
+        ("2", "../#cite-oecd2021sme"),
+        ("12", "../#cite-key-3a-with-2e-colon"),
+        ("12", "../#cite-key-3a-with-2e-colon"),
+    ]
+    assert "[@smith2020markup] and @smith2020markup stay" in notes.cssselect("pre")[0].text_content()
+    assert notes.cssselect("p code")[0].text_content() == "[@oecd2021sme]"
+    assert notes.cssselect("a.sp-cite__link")[0].get("title") == "On <tags> & *stars* in _titles_ [and] brackets | pipes"
+
+
+def test_an_unknown_citation_key_fails_the_strict_build(tmp_path):
+    project = copy_project(tmp_path / "p", FIXTURES / "small/article.yml", FIXTURES / "small/references.bib")
+    (project / "docs/about.md").write_text("# About\n\nSee [@nosuchkey].\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "about.md: citation key 'nosuchkey' is not in the references" in result.stderr
