@@ -123,7 +123,7 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _abstract(value: Any) -> tuple[str, ...]:
-    paragraphs = value if isinstance(value, list) else _text(value).split("\n\n")
+    paragraphs = value if isinstance(value, list) else str(value or "").split("\n\n")
     return tuple(" ".join(p.split()) for p in paragraphs if p and p.strip())
 
 

@@ -119,3 +119,17 @@ def json_script(data: object, *, kind: str = "application/ld+json") -> Markup:
     parsers that read JSON as JavaScript."""
     text = json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_ESCAPES)
     return Markup(f'<script type="{exact_attribute(kind)}">{text}</script>')
+
+
+_PLAIN_LINK = re.compile(r'<a href="([^"]*)">([^<]*)</a>')
+
+
+def label_links(fragment: Markup, label: str) -> Markup:
+    """Give each plain link of a generated fragment the name "<visible text> (<label>)".
+
+    The fragment's link texts are already escaped (and quote-free), so they are reused as is.
+    """
+    escaped_label = attribute(label)
+    return Markup(_PLAIN_LINK.sub(
+        lambda m: f'<a href="{m[1]}" aria-label="{m[2]} ({escaped_label})">{m[2]}</a>', str(fragment)
+    ))

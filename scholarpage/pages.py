@@ -12,7 +12,7 @@ from .anchors import key_anchor, number_anchor
 from .bibtex import dump_entry
 from .cite import DEFAULT_STYLE, cite_this, format_references, plain_text
 from .export import ARTICLE_FILES, REFERENCE_FILES, article_reference
-from .html import Markup, escape, exact_attribute, link, linked_text, render
+from .html import Markup, escape, exact_attribute, label_links, link, linked_text, render
 from .model import Article, Author, Reference
 from .scholar import doi_url, scholar_url
 
@@ -131,7 +131,8 @@ def _entry(number: int, reference: Reference, page_language: str, formatted: Mar
     if reference.text:
         body, whole_is_foreign = _printed_text(reference, number, foreign)
     else:
-        body, whole_is_foreign = formatted or Markup(escape(reference.key)), foreign
+        body = label_links(formatted, f"link of reference {number}") if formatted else Markup(escape(reference.key))
+        whole_is_foreign = foreign
     return Entry(
         number=number,
         anchor=number_anchor(number),

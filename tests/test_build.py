@@ -88,3 +88,11 @@ def test_an_unknown_citation_key_fails_the_strict_build(tmp_path):
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     assert "about.md: citation key 'nosuchkey' is not in the references" in result.stderr
+
+
+def test_every_reference_link_says_which_reference_it_belongs_to(fixture_site):
+    page = _page(fixture_site)
+    for number, item in enumerate(page.cssselect("ol.sp-reflist > li"), start=1):
+        for control in item.cssselect("a, button"):
+            name = control.get("aria-label") or ""
+            assert control.text_content() in name and f"reference {number}" in name, name
