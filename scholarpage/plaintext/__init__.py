@@ -25,7 +25,7 @@ _NUMBERING = re.compile(r"^\s*(?:\[\d{1,5}\]|\(\d{1,5}\)|\d{1,5}[.)])\s+")
 _ACCESS = re.compile(
     r"[\[(]\s*(?:last\s+)?(?:accessed|viewed|retrieved|cited|dostęp|zugriff)[^\])]*[\])]"
     r"|\b(?:accessed|viewed|retrieved)(?:\s+on)?:?\s+(?:[0-3]?\d\s+)?[A-Za-z]+\.?\s+(?:[0-3]?\d,?\s+)?\d{4}\.?"
-    r"|\b(?:available\s+(?:at|from|online)|retrieved\s+from|online|url)\s*:?\s*(?=\S*(?:https?://|www\.)|\s*$)"
+    r"|\b(?:available\s+(?:at|from|online)|retrieved\s+from|online|url)\s*:?\s*(?=\S*(?:https?://|www\.)|[\s.]*$)"
     r"|\[online\]|\[internet\]",
     re.I,
 )
@@ -47,7 +47,7 @@ def _parse(text: str, number: int | None) -> Reference:
     working = _cut(working, span)
     url, span = find_url(working)
     working = _cut(working, span)
-    working = _tidy(_ACCESS.sub(" ", working))
+    working = _tidy(_ACCESS.sub(" ", _ACCESS.sub(" ", working)))
     fields = parse_legal(working) if not re.search(r"[“”\"«»„]", working) else None
     if fields is None:
         fields = _parse_work(working, url)
@@ -81,7 +81,7 @@ def _parse_work(working: str, url: str) -> dict:
     chapter = chapter_parts(zones.rest)
     if chapter is not None:
         fields = chapter
-    elif quoted or _journal_like(zones.rest):
+    elif quoted or _journal_like(zones.rest) or len(zones.date) == 10:
         fields = container_parts(zones.rest)
     else:
         fields = book_parts(zones.rest)
@@ -97,7 +97,7 @@ def _parse_work(working: str, url: str) -> dict:
         fields["editors"], names = names, ()
     fields["authors"] = names
     org_author = bool(names) and bool(names[0].literal)
-    fields["kind"] = kind_of(fields, quoted=quoted, chapter=chapter is not None, rest=zones.rest, url=url,
+    fields["kind"] = kind_of(fields, quoted=quoted or len(zones.date) == 10, chapter=chapter is not None, rest=zones.rest, url=url,
                              org_author=org_author)
     if zones.editors_first and fields["kind"] == "book":
         pass

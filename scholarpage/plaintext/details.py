@@ -10,14 +10,15 @@ from .names import parse_names
 from .split import sentence_end
 
 _CHAPTER = re.compile(r"^[,.]?\s*(?:\[in:?\]|\bin:?)\s+", re.I)
-_EDITED = re.compile(r",?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.|red\.|pod red\.)\s+", re.I)
+_EDITED = re.compile(r",?(?<!\d[a-z]{2})\s+(?:ed\.|eds\.|edited by|hrsg\. v\.|red\.|pod red\.)\s+", re.I)
+_MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 _STRUCTURE = re.compile(
     rf",?\s*(?:\b[Vv]ol(?:ume)?\.?\s*\w|\b(?:[Nn]o|[Nn]r|[Ii]ssue)\.?\s*\d|\(\s*\d|\bpp?\.\s*\d|\bn\.\s?d\.|;\s*\d"
-    rf"|(?<=[\s,])\d+\b|\b[0-3]?\d\s+[A-Z][a-z]+\.?\s+{YEAR}|\b[A-Z][a-z]+\.?\s+(?:[0-3]?\d,\s+)?{YEAR})"
+    rf"|(?<=[\s,])\d+\b|\b[0-3]?\d\s+{_MONTH_NAMES}\.?\s+{YEAR}|\b{_MONTH_NAMES}\.?\s+(?:[0-3]?\d,\s+)?{YEAR})"
 )
 _PLACE_PUBLISHER = re.compile(
-    r"(?:^|[.,]\s+)(?P<place>[A-ZÀ-ÞĀ-ſ](?:[\w\- ]|\.(?!\s)){1,40}?(?:,\s*[A-Z]{2,3})?)\s*:\s*(?P<publisher>[^:;]+?)"
-    rf"(?=,?\s*(?:[0-3]?\d\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:{YEAR}|n\.\s?d\.)|[.;]?\s*$)"
+    r"(?:^\s*|[.,]\s+)(?P<place>[A-ZÀ-ÞĀ-ſ](?:[\w\- ]|\.(?!\s)){1,40}?(?:,\s*[A-Z][A-Za-z]+)?)\s*:\s*(?P<publisher>[^:;]+?)"
+    rf"(?=[,;]?\s*(?:[0-3]?\d\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:{YEAR}|n\.\s?d\.)|,\s*pp?\.|[.;]?\s*$)"
 )
 _GENRE = re.compile(
     r"\b(?P<genre>(?:doctoral|master'?s|ph\.?\s?d\.?|bachelor'?s|mphil)?\s*(?:thesis|dissertation)(?:\s+project)?"
@@ -28,7 +29,7 @@ _GENRE = re.compile(
 _THESIS = re.compile(r"thesis|dissertation|doktor|magister|luận|tesis|tese", re.I)
 _REPORT = re.compile(r"working paper|research paper|discussion paper|policy paper|white paper|technical paper"
                      r"|occasional paper|\breport\b|fact\s?sheet|policy brief", re.I)
-_CONFERENCE = re.compile(r"proceedings|conference|symposium|workshop|congress|konferencj", re.I)
+_CONFERENCE = re.compile(r"\bproc\.|\bconf\.|proceedings|conference|symposium|workshop|congress|konferencj", re.I)
 _SPEECH = re.compile(r"presented at|presentation|webinar|lecture|keynote|\btalk\b|speech", re.I)
 _NEWSPAPER = re.compile(r"times?\b|time$|news|post\b|herald|guardian|tribune|gazette|daily|express|"
                         r"chronicle|telegraph|economy$|báo|gazeta|zeitung", re.I)
@@ -63,15 +64,30 @@ def chapter_parts(rest: str) -> dict | None:
         end = sentence_end(book)
         if edited and edited.start() < end:
             fields["container"] = book[: edited.start()]
-            names_end = _names_end(book, edited.end())
+            names_end = _names_end(book, edited.end(), by="by" in edited.group().lower())
             fields["editors"] = parse_names(book[edited.end() : names_end], first_inverted=False)
             tail = book[names_end:]
         else:
-            cut = re.search(r",\s*(?=Vol\.|vol\.|\d)", book[:end])
+            cut = re.search(r",\s*(?=Vol\.|vol\.|\d|pp?\.)", book)
+            cut = cut if cut and (cut.start() < end or ": " not in book[: cut.start()]) else None
             fields["container"], tail = (book[: cut.start()], book[cut.start():]) if cut else (book[:end], book[end:])
     fields["container"] = fields["container"].strip(" ,.")
     fields.update(tail_fields(tail, book_like=True))
+    edition, _ = find_edition(tail)
+    if edition:
+        fields["edition"] = edition
+    if not fields.get("publisher"):
+        fields.update(_undated_publisher(tail))
     return fields
+
+
+def _undated_publisher(text: str) -> dict:
+    """"… Routledge." / "(pp. 1–9). Edward Elgar.": a last sentence with no numbers is the publisher."""
+    sentences = [s for s in _sentences(re.sub(r"\([^)]*\)", "", text)) if not _GENRE.fullmatch(s)]
+    last = sentences[-1] if sentences else ""
+    if last and not re.search(r"\d|\b(?:vol|no|pp|ed|edn)\.", last, re.I) and len(last.split()) <= 8:
+        return {"publisher": last}
+    return {}
 
 
 def _index(text: str, needle: str) -> int:
@@ -79,7 +95,10 @@ def _index(text: str, needle: str) -> int:
     return found if found >= 0 else len(text)
 
 
-def _names_end(text: str, start: int) -> int:
+def _names_end(text: str, start: int, by: bool = False) -> int:
+    if by:  # "edited by A and B, Publisher": editors are joined by "and", never by commas
+        comma = text.find(",", start)
+        return comma if comma >= 0 else len(text)
     stop = re.search(r"(?<![\s.][A-ZÀ-ÞĀ-ſ])\.\s|,\s*(?=\d|pp?\.|[A-Z][\w ]*:)|\s\(", text[start:])
     return start + stop.start() if stop else len(text)
 
@@ -88,7 +107,10 @@ def container_parts(rest: str) -> dict:
     """A periodical's name, then its numbers and date."""
     cut = _STRUCTURE.search(rest)
     container, tail = (rest[: cut.start()], rest[cut.start():]) if cut else (rest, "")
-    fields = {"container": container.strip(" ,.;:")}
+    container = container.strip(" ,;:")
+    if not (cut and rest[cut.start()] == "," and re.search(r"\b[A-Z][a-z]{0,7}\.$", container)):
+        container = container.rstrip(". ")
+    fields = {"container": container}
     fields.update(tail_fields(tail, book_like=False))
     return fields
 
@@ -127,9 +149,9 @@ def _numbers(tail: str) -> dict:
         elif re.fullmatch(r"[\w/\-–]+", paren[2]):
             fields.setdefault("volume", paren[1])
             fields.setdefault("issue", paren[2])
-    pages = re.search(r"\bpp?\.\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?(?:,\s*\d+(?:[-–]\d+)?)*)", tail) \
+    pages = re.search(rf"\bpp?\.\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?(?:,\s*(?!{YEAR})\d+(?:[-–]\d+)?)*)", tail) \
         or re.search(r"\)\s*:\s*(\d+(?:\s*[-–]\s*\d+)?(?:,\s*\d+(?:\s*[-–]\s*\d+)?)*)", tail) \
-        or re.search(rf"(?<![\w/.\-])((?!{YEAR}\s*[-–]\s*{YEAR})\d+\s*[-–]\s*\d+(?:,\s*\d+(?:[-–]\d+)?)*)(?![\w/])", tail)
+        or re.search(rf"(?<![\w/.\-])((?!{YEAR}\s*[-–]\s*{YEAR})\d+\s*[-–]\s*\d+(?:,\s*(?!{YEAR})\d+(?:[-–]\d+)?)*)(?![\w/])", tail)
     if pages and not fields.get("pages"):
         fields["pages"] = pages[1]
     if fields.get("pages"):
@@ -165,23 +187,27 @@ def _sentences(text: str) -> list[str]:
 
 def book_parts(rest: str) -> dict:
     """Unquoted book-like zone: series, volume, edition, genre, then place, publisher and date."""
+    edition, span = find_edition(rest)
+    if edition:
+        rest = (rest[: span[0]] + rest[span[1]:]).strip(" ,.")
     fields = tail_fields(rest, book_like=True)
+    if not fields.get("publisher"):
+        fields.update(_undated_publisher(rest))
     fields.pop("issue", None)
     fields.pop("pages", None) if not re.search(r"\bpp?\.", rest) else None
-    edition, _ = find_edition(rest)
     if edition:
         fields["edition"] = edition
     genre = _GENRE.search(rest)
     if genre and _THESIS.search(genre["genre"]):
         fields["genre"] = genre["genre"].strip()
-    series = [s for s in _sentences(rest) if _is_series(s, fields)]
+    series = [s for s in _sentences(rest) if _is_series(s, fields) and s not in fields.get("publisher", "")]
     if series:
         fields["collection"] = series[0]
     return fields
 
 
 def _is_series(sentence: str, fields: dict) -> bool:
-    if re.search(rf"\d|:|\b(?:vol|no|ed|edn)\.|\bn\.\s?d\.", sentence, re.I) or _GENRE.match(sentence):
+    if re.search(rf"\b{YEAR}\b|^\d|:|\b(?:vol|no|ed|edn|pp?)\.|\bn\.\s?d\.", sentence, re.I) or _GENRE.match(sentence):
         return False
     return sentence != fields.get("publisher") and sentence != fields.get("place")
 

@@ -25,7 +25,7 @@ _WORDS = {
     "en": "the of and in on for to a an with from is are how why what its into by as at".split(),
     "de": "der die das und für zur zum im von mit über des ein eine".split(),
     "es": "el la los las del y en para con por una un sobre".split(),
-    "pt": "os do da dos das em para com por uma um sobre não".split(),
+    "pt": "os do da dos das nos em para com por uma um sobre não".split(),
     "fr": "le la les des du et pour dans sur une un au aux".split(),
     "pl": "i w na z o do dla od ze we oraz jako".split(),
     "it": "il lo gli della delle dei e per con nel nella".split(),
@@ -43,4 +43,4 @@ def detect_language(title: str) -> str:
     winners = [code for code, score in scores.items() if score == best]
     if best and len(winners) == 1:
         return winners[0]
-    return "en" if words and title.isascii() and not best else ""
+    return "en" if words and all(c.isascii() for c in title if c.isalpha()) and not best else ""

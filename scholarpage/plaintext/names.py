@@ -8,6 +8,7 @@ Conventions handled: "Family, Given" pairs (APA, Harvard, MLA, Chicago), "Family
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..model import Person
 from .namedata import (
@@ -18,7 +19,7 @@ ET_AL = Person(family="others")
 _ET_AL = re.compile(r",?\s*\b(?:et\s*al\.?|and others|i in\.|и др\.|u\.\s?a\.)\s*$", re.I)
 _AND = re.compile(r"\s*(?:,\s*)?(?:\s&\s|\band\b|\bund\b|\bi\b|\by\b|\be\b|\bet\b)\s*(?=[A-ZÀ-ÖØ-ÞĀ-ſ])")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][a-z]?\.(?:-?[A-ZÀ-ÞĀ-ſ]\.)*|[A-ZÀ-ÞĀ-ſ])$")
-_INITIALS_ONLY = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][a-z]?\.?[\s-]*)+$")
+_INITIALS_ONLY = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ]\.?[\s-]*|[A-ZÀ-ÞĀ-ſ][a-z]\.[\s-]*)+$")
 _VANCOUVER_INITIALS = re.compile(r"^[A-ZÀ-ÞĀ-ſ]{1,4}$")
 _VIETNAMESE_LETTERS = set("ăđơưĂĐƠƯ") | {chr(c) for c in range(0x1EA0, 0x1EFA)}
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -72,7 +73,9 @@ def _pairs(chunk: str, following: str) -> bool:
     core = [w for w in words if w.lower() not in PARTICLES]
     if _INITIALS_ONLY.match(following.strip()):
         return len(core) <= 3
-    return len(core) == 1 and _is_given(following)
+    words = following.split()
+    capitalised = 1 <= len(words) <= 3 and all(w[:1].isupper() or w.lower() in PARTICLES for w in words)
+    return len(core) == 1 and (capitalised and not is_organisation(following) or _is_given(following))
 
 
 def _is_given(chunk: str) -> bool:
@@ -155,10 +158,15 @@ def _chinese_order(words: list[str]) -> str:
     return ""
 
 
+def _known_given(word: str) -> bool:
+    folded = unicodedata.normalize("NFKD", word.split("-")[0]).encode("ascii", "ignore").decode().lower()
+    return folded in GIVEN_NAMES
+
+
 def _given_name_order(words: list[str]) -> str:
-    first_given = words[0].lower() in GIVEN_NAMES or words[0].split("-")[0].lower() in GIVEN_NAMES
-    rest_given = any(w.lower() in GIVEN_NAMES for w in words[1:])
-    last_given = words[-1].lower() in GIVEN_NAMES
+    first_given = _known_given(words[0])
+    rest_given = any(_known_given(w) for w in words[1:])
+    last_given = _known_given(words[-1])
     if first_given and not last_given:
         return "given"
     if rest_given and not first_given:

@@ -121,7 +121,7 @@ def _closes(text: str, i: int, single: bool) -> bool:
 
 def _year_out_of(authors: str) -> tuple[str, str, str]:
     """Authors text without a trailing "(2020)" or ". 2020." (Harvard, Chicago author-date)."""
-    match = re.search(rf"[\s.,]*\(?\s*({YEAR}[a-z]?|n\.\s?d\.)(?:,\s*([^)]*))?\s*\)?[\s.,:]*$", authors)
+    match = re.search(rf"[\s,]*(?:(?<![A-ZÀ-ÞĀ-ſ])\.)?[\s,]*\(?\s*({YEAR}[a-z]?|n\.\s?d\.)(?:,\s*([^)]*))?\s*\)?[\s.,:]*$", authors)
     if not match or re.search(r"\d", authors[: match.start()]):
         return authors, "", ""
     date = find_date(f"{match[2]} {match[1][:4]}")[0] if match[2] else ""
@@ -150,7 +150,8 @@ def _after_dotted_year(text: str) -> Zones | None:
 
 
 def _vancouver(text: str) -> Zones | None:
-    end = sentence_end(text)
+    first_stop = re.search(r"\.\s", text)
+    end = first_stop.end() if first_stop else len(text)
     chunks = [c.strip() for c in re.split(r",\s*", text[: end].rstrip(". "))]
     if not all(_VANCOUVER_NAME.match(c) for c in chunks) or is_organisation(chunks[0]):
         return None
