@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Build time of this project vs bare MkDocs Material on the same pre-rendered page, and the
+article page's transfer size. Prints figures; asserts nothing.
+
+    python benchmarks/build_speed.py [--sizes 1000 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scholarpage.bibtex import encode_latex  # noqa: E402
+
+
+def synthetic_bib(count: int) -> str:
+    """`count` references in the seed's printed style, each with a DOI, as the importer writes them."""
+    entries = []
+    for n in range(count):
+        text = (f"Author{n} Given, “A Study of Securitization Number {n}” Journal of Tests, No. {n % 12 + 1} "
+                f"({1990 + n % 35}): {n}-{n + 20}. Doi:10.1000/test.{n}.")
+        entries.append(
+            f"@article{{key{n},\n  author = {{{{Author{n}}}, Given}},\n  title = {{A Study of Securitization Number {n}}},\n"
+            f"  journaltitle = {{Journal of Tests}},\n  number = {{{n % 12 + 1}}},\n  pages = {{{n}--{n + 20}}},\n"
+            f"  year = {{{1990 + n % 35}}},\n  doi = {{10.1000/test.{n}}},\n  formatted = {{{encode_latex(text)}}},\n}}\n"
+        )
+    return "\n".join(entries)
+
+
+def project(folder: Path, bib: str) -> Path:
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    (folder / "docs" / "about.md").unlink()
+    shutil.copy(ROOT / "article.yml", folder / "article.yml")
+    (folder / "references.bib").write_text(bib, encoding="utf-8")
+    return folder
+
+
+def bare_project(folder: Path, source: Path) -> Path:
+    """The same page pre-rendered to Markdown, with its assets, and the plugin switched off."""
+    shutil.copytree(source, folder)
+    subprocess.run([sys.executable, str(ROOT / "scripts/render.py"), "--out", str(folder / "docs")], cwd=folder, check=True,
+                   capture_output=True)
+    assets = folder / "docs" / "assets" / "scholarpage"
+    assets.mkdir(parents=True)
+    for asset in (ROOT / "scholarpage" / "assets").iterdir():
+        shutil.copy(asset, assets / asset.name)
+    config = (folder / "mkdocs.yml").read_text("utf-8")
+    config = re.sub(r"\n  - scholarpage:\n(?:      .*\n)+", "\n", config)
+    config += "extra_css: [assets/scholarpage/scholarpage.css]\nextra_javascript: [assets/scholarpage/scholarpage.js]\n"
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder
+
+
+def build_seconds(folder: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(folder / "mkdocs.yml")], cwd=folder,
+                   check=True, env=env, capture_output=True)
+    return time.perf_counter() - start
+
+
+def transfer(site: Path) -> tuple[int, int]:
+    """Bytes of what the article page loads: its HTML, the CSS and JS it links, the search index."""
+    html = (site / "index.html").read_text("utf-8")
+    assets = re.findall(r'(?:href|src)="([^"]+\.(?:css|js))(?:\?[^"]*)?"', html)
+    files = [site / "index.html", site / "search" / "search_index.json"] + [site / a for a in assets]
+    raw = sum(f.stat().st_size for f in files if f.exists())
+    zipped = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files if f.exists())
+    return raw, zipped
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    args = parser.parse_args()
+    cases = [("seed (62)", (ROOT / "references.bib").read_text("utf-8"))]
+    cases += [(f"synthetic {n:,}", synthetic_bib(n)) for n in args.sizes]
+    print(f"{'references':>16} {'scholarpage s':>14} {'bare MkDocs s':>14} {'ratio':>6} {'page KB':>8} {'gzip KB':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for index, (label, bib) in enumerate(cases):
+            ours = project(Path(tmp) / f"ours{index}", bib)
+            bare = bare_project(Path(tmp) / f"bare{index}", ours)
+            ours_s, bare_s = build_seconds(ours), build_seconds(bare)
+            raw, zipped = transfer(ours / "site")
+            print(f"{label:>16} {ours_s:>14.2f} {bare_s:>14.2f} {ours_s / bare_s:>6.2f} {raw / 1024:>8.0f} {zipped / 1024:>8.0f}")
+
+
+if __name__ == "__main__":
+    main()
