@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test check bench clean
+.PHONY: site serve test check bench clean node-tools constraints
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,14 @@ site: $(STAMP)  ## build the site into site/
 serve: $(STAMP)  ## serve on http://127.0.0.1:8000, rebuilding when a source changes
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-test: $(STAMP)  ## every test, browser tests included (they need /usr/bin/chromium)
+test: $(STAMP) node-tools  ## every test, browser tests included (they need /usr/bin/chromium, Java, npm)
 	$(BIN)/python -m pytest
+
+node-tools:  ## axe-core and the Nu Html Checker (npm, pinned) into .cache/node-tools
+	tests/tools/install.sh
+
+constraints: $(STAMP)  ## pin every installed Python package for CI and the Pages workflow
+	$(BIN)/pip freeze --exclude-editable > constraints.txt
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py

@@ -19,6 +19,7 @@ from .article import load_article
 from .bibtex import load_references
 from .cite import DEFAULT_STYLE, StyleError, load_style
 from .citations import CitationExtension
+from .crawl import last_modified, robots_txt
 from .errors import SourceError
 from .export import downloads
 from .html import Markup
@@ -64,6 +65,8 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         markdown = article_page(self.article, self.references, page_url=page_url, style=self.config.style)
         files.append(File.generated(config, self.config.page, content=markdown))
         self._add_scholarly_files(files, config, page_url)
+        if files.get_file_from_path("robots.txt") is None:
+            files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "")))
         for name in ASSETS:
             path = resources.files(__package__).joinpath("assets", name)
             files.append(File.generated(config, f"assets/scholarpage/{name}", content=path.read_bytes()))
@@ -90,6 +93,14 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         ])
         for line in readiness(self.article, self.references, page_url=page_url, pdf_url=pdf_url):
             log.info(line)
+
+    def on_pre_page(self, page: Page, **kwargs) -> Page:
+        # Sitemap dates come from the sources, not the build clock: the article's publication
+        # date for its page, none for hand-written pages (a guessed date would mislead crawlers).
+        # MkDocs also stamps sitemap.xml.gz with the latest of these dates.
+        is_article = page.file.src_uri == self.config.page
+        page.update_date = last_modified(self.article, page.update_date) if is_article else ""
+        return page
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         for source in self.sources:

@@ -104,3 +104,85 @@ def page_at(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+# --- Publishing, accessibility and print checks (issue 5) -------------------------------------
+
+import re  # noqa: E402  (this section is appended; the imports above belong to the shared part)
+
+NODE_TOOLS = ROOT / ".cache" / "node-tools" / "node_modules"
+AXE_JS = NODE_TOOLS / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+SUBPATH_URL = "https://example.org/some-article/"
+
+
+def require_tool(present: bool, message: str) -> None:
+    """Skip locally when a checking tool is missing; fail where tools are required (CI)."""
+    if present:
+        return
+    if os.environ.get("SCHOLARPAGE_REQUIRE_BROWSER"):
+        pytest.fail(f"{message} (required in CI)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> Path:
+    """axe-core's browser bundle, installed by tests/tools/install.sh."""
+    require_tool(AXE_JS.exists(), f"{AXE_JS} is missing: run tests/tools/install.sh (needs npm)")
+    return AXE_JS
+
+
+@pytest.fixture(scope="session")
+def vnu_jar() -> Path:
+    """The Nu Html Checker, installed by tests/tools/install.sh; needs Java."""
+    require_tool(VNU_JAR.exists(), f"{VNU_JAR} is missing: run tests/tools/install.sh (needs npm)")
+    require_tool(shutil.which("java") is not None, "java is missing: apt-get install default-jre-headless")
+    return VNU_JAR
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A document root holding some-article/: the seed site built for SUBPATH_URL."""
+    root = tmp_path_factory.mktemp("subpath-root")
+    project = copy_project(tmp_path_factory.mktemp("subpath-project"))
+    config = project / "mkdocs.yml"
+    text = re.sub(r"(?m)^site_url:.*$", "", config.read_text(encoding="utf-8"))
+    config.write_text(text + f"\nsite_url: {SUBPATH_URL}\n", encoding="utf-8")
+    result = build_site(project, root / "some-article")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+class _PagesHandler(_QuietHandler):
+    """Like GitHub Pages: an unknown address answers 404 with the site's own 404.html."""
+
+    not_found_page: Path
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or not self.not_found_page.exists():
+            return super().send_error(code, message, explain)
+        body = self.not_found_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def serve_pages() -> Iterator:
+    """serve_pages(root, not_found) → base URL of a server that answers unknown paths with not_found."""
+    servers = []
+
+    def start(folder: Path, not_found: Path) -> str:
+        handler = type("Handler", (_PagesHandler,), {"not_found_page": not_found})
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
