@@ -26,8 +26,10 @@ def _is_theme_error(message: dict) -> bool:
     return any(message["message"].startswith(text) and marker in message.get("extract", "") for text, marker in THEME_ERRORS)
 
 
-def test_the_nu_html_checker_finds_no_errors_in_our_markup(seed_site, vnu_jar):
-    pages = sorted(str(path) for path in seed_site.rglob("*.html"))
+def test_the_nu_html_checker_finds_no_errors_in_our_markup(seed_site, subpath_site, vnu_jar):
+    """Every page, built without a site_url and with one (which adds canonical and metadata URLs)."""
+    pages = sorted(str(path) for site in (seed_site, subpath_site) for path in site.rglob("*.html"))
+    assert len(pages) >= 6
     result = subprocess.run(["java", "-jar", str(vnu_jar), "--format", "json", "--exit-zero-always", *pages], capture_output=True, text=True, timeout=300)
     messages = json.loads(result.stderr)["messages"]
     errors = [m for m in messages if m["type"] == "error" or m.get("subType") == "fatal"]
@@ -105,6 +107,9 @@ def test_tab_reaches_every_reference_link_in_order_with_a_visible_focus_ring(pag
             break
         if stop["index"] is not None:
             reached.append(int(stop["index"]))
+            if len(reached) == 2:
+                ARTIFACTS.mkdir(exist_ok=True)
+                page.screenshot(path=str(ARTIFACTS / "focus-ring.png"))
             if not (stop["ring"] and stop["visible"]):
                 without_ring.append(int(stop["index"]))
         if reached and reached[-1] == expected - 1:
