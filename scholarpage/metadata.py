@@ -72,7 +72,8 @@ def citation_reference(reference: Reference) -> str:
         ("citation_publication_date", reference.year),
         ("citation_doi", reference.doi),
     ]
-    return "; ".join(f"{name}={value}" for name, value in _present(fields))
+    # The structured form has no escaping: a ";" inside a value would start a forged field.
+    return "; ".join(f"{name}={value.replace(';', ',')}" for name, value in _present(fields))
 
 
 def dublin_core(article: Article, *, page_url: str = "") -> list[Tag]:

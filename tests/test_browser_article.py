@@ -66,7 +66,7 @@ def test_search_results_are_not_polluted_by_link_labels(page_at, site_url, label
 
 def test_copy_link_puts_the_reference_url_on_the_clipboard(page_at, site_url):
     page = page_at(site_url)
-    button = page.locator("li:has(> #ref-17) .sp-ref__copy")
+    button = page.locator("li:has(> #ref-17) .sp-ref__copy", has_text="Copy link")
     assert button.get_attribute("aria-label") == "Copy link to reference 17"
     button.click()
     page.wait_for_timeout(300)
