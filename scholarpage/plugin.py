@@ -26,7 +26,6 @@ from .html import Markup
 from .jsonld import jsonld_script
 from .metadata import head_html
 from .pages import ARTICLE_PAGE, article_page
-from .quality import article_gaps
 from .readiness import readiness
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
@@ -50,8 +49,6 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             self.references = load_references(self.sources[1])
         except (SourceError, StyleError) as error:
             raise PluginError(str(error)) from None
-        for gap in article_gaps(self.article):
-            log.info(gap)
         numbers = {ref.key: number for number, ref in enumerate(self.references, start=1)}
         tooltips = {ref.key: ref.text or ref.title for ref in self.references}
         self.citations = CitationExtension(numbers, tooltips, self.config.page, log.warning)

@@ -25,6 +25,9 @@ def _gaps(article: Article, references: Sequence[Reference], page_url: str, pdf_
     if not article.authors:
         gaps.append("no authors in article.yml: no citation_author is emitted, and Google Scholar treats a page "
                     "without citation_author as having no citation metadata (it will not index the article)")
+    if not article.doi:
+        gaps.append("no doi in article.yml: citation_doi, DC.Identifier.DOI and the JSON-LD identifier are omitted; "
+                    "readers and Zotero cannot resolve the article by DOI")
     if not article.published:
         gaps.append("no dates.published in article.yml: citation_publication_date is the year only and "
                     "citation_online_date is omitted")
