@@ -52,7 +52,27 @@ def format_references(references: Sequence[Reference], style: str = DEFAULT_STYL
         warnings.simplefilter("ignore")  # citeproc-py warns about unsupported CSL features
         entries = bibliography.bibliography()
     keys = [item.key for item in bibliography.items]
-    return {key: _linked(_NUMBER_LABEL.sub("", str(entry))) for key, entry in zip(keys, entries)}
+    by_key = {reference.key: reference for reference in references}
+    return {
+        key: _linked(_without_repeated_title(_NUMBER_LABEL.sub("", str(entry)), by_key[key]))
+        for key, entry in zip(keys, entries)
+    }
+
+
+def _without_repeated_title(entry_html: str, reference: Reference) -> str:
+    """Drop the second title of an entry whose title stood in for its missing author.
+
+    CSL substitutes the title for a missing author and suppresses it where it would appear
+    again; citeproc-py does not suppress it, which prints "Title. (2026). Title. Journal…".
+    """
+    if reference.authors or reference.editors or not reference.title:
+        return entry_html
+    title = re.escape(csl_safe(reference.title))
+    matches = list(re.finditer(rf"[“\"‘]?{title}[”\"’]?[.,;:]?\s*", entry_html, flags=re.IGNORECASE))
+    if len(matches) < 2:
+        return entry_html
+    second = matches[1]
+    return entry_html[: second.start()] + entry_html[second.end():]
 
 
 def _escaped_item(reference: Reference) -> dict:

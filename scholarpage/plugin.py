@@ -14,6 +14,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .article import load_article
 from .bibtex import load_references
@@ -99,10 +100,25 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         page.update_date = last_modified(self.article, page.update_date) if is_article else ""
         return page
 
+    def on_page_content(self, html: str, page: Page, **kwargs) -> str:
+        if page.file.src_uri == self.config.page:
+            page.toc = _under_title(page.toc, str(page.meta.get("title", "")))
+        return html
+
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         for source in self.sources:
             server.watch(str(source))
         return server
+
+
+def _under_title(toc: TableOfContents, title: str) -> TableOfContents:
+    """Nest the page's sections under its (raw HTML) title, as for a Markdown `# Title`.
+
+    Material's skip link then targets the title, and its sidebar still lists the sections.
+    """
+    top = AnchorLink(title, "article-title", 1)
+    top.children = list(toc)
+    return TableOfContents([top])
 
 
 def _page_path(page: str) -> str:
