@@ -72,23 +72,30 @@ def _plain(text: str) -> str:
 
 
 def _duplicates(references: tuple[Reference, ...], path: str) -> list[Problem]:
-    findings, seen_doi, seen_work = [], {}, []
+    """Same DOI, or near-identical titles compared within one (first author, title start) bucket."""
+    findings, seen_doi, buckets = [], {}, {}
     for ref in references:
         doi = ref.doi.lower()
         if doi and doi in seen_doi:
             findings.append(Problem(path, ref.line, ref.key, f"same DOI as '{seen_doi[doi].key}' (line {seen_doi[doi].line}): a duplicate?"))
         elif doi:
             seen_doi[doi] = ref
-        twin = next((other for other in seen_work if _same_work(ref, other)), None)
+        bucket = buckets.setdefault((_first_family(ref), _plain(ref.title)[:12]), [])
+        twin = next((other for other in bucket if _same_work(ref, other)), None)
         if twin and not (doi and twin.doi.lower() == doi):
             findings.append(Problem(path, ref.line, ref.key, f"same title and authors as '{twin.key}' (line {twin.line}): a duplicate?"))
-        seen_work.append(ref)
+        bucket.append(ref)
     return findings
+
+
+def _first_family(ref: Reference) -> str:
+    return _plain(ref.authors[0].family or ref.authors[0].literal) if ref.authors else ""
 
 
 def _same_work(a: Reference, b: Reference) -> bool:
     if not a.title or not b.title:
         return False
     families = lambda r: {_plain(p.family or p.literal) for p in r.authors}  # noqa: E731
-    similar = difflib.SequenceMatcher(None, _plain(a.title), _plain(b.title)).ratio() >= 0.92
+    matcher = difflib.SequenceMatcher(None, _plain(a.title), _plain(b.title))
+    similar = matcher.real_quick_ratio() >= 0.92 and matcher.quick_ratio() >= 0.92 and matcher.ratio() >= 0.92
     return similar and (families(a) == families(b) or not (a.authors or b.authors))

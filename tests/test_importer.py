@@ -1,0 +1,132 @@
+"""The import and check commands: the seed round trip, HTML pages, and bad input."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scholarpage.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "ojs-article-page.txt"
+
+
+def run(*argv: str) -> int:
+    return main([*map(str, argv)])
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the shared seed lies beside the repository")
+def test_importing_the_seed_reproduces_the_committed_files(out: Path) -> None:
+    shutil.copy(ROOT / "import-overrides.yml", out)
+    assert run("import", SEED, "--out", out) == 0
+    assert (out / "article.yml").read_bytes() == (ROOT / "article.yml").read_bytes()
+    assert (out / "references.bib").read_bytes() == (ROOT / "references.bib").read_bytes()
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the shared seed lies beside the repository")
+def test_import_script_runs_as_a_program(out: Path) -> None:
+    command = [sys.executable, str(ROOT / "scripts" / "import.py"), str(SEED), "--out", str(out),
+               "--overrides", str(ROOT / "import-overrides.yml")]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "same DOI as 'calderini2008intellectuala'" in result.stdout
+    assert (out / "references.bib").is_file()
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the shared seed lies beside the repository")
+def test_seed_without_a_journal_title_fails_with_a_hint_and_writes_nothing(out: Path, capsys) -> None:
+    assert run("import", SEED, "--out", out) == 1
+    error = capsys.readouterr().err
+    assert "journal: required field is missing" in error and "import-overrides.yml" in error
+    assert list(out.iterdir()) == []
+
+
+def test_check_reports_findings_and_strict_turns_them_into_exit_1(capsys) -> None:
+    assert run("check", ROOT / "references.bib") == 0
+    report = capsys.readouterr().out
+    assert re.search(r"references\.bib:\d+: ifc2024ifc: URL without a scheme: 'www\.IFC\.org/MSMEFinance'", report)
+    assert "no author" in report and "authors: none given; Google Scholar" in report
+    assert run("check", ROOT / "references.bib", "--strict") == 1
+
+
+ARTICLE_HTML = """<!DOCTYPE html><html lang="en"><head>
+<meta name="citation_title" content="Land &amp; Law">
+<meta name="citation_author" content="Anna Kowalska">
+<meta name="citation_journal_title" content="Prawo i Więź">
+<meta name="citation_volume" content="60"><meta name="citation_issue" content="1">
+<meta name="citation_date" content="2026/02/19"><meta name="citation_doi" content="10.36128/abc">
+<meta name="citation_language" content="en">
+<meta name="citation_reference" content="Drahos Peter, A Philosophy of Intellectual Property. London: Routledge, 1996.">
+<script>document.write("<meta name='citation_title' content='evil'>")</script>
+</head><body><h1 class="page_title">Land &amp; Law</h1>
+<section class="item abstract"><h2>Abstract</h2><p>Short abstract.</p></section>
+<script>alert("not a reference")</script></body></html>"""
+
+
+def test_html_page_prefers_meta_tags_and_ignores_scripts(tmp_path: Path, out: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+    assert run("import", page, "--out", out) == 0
+    article = (out / "article.yml").read_text(encoding="utf-8")
+    assert "title: Land & Law" in article and "family: Kowalska" in article and "published: 2026-02-19" in article
+    assert "evil" not in article and "alert" not in (out / "references.bib").read_text(encoding="utf-8")
+
+
+def test_plain_reference_list_writes_only_references(tmp_path: Path, out: Path, capsys) -> None:
+    page = tmp_path / "refs.txt"
+    page.write_text("1. Becker, Gary S. 1964. Human Capital. New York: Columbia University Press.\n"
+                    "2. Brown v. Board of Education, 347 U.S. 483 (1954).\n", encoding="utf-8")
+    assert run("import", page, "--out", out) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["references.bib"]
+    assert "@book{becker1964human," in (out / "references.bib").read_text(encoding="utf-8")
+
+
+BAD_INPUTS = {
+    "empty file": (b"  \n", "the file is empty"),
+    "not an article page": (b"<html><body><h1>Welcome to our journal</h1><p>News and events.</p></body></html>",
+                            "no references found"),
+    "prose that is no reference list": (b"We went to the sea.\n\nIt rained all day and we stayed in.\n\nThe end.\n",
+                                        "not an article page or a reference list"),
+    "a one-word reference": (b"1. Smith\n", "too little to parse as a reference: 1 ('Smith')"),
+    "HTML made of scripts": (b"<!DOCTYPE html><html><head><script>var refs = 1;</script></head><body>"
+                             b"<script>alert(1)</script></body></html>", "no references found"),
+    "binary garbage": (bytes(range(256)) * 8, "binary data, not a text or HTML page"),
+    "a Latin-1 file": ("Kowalski Jan, Prawo. Warszawa: Wydawnictwo, 2020.\n".replace("Prawo", "Prawo ĺ").encode("cp1250"),
+                       "not valid UTF-8"),
+    "a 10,000-reference list": ("".join(f"{n}. Smith John, Title number {n}. Publisher, 2020.\n" for n in range(1, 10001)).encode(),
+                                "10000 references is more than one article cites"),
+}
+
+
+@pytest.mark.parametrize("data, message", BAD_INPUTS.values(), ids=BAD_INPUTS.keys())
+def test_bad_input_gives_one_clear_line_exit_1_and_no_files(tmp_path: Path, out: Path, capsys, data: bytes, message: str) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes(data)
+    assert run("import", page, "--out", out) == 1
+    error = capsys.readouterr().err
+    assert message in error and "Traceback" not in error
+    assert len(error.strip().splitlines()) == 1
+    assert list(out.iterdir()) == []
+
+
+def test_missing_page_is_bad_input(out: Path, capsys) -> None:
+    assert run("import", out / "nowhere.html", "--out", out) == 1
+    assert "file not found" in capsys.readouterr().err
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run("import", "--no-such-option")
+    assert exit_info.value.code == 2
