@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
 import jinja2
@@ -60,10 +60,7 @@ def linked_text(text: str, links: Iterable[tuple[str, str, str]]) -> Markup:
     """
     spans: list[tuple[int, int, str, str]] = []
     for needle, href, label in links:
-        if not needle:
-            continue
-        for match in re.finditer(re.escape(needle), text, flags=re.IGNORECASE):
-            start, end = match.span()
+        for start, end in _occurrences(needle, text):
             if all(end <= s or start >= e for s, e, _, _ in spans):
                 spans.append((start, end, href, label))
                 break
@@ -75,6 +72,21 @@ def linked_text(text: str, links: Iterable[tuple[str, str, str]]) -> Markup:
         position = end
     pieces.append(escape(text[position:]))
     return Markup("").join(pieces)
+
+
+def _occurrences(needle: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where `needle` occurs in `text`, exact matches first, then case-insensitive ones.
+
+    The exact search avoids compiling a regular expression per needle (every DOI differs).
+    """
+    if not needle:
+        return
+    start = text.find(needle)
+    while start >= 0:
+        yield start, start + len(needle)
+        start = text.find(needle, start + 1)
+    for match in re.finditer(re.escape(needle), text, flags=re.IGNORECASE):
+        yield match.span()
 
 
 def csl_safe(value: str) -> str:
@@ -117,7 +129,7 @@ def json_script(data: object, *, kind: str = "application/ld+json") -> Markup:
     """Data as JSON inside `<script type=…>`: `<`, `>` and `&` become \\u escapes, so neither
     `</script>` nor `<!--` can end or alter the element, and U+2028/U+2029 are escaped for
     parsers that read JSON as JavaScript."""
-    text = json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
     return Markup(f'<script type="{exact_attribute(kind)}">{text}</script>')
 
 
