@@ -9,10 +9,9 @@ from dataclasses import dataclass
 import yaml
 
 from .anchors import key_anchor, number_anchor
-from .bibtex import dump_entry
 from .cite import DEFAULT_STYLE, cite_this, format_references, plain_text
 from .export import ARTICLE_FILES, REFERENCE_FILES, article_reference
-from .html import Markup, escape, exact_attribute, label_links, link, linked_text, render
+from .html import Markup, escape, label_links, link, linked_text, render
 from .model import Article, Author, Reference
 from .scholar import doi_url, scholar_url
 
@@ -30,8 +29,7 @@ class Entry:
     lang: str
     scholar: str
     permalink: str
-    citation: Markup
-    bibtex: Markup
+    key: str
 
 
 def article_page(
@@ -62,6 +60,7 @@ def article_page(
         facts=_facts(article),
         orcid_link=_orcid_link,
         entries=entries,
+        bibtex_file=REFERENCE_FILES["bib"],
         cite_this=_cite_this(article, page_url),
         downloads=_downloads(),
     )
@@ -141,14 +140,8 @@ def _entry(number: int, reference: Reference, page_language: str, formatted: Mar
         lang=reference.language if whole_is_foreign else "",
         scholar=scholar_url(reference),
         permalink=f"{page_url}#{number_anchor(number)}",
-        citation=_clipboard(reference.text or plain_text(body)),
-        bibtex=_clipboard(dump_entry(reference)),
+        key=reference.key,
     )
-
-
-def _clipboard(text: str) -> Markup:
-    """Text for a data-clipboard-text attribute, line breaks kept as character references."""
-    return Markup(exact_attribute(text))
 
 
 def _printed_text(reference: Reference, number: int, foreign: bool) -> tuple[Markup, bool]:

@@ -89,3 +89,27 @@ def test_the_page_requests_nothing_from_other_hosts(browser, site_url):
     page.wait_for_load_state("networkidle")
     page.close()
     assert requested and all(url.startswith(site_url.rstrip("/")) for url in requested), requested
+
+
+def test_copy_bibtex_puts_that_references_entry_on_the_clipboard(page_at, site_url):
+    from scholarpage.bibtex import parse_references
+
+    page = page_at(site_url)
+    page.locator("button[aria-label='Copy BibTeX of reference 17']").click()
+    page.wait_for_selector(".md-dialog--active", timeout=5000)
+    assert page.inner_text(".md-dialog__inner") == "Copied to clipboard"
+    copied = page.evaluate("navigator.clipboard.readText()")
+    (reference,) = parse_references(copied)
+    assert reference.key == "gorton2013securitization"
+    assert reference.text.startswith("Gorton Gary, Andrew Metrick, “Chapter 1: Securitization,”")
+    assert reference.doi == "10.1016/B978-0-44-453594-8.00001-X"
+
+
+def test_copy_citation_puts_the_reference_exactly_as_shown_on_the_clipboard(page_at, site_url):
+    from scholarpage.bibtex import load_references
+    from conftest import ROOT
+
+    page = page_at(site_url)
+    page.locator("button[aria-label='Copy citation of reference 17']").click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("navigator.clipboard.readText()") == load_references(ROOT / "references.bib")[16].text
