@@ -38,7 +38,11 @@ def score(cases: list[dict]) -> dict[str, tuple[float, float, float]]:
 
 
 def main() -> None:
-    groups = {"seed": [c for g, c, _ in CASES if g == "seed"], "other styles": [c for g, c, _ in CASES if g != "seed"]}
+    groups = {
+        "seed": [c for g, c, _ in CASES if g == "seed"],
+        "other styles": [c for g, c, _ in CASES if g == "styles"],
+        "held out": [c for g, c, _ in CASES if g.startswith("heldout")],
+    }
     tables = {name: score(cases) for name, cases in groups.items()}
     print(f"{'field':<18}" + "".join(f"{name + f' (n={len(groups[name])})':>30}" for name in groups))
     print(f"{'':<18}" + "".join(f"{'P':>10}{'R':>10}{'F1':>10}" for _ in groups))

@@ -26,7 +26,8 @@ _ACCESS = re.compile(
     r"[\[(]\s*(?:last\s+)?(?:accessed|viewed|retrieved|cited|dostęp|zugriff)[^\])]*[\])]"
     r"|\b(?:accessed|viewed|retrieved)(?:\s+on)?:?\s+(?:[0-3]?\d\s+)?[A-Za-z]+\.?\s+(?:[0-3]?\d,?\s+)?\d{4}\.?"
     r"|\b(?:available\s+(?:at|from|online)|retrieved\s+from|online|url)\s*:?\s*(?=\S*(?:https?://|www\.)|[\s.]*$)"
-    r"|\[online\]|\[internet\]",
+    r"|\[online\]|\[internet\]"
+    r"|\bavailable\s*:\s*(?=[\s.]*$)",
     re.I,
 )
 _FIELDS = ("title", "title_translation", "container", "collection", "volume", "issue", "pages", "year", "date",
@@ -69,13 +70,15 @@ def _tidy(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r"([,.;:])(?:\s+[,.;:])+(?=\s|$)", r"\1", text)
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)  # "EU. ." after a cut note (an ellipsis stays)
     return text.strip(" ,;:")
 
 
 def _parse_work(working: str, url: str) -> dict:
     zones = split(working)
     names = parse_names(zones.authors) if zones.authors else ()
-    title, translation = _translation(zones.title)
+    title, description = _description(zones.title)
+    title, translation = _translation(title)
     title, edition = _edition(title)
     quoted = zones.style == "quoted"
     chapter = chapter_parts(zones.rest)
@@ -91,6 +94,7 @@ def _parse_work(working: str, url: str) -> dict:
     if not fields.get("year") and fields.get("date"):
         fields["year"] = fields["date"][:4]
     fields.update(title=title, title_translation=translation)
+    fields.update(description)
     if edition:
         fields["edition"] = edition
     if zones.editors_first:
@@ -102,6 +106,22 @@ def _parse_work(working: str, url: str) -> dict:
     if zones.editors_first and fields["kind"] == "book":
         pass
     return fields
+
+
+_THESIS_NOTE = re.compile(
+    r"\s*\[(?P<genre>[^\[\],]*(?:thesis|dissertation)[^\[\],]*)(?:,\s*(?P<school>[^\[\]]+))?\]\s*[.,]?$", re.I
+)
+
+
+def _description(title: str) -> tuple[str, dict]:
+    """APA 7's "Title [Doctoral dissertation, University]" → the title, genre and school."""
+    match = _THESIS_NOTE.search(title)
+    if not match or match.start() == 0:
+        return title, {}
+    found = {"genre": match["genre"].strip()}
+    if match["school"]:
+        found["publisher"] = match["school"].strip()
+    return title[: match.start()].strip(" ,."), found
 
 
 def _translation(title: str) -> tuple[str, str]:
@@ -123,7 +143,8 @@ def _journal_like(rest: str) -> bool:
     if re.search(r"[A-Z][\w.\s]{1,40}:\s*[A-Z]", rest) or re.search(r"\b(?:thesis|dissertation)\b", rest, re.I):
         return False
     return bool(re.search(r"\b[Vv]ol\.\s*\d|\b[Nn]o\.\s*\d|\d+\s*\(\d+\)|;\s*\d+|\d+\s*\(\d{4}\)|:\s*\d+\s*[-–]"
-                          r"|\bpp?\.\s*\d|,\s*\d+\s*,\s*\d+\s*[-–]\s*\d+", rest))
+                          r"|\bpp?\.\s*\d|,\s*\d+\s*,\s*\d+\s*[-–]\s*\d+"
+                          r"|,\s*\d+\s*,\s*[A-Za-z]?\d{3,}\s*\.?\s*$", rest))  # "Journal, 149, 106789" (article number)
 
 
 def is_unusable(reference: Reference) -> bool:

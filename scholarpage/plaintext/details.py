@@ -110,7 +110,14 @@ def container_parts(rest: str) -> dict:
     container = container.strip(" ,;:")
     if not (cut and rest[cut.start()] == "," and re.search(r"\b[A-Z][a-z]{0,7}\.$", container)):
         container = container.rstrip(". ")
+    if re.fullmatch(YEAR, container):  # IEEE: “Title,” 2023.
+        return {"year": container, **tail_fields(tail, book_like=False)}
     fields = {"container": container}
+    series = _REPORT.search(container) and re.match(r"\s*(?:[Nn]o\.?\s*)?(\w*\d[\w\-/]*)\b", tail)
+    if series:  # "NBER Working Paper 15325. Cambridge, MA: NBER": number, then place and publisher
+        fields["issue"] = series[1]
+        fields.update(tail_fields(tail[series.end():], book_like=True))
+        return fields
     fields.update(tail_fields(tail, book_like=False))
     return fields
 
@@ -154,6 +161,9 @@ def _numbers(tail: str) -> dict:
         or re.search(rf"(?<![\w/.\-])((?!{YEAR}\s*[-–]\s*{YEAR})\d+\s*[-–]\s*\d+(?:,\s*(?!{YEAR})\d+(?:[-–]\d+)?)*)(?![\w/])", tail)
     if pages and not fields.get("pages"):
         fields["pages"] = pages[1]
+    numbered = re.fullmatch(r"\s*,\s*(\d+)\s*,\s*([A-Za-z]?\d{3,})\s*\.?\s*", tail)  # APA: ", 149, 106789"
+    if numbered and not fields.get("volume") and not fields.get("pages"):
+        fields["volume"], fields["pages"] = numbered[1], numbered[2]
     if fields.get("pages"):
         fields["pages"] = normalise_pages(fields["pages"])
     return {key: value for key, value in fields.items() if value}
@@ -224,14 +234,17 @@ def kind_of(fields: dict, *, quoted: bool, chapter: bool, rest: str, url: str, o
         return "speech"
     if _CONFERENCE.search(evidence):
         return "paper-conference"
-    if _REPORT.search(evidence) or (quoted and _institutional(container) and not numbered):
+    dated_to_the_day = len(fields.get("date", "")) == 10
+    if _REPORT.search(evidence) or (quoted and _institutional(container) and not numbered and not dated_to_the_day):
         return "report"
     if not quoted and container and numbered:
         return "article-journal"
     if not quoted:
-        if org_author and not (url and not fields.get("publisher") and len(fields.get("date", "")) == 10):
+        if _REPORT.search(fields.get("title", "")):
             return "report"
-        if url and not fields.get("publisher") and (len(fields.get("date", "")) >= 7 or not fields.get("year")):
+        if org_author and not (url and not fields.get("publisher")):
+            return "report"
+        if url and not fields.get("publisher"):  # a book names its publisher; a web page often none
             return "webpage"
         return "book"
     return _periodical_kind(fields, container, numbered, url)
