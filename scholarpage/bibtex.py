@@ -255,6 +255,13 @@ def encode_latex(text: str) -> str:
     return _LIGATURES.sub("{}", escaped)
 
 
+def encode_verbatim(text: str) -> str:
+    """A verbatim field (url, doi) as written, as BibLaTeX expects; TeX-escaped only when it
+    holds a brace or a backslash, which a verbatim value cannot carry."""
+    text = _SPACES.sub(" ", text).strip()
+    return encode_latex(text) if any(c in text for c in "{}\\") else text
+
+
 def encode_person(person: Person) -> str:
     """A Person as a BibTeX name: "{Literal}" or "{Family}, {Given}" (braces keep parts whole)."""
     if person.literal:
@@ -298,8 +305,8 @@ def _entry(reference: Reference) -> str:
         ("location", encode_latex(reference.place)),
         ("date", encode_latex(reference.date)),
         ("year", encode_latex(reference.year)),
-        ("doi", encode_latex(reference.doi)),
-        ("url", encode_latex(reference.url)),
+        ("doi", encode_verbatim(reference.doi)),
+        ("url", encode_verbatim(reference.url)),
         ("language", encode_latex(reference.language)),
         ("note", encode_latex(reference.note)),
         (TEXT_FIELD, encode_latex(reference.text)),

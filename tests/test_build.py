@@ -96,3 +96,14 @@ def test_every_reference_link_says_which_reference_it_belongs_to(fixture_site):
         for control in item.cssselect("a, button"):
             name = control.get("aria-label") or ""
             assert control.text_content() in name and f"reference {number}" in name, name
+
+
+def test_every_seed_url_and_doi_is_linked_exactly_as_printed(seed_site):
+    page = _page(seed_site)
+    for number, reference in enumerate(load_references(ROOT / "references.bib"), start=1):
+        hrefs = [a.get("href") for a in page.get_element_by_id(f"ref-{number}").cssselect("a")]
+        if reference.url:
+            assert reference.url.split("://")[-1] in reference.text, reference.key
+            assert any(href.split("://")[-1] == reference.url.split("://")[-1] for href in hrefs), reference.key
+        if reference.doi:
+            assert f"https://doi.org/{reference.doi}" in hrefs, reference.key
