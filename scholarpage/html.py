@@ -85,8 +85,9 @@ def _occurrences(needle: str, text: str) -> Iterator[tuple[int, int]]:
     while start >= 0:
         yield start, start + len(needle)
         start = text.find(needle, start + 1)
-    for match in re.finditer(re.escape(needle), text, flags=re.IGNORECASE):
-        yield match.span()
+    if needle.casefold() in text.casefold():  # cheap test before compiling a pattern
+        for match in re.finditer(re.escape(needle), text, flags=re.IGNORECASE):
+            yield match.span()
 
 
 def csl_safe(value: str) -> str:
