@@ -80,11 +80,12 @@ def _duplicates(references: tuple[Reference, ...], path: str) -> list[Problem]:
             findings.append(Problem(path, ref.line, ref.key, f"same DOI as '{seen_doi[doi].key}' (line {seen_doi[doi].line}): a duplicate?"))
         elif doi:
             seen_doi[doi] = ref
-        bucket = buckets.setdefault((_first_family(ref), _plain(ref.title)[:12]), [])
-        twin = next((other for other in bucket if _same_work(ref, other)), None)
+        work = _Work(ref)
+        bucket = buckets.setdefault((_first_family(ref), work.title[:12]), [])
+        twin = next((other.ref for other in bucket if work.same_as(other)), None)
         if twin and not (doi and twin.doi.lower() == doi):
             findings.append(Problem(path, ref.line, ref.key, f"same title and authors as '{twin.key}' (line {twin.line}): a duplicate?"))
-        bucket.append(ref)
+        bucket.append(work)
     return findings
 
 
@@ -92,10 +93,16 @@ def _first_family(ref: Reference) -> str:
     return _plain(ref.authors[0].family or ref.authors[0].literal) if ref.authors else ""
 
 
-def _same_work(a: Reference, b: Reference) -> bool:
-    if not a.title or not b.title:
-        return False
-    families = lambda r: {_plain(p.family or p.literal) for p in r.authors}  # noqa: E731
-    matcher = difflib.SequenceMatcher(None, _plain(a.title), _plain(b.title))
-    similar = matcher.real_quick_ratio() >= 0.92 and matcher.quick_ratio() >= 0.92 and matcher.ratio() >= 0.92
-    return similar and (families(a) == families(b) or not (a.authors or b.authors))
+class _Work:
+    """A reference's comparable parts, normalised once (duplicate search compares many pairs)."""
+
+    def __init__(self, ref: Reference):
+        self.ref = ref
+        self.title = _plain(ref.title)
+        self.families = frozenset(_plain(p.family or p.literal) for p in ref.authors)
+
+    def same_as(self, other: _Work) -> bool:
+        if not self.title or not other.title or self.families != other.families:
+            return False
+        matcher = difflib.SequenceMatcher(None, self.title, other.title)
+        return matcher.real_quick_ratio() >= 0.92 and matcher.quick_ratio() >= 0.92 and matcher.ratio() >= 0.92
