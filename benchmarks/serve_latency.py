@@ -54,7 +54,7 @@ def main(rounds: int = 5) -> None:
                 times = []
                 for n in range(rounds):
                     path = project / source
-                    new = f"Edited{n}"
+                    new = f"{path.stem.capitalize()}Edit{n}"
                     path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
                     times.append(wait_for(url, new))
                     old = new

@@ -38,7 +38,13 @@ def load_article(path: Path) -> Article:
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         raise SourceError(Problem(path.name, line, "", "not valid UTF-8 text")) from None
-    return parse_article(source, path.name)
+    return _parse_cached(source, path.name)
+
+
+@lru_cache(maxsize=4)
+def _parse_cached(source: str, name: str) -> Article:
+    """`mkdocs serve` rebuilds on every save; an unchanged file is not parsed again."""
+    return parse_article(source, name)
 
 
 def parse_article(source: str, name: str = "article.yml") -> Article:

@@ -8,6 +8,7 @@ printed order of the reference list.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -119,7 +120,13 @@ def load_references(path: Path) -> tuple[Reference, ...]:
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         raise SourceError(Problem(path.name, line, "", "not valid UTF-8 text")) from None
-    return parse_references(source, path.name)
+    return _parse_cached(source, path.name)
+
+
+@lru_cache(maxsize=4)
+def _parse_cached(source: str, name: str) -> tuple[Reference, ...]:
+    """`mkdocs serve` rebuilds on every save; an unchanged file is not parsed again."""
+    return parse_references(source, name)
 
 
 def parse_references(source: str, name: str = "references.bib") -> tuple[Reference, ...]:

@@ -42,6 +42,12 @@ def load_style(name: str) -> CitationStylesStyle:
 
 def format_references(references: Sequence[Reference], style: str = DEFAULT_STYLE) -> dict[str, Markup]:
     """Each reference's bibliography entry as HTML, keyed by citation key."""
+    return dict(_format_cached(tuple(references), style))
+
+
+@lru_cache(maxsize=32)
+def _format_cached(references: tuple[Reference, ...], style: str) -> dict[str, Markup]:
+    """citeproc-py is slow; `mkdocs serve` rebuilds reuse what did not change."""
     if not references:
         return {}
     items = [_escaped_item(reference) for reference in references]
