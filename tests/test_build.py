@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import lxml.html
@@ -107,3 +108,16 @@ def test_every_seed_url_and_doi_is_linked_exactly_as_printed(seed_site):
             assert any(href.split("://")[-1] == reference.url.split("://")[-1] for href in hrefs), reference.key
         if reference.doi:
             assert f"https://doi.org/{reference.doi}" in hrefs, reference.key
+
+
+def test_search_index_holds_each_reference_once_and_no_button_or_tab_labels(seed_site):
+    import json
+
+    docs = json.loads((seed_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    sections = {doc["location"]: doc for doc in docs}
+    references = load_references(ROOT / "references.bib")
+    assert [sections[f"#ref-{n}"]["title"] for n in range(1, 63)] == [html.escape(r.text, quote=False) for r in references]
+    indexed = " ".join(doc["title"] + " " + doc["text"] for doc in docs if doc["location"].startswith("#"))
+    for label in ("Google Scholar", "Copy link", "Copy citation", "Copy BibTeX", "Vancouver", "Copy APA citation"):
+        assert label not in indexed
+    assert sections["#cite-this-article"]["text"] == ""
