@@ -105,9 +105,10 @@ def _references(texts: list[str], overrides: dict, name: str, kind: str) -> tupl
     if unusable:
         shown = ", ".join(f"{n} ({_clip(parsed[n - 1].text)!r})" for n in unusable[:3])
         raise SourceError(Problem(name, 0, "", f"too little to parse as a reference: {shown}"))
-    parsed = [_override(ref, overrides.get(number) or {}, name, number) for number, ref in enumerate(parsed, 1)]
+    parsed = [_override(ref, overrides[number], name, number) if overrides.get(number) else ref
+              for number, ref in enumerate(parsed, 1)]
     keys = unique_keys([ref.key for ref in parsed])
-    return tuple(dataclasses.replace(ref, key=key) for ref, key in zip(parsed, keys))
+    return tuple(ref if ref.key == key else dataclasses.replace(ref, key=key) for ref, key in zip(parsed, keys))
 
 
 def _clip(text: str) -> str:

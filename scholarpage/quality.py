@@ -82,7 +82,8 @@ def _duplicates(references: tuple[Reference, ...], path: str) -> list[Problem]:
             seen_doi[doi] = ref
         work = _Work(ref)
         bucket = buckets.setdefault((_first_family(ref), work.title[:12]), [])
-        twin = next((other.ref for other in bucket if work.same_as(other)), None)
+        matcher = difflib.SequenceMatcher(None, "", work.title)  # this title analysed once, as "b"
+        twin = next((other.ref for other in bucket if work.same_as(other, matcher)), None)
         if twin and not (doi and twin.doi.lower() == doi):
             findings.append(Problem(path, ref.line, ref.key, f"same title and authors as '{twin.key}' (line {twin.line}): a duplicate?"))
         bucket.append(work)
@@ -101,8 +102,11 @@ class _Work:
         self.title = _plain(ref.title)
         self.families = frozenset(_plain(p.family or p.literal) for p in ref.authors)
 
-    def same_as(self, other: _Work) -> bool:
+    def same_as(self, other: _Work, matcher: difflib.SequenceMatcher) -> bool:
+        """Near-identical title (difflib ratio ≥ 0.92; `matcher` holds this title) and same authors."""
         if not self.title or not other.title or self.families != other.families:
             return False
-        matcher = difflib.SequenceMatcher(None, self.title, other.title)
+        if other.title == self.title:
+            return True
+        matcher.set_seq1(other.title)
         return matcher.real_quick_ratio() >= 0.92 and matcher.quick_ratio() >= 0.92 and matcher.ratio() >= 0.92

@@ -34,10 +34,10 @@ def base_key(authors: tuple[Person, ...], year: str, title: str, number: int | N
     if authors and authors[0].family != "others":
         person = authors[0]
         name = ascii_slug(person.family or person.literal.split()[0])
-    words = [ascii_slug(w) for w in re.split(r"[\s\-–—/]+", title)]
-    significant = [w for w in words if w and w not in _STOPWORDS and not w.isdigit()]
-    key = name + year + (significant[0] if significant else "")
-    if not key or key.isdigit() or (not name and not significant):
+    words = (ascii_slug(w) for w in re.split(r"[\s\-–—/]+", title))  # lazily: only up to the first kept word
+    first = next((w for w in words if w and w not in _STOPWORDS and not w.isdigit()), "")
+    key = name + year + first
+    if not key or key.isdigit() or (not name and not first):
         return f"ref{number}" if number is not None else (key or "ref")
     return key[:60]
 

@@ -26,14 +26,14 @@ _SCRIPTS = [
     (re.compile(r"\w(?:dade|dades|ções)\b"), "pt"),
 ]
 _WORDS = {
-    "en": "the of and in on for to a an with from is are how why what its into by as at".split(),
-    "de": "der die das und für zur zum im von mit über des ein eine".split(),
-    "es": "el la los las del de y en para con por una un sobre".split(),
-    "pt": "os do da dos das no na nos nas ao em para com por uma um sobre não".split(),
-    "fr": "le la les des du et pour dans sur une un au aux".split(),
-    "pl": "i w na z o do dla od ze we oraz jako".split(),
-    "it": "il lo gli della delle dei e per con nel nella".split(),
-    "vi": "và của cho trong các những là với".split(),
+    "en": frozenset("the of and in on for to a an with from is are how why what its into by as at".split()),
+    "de": frozenset("der die das und für zur zum im von mit über des ein eine".split()),
+    "es": frozenset("el la los las del de y en para con por una un sobre".split()),
+    "pt": frozenset("os do da dos das no na nos nas ao em para com por uma um sobre não".split()),
+    "fr": frozenset("le la les des du et pour dans sur une un au aux".split()),
+    "pl": frozenset("i w na z o do dla od ze we oraz jako".split()),
+    "it": frozenset("il lo gli della delle dei e per con nel nella".split()),
+    "vi": frozenset("và của cho trong các những là với".split()),
 }
 
 
