@@ -257,6 +257,8 @@ def encode_latex(text: str) -> str:
     and ligatures are escaped. Hand-written because pylatexenc's encoder also rewrites every
     non-ASCII letter into a macro, which makes Vietnamese and Chinese sources unreadable.
     """
+    if not text:
+        return ""
     text = _SPACES.sub(" ", text).strip()
     escaped = text.translate(_ESCAPE_TABLE)
     return _LIGATURES.sub("{}", escaped)

@@ -108,5 +108,8 @@ class _Work:
             return False
         if other.title == self.title:
             return True
+        shorter, longer = sorted((len(self.title), len(other.title)))
+        if 2 * shorter < 0.92 * (shorter + longer):  # difflib's real_quick_ratio, without a call
+            return False
         matcher.set_seq1(other.title)
         return matcher.real_quick_ratio() >= 0.92 and matcher.quick_ratio() >= 0.92 and matcher.ratio() >= 0.92
