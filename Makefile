@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test check bench clean node-tools constraints
+.PHONY: site serve test lint bench clean node-tools constraints
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,14 +22,20 @@ serve: $(STAMP)  ## serve on http://127.0.0.1:8000, rebuilding when a source cha
 test: $(STAMP) node-tools  ## every test, browser tests included (they need /usr/bin/chromium, Java, npm)
 	$(BIN)/python -m pytest
 
+lint: $(STAMP)  ## unused imports, undefined names, syntax errors
+	$(BIN)/ruff check scholarpage tests benchmarks scripts
+
 node-tools:  ## axe-core and the Nu Html Checker (npm, pinned) into .cache/node-tools
 	tests/tools/install.sh
 
 constraints: $(STAMP)  ## pin every installed Python package for CI and the Pages workflow
 	$(BIN)/pip freeze --exclude-editable > constraints.txt
 
-bench: $(STAMP)
+bench: $(STAMP)  ## print every benchmark's figures
 	$(BIN)/python benchmarks/build_speed.py
+	$(BIN)/python benchmarks/import_speed.py
+	$(BIN)/python benchmarks/parse_accuracy.py
+	$(BIN)/python benchmarks/serve_latency.py
 
 clean:
 	rm -rf site out $(VENV)

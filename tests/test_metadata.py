@@ -3,8 +3,6 @@ against article.yml and all references."""
 
 from __future__ import annotations
 
-import json
-import re
 import subprocess
 import sys
 from pathlib import Path
