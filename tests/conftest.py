@@ -57,12 +57,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def serve() -> Iterator:
-    """serve(folder) → base URL of a server on 127.0.0.1 for that folder (closed at the end)."""
+    """serve(folder, not_found=None) → base URL of a server on 127.0.0.1 for that folder.
+
+    With `not_found`, unknown addresses answer 404 with that page, as GitHub Pages does.
+    """
     servers = []
 
-    def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    def start(folder: Path, not_found: Path | None = None) -> str:
+        handler = type("Handler", (_PagesHandler,), {"not_found_page": not_found}) if not_found else _QuietHandler
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_port}/"
@@ -169,20 +172,3 @@ class _PagesHandler(_QuietHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
-
-
-@pytest.fixture(scope="session")
-def serve_pages() -> Iterator:
-    """serve_pages(root, not_found) → base URL of a server that answers unknown paths with not_found."""
-    servers = []
-
-    def start(folder: Path, not_found: Path) -> str:
-        handler = type("Handler", (_PagesHandler,), {"not_found_page": not_found})
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_port}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()

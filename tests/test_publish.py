@@ -45,8 +45,8 @@ def test_the_404_page_links_home_with_absolute_urls_under_the_sub_path(site):
 
 
 @pytest.fixture(scope="module")
-def article_url(subpath_site, serve_pages) -> str:
-    return serve_pages(subpath_site, subpath_site / "some-article" / "404.html") + "some-article/"
+def article_url(subpath_site, serve) -> str:
+    return serve(subpath_site, subpath_site / "some-article" / "404.html") + "some-article/"
 
 
 def _visit(browser, url: str) -> tuple[object, list[tuple[int, str]]]:
