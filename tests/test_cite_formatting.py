@@ -15,3 +15,17 @@ def test_a_title_standing_in_for_a_missing_author_is_printed_once():
 def test_entries_with_authors_keep_their_title():
     reference = Reference(key="k", kind="book", title="Alpha", authors=(Person(literal="OECD"),), year="2021")
     assert plain_text(format_references([reference])["k"]) == "OECD. (2021). Alpha."
+
+
+def test_hyphenated_given_names_are_initialised_part_by_part():
+    # APA: "Jean-Luc" → "J.-L."; a lower-case second part ("Min-jun") is a name too (citeproc-py
+    # printed "M.-. jun ."; pandoc's citeproc drops it: "M.").
+    reference = Reference(key="k", kind="book", title="Patent Pools", year="2019",
+                          authors=(Person("Lee", "Min-jun"), Person("Godard", "Jean-Luc")))
+    assert plain_text(format_references([reference])["k"]) == "Lee, M.-J., & Godard, J.-L. (2019). Patent Pools."
+
+
+def test_chicago_keeps_given_names_whole():
+    reference = Reference(key="k", kind="book", title="Human Capital", year="1964", publisher="Columbia University Press",
+                          place="New York", authors=(Person("Becker", "Gary S"),))
+    assert plain_text(format_references([reference], "chicago-author-date")["k"]).startswith("Becker, Gary S. 1964.")
