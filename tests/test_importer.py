@@ -134,3 +134,14 @@ def test_unknown_option_is_a_usage_error() -> None:
     with pytest.raises(SystemExit) as exit_info:
         run("import", "--no-such-option")
     assert exit_info.value.code == 2
+
+
+def test_a_long_list_parsed_in_parallel_equals_one_parsed_in_order(monkeypatch) -> None:
+    from scholarpage import importer
+
+    texts = [f"Author{n}, A. ({1950 + n % 70}). Title number {n}. Journal of Tests, {n % 9 + 1}({n % 4 + 1}), {n}–{n + 9}."
+             for n in range(1, 2601)]
+    parallel = importer._parse_all(texts)
+    monkeypatch.setattr(importer, "PARALLEL_FROM", 10**9)
+    assert parallel == importer._parse_all(texts)
+    assert [r.text for r in parallel] == texts
