@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import SUBPATH_URL
+from conftest import ROOT, SUBPATH_URL
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -128,3 +128,15 @@ def test_absolute_urls_in_the_head_use_the_site_url(site):
     absolute = set(re.findall(r'(?:href|src)="(https?://[^"]+)"', html))
     own = {url for url in absolute if "example.org" in url}
     assert own and all(url.startswith(SUBPATH_URL) for url in own), own
+
+
+def test_the_workflows_are_valid_github_actions_workflows():
+    """Checked against the GitHub workflow schema that check-jsonschema ships (no network)."""
+    import subprocess
+    import sys
+
+    workflows = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
+    assert len(workflows) == 2
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+                             *workflows], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
