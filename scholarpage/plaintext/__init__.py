@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from ..model import Person, Reference
-from .details import book_parts, chapter_parts, container_parts, kind_of
+from .details import book_parts, chapter_parts, container_parts, kind_of, thesis_parts
 from .fields import find_doi, find_edition, find_url
+from .gbt import parse_gbt
 from .keys import base_key, unique_keys
 from .language import detect_language
 from .legal import parse_legal
@@ -24,7 +25,8 @@ __all__ = ["parse_reference", "unique_keys", "base_key"]
 _NUMBERING = re.compile(r"^\s*(?:\[\d{1,5}\]|\(\d{1,5}\)|\d{1,5}[.)])\s+")
 _ACCESS = re.compile(
     r"[\[(]\s*(?:last\s+)?(?:accessed|viewed|retrieved|cited|dostęp|zugriff)[^\])]*[\])]"
-    r"|\b(?:accessed|viewed|retrieved)(?:\s+on)?:?\s+(?:[0-3]?\d\s+)?[A-Za-z]+\.?\s+(?:[0-3]?\d,?\s+)?\d{4}\.?"
+    r"|\b(?:accessed|viewed|retrieved)(?:\s+on)?:?\s+(?:[0-3]?\d\s+)?[A-Za-z]+\.?\s+(?:[0-3]?\d,?\s+)?\d{4}"
+    r"(?:,?\s+from\b)?\.?"
     r"|\b(?:available\s+(?:at|from|online)|retrieved\s+from|online|url)\s*:?\s*(?=\S*(?:https?://|www\.)|[\s.]*$)"
     r"|\[online\]|\[internet\]"
     r"|\bavailable\s*:\s*(?=[\s.]*$)",
@@ -49,7 +51,7 @@ def _parse(text: str, number: int | None) -> Reference:
     url, span = find_url(working)
     working = _cut(working, span)
     working = _tidy(_ACCESS.sub(" ", _ACCESS.sub(" ", working)))
-    fields = parse_legal(working) if not re.search(r"[“”\"«»„]", working) else None
+    fields = parse_gbt(working) or (parse_legal(working) if not re.search(r"[“”\"«»„]", working) else None)
     if fields is None:
         fields = _parse_work(working, url)
     fields.update(doi=doi, url=url)
@@ -82,8 +84,11 @@ def _parse_work(working: str, url: str) -> dict:
     title, edition = _edition(title)
     quoted = zones.style == "quoted"
     chapter = chapter_parts(zones.rest)
+    thesis = thesis_parts(zones.rest) if chapter is None and quoted else None
     if chapter is not None:
         fields = chapter
+    elif thesis is not None:
+        fields = thesis
     elif quoted or _journal_like(zones.rest) or len(zones.date) == 10:
         fields = container_parts(zones.rest)
     else:

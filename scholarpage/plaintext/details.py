@@ -17,7 +17,7 @@ _STRUCTURE = re.compile(
     rf"|(?<=[\s,])\d+\b|\b[0-3]?\d\s+{_MONTH_NAMES}\.?\s+{YEAR}|\b{_MONTH_NAMES}\.?\s+(?:[0-3]?\d,\s+)?{YEAR})"
 )
 _PLACE_PUBLISHER = re.compile(
-    r"(?:^\s*|[.,]\s+)(?P<place>[A-ZÀ-ÞĀ-ſ](?:[\w\- ]|\.(?!\s)){1,40}?(?:,\s*[A-Z][A-Za-z]+)?)\s*:\s*(?P<publisher>[^:;]+?)"
+    r"(?:^\s*|[.,]\s+)(?P<place>[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω](?:[\w\- ]|\.(?!\s)){1,40}?(?:,\s*[A-Z][A-Za-z]+)?)\s*:\s*(?P<publisher>[^:;]+?)"
     rf"(?=[,;]?\s*(?:[0-3]?\d\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:{YEAR}|n\.\s?d\.)|,\s*pp?\.|[.;]?\s*$)"
 )
 _GENRE = re.compile(
@@ -37,6 +37,32 @@ _PERIODICAL = re.compile(r"journal|review|quarterly|bulletin|annals|studies|maga
                          r"|przegląd|kwartalnik|revista|tạp chí", re.I)
 _MAGAZINE = re.compile(r"magazine|businessweek|week\b|economist|forbes|tạp chí|magazyn|revista|zeitschrift|iflr", re.I)
 _WEB = re.compile(r"blog|portal|website|web site|cổng thông tin|homepage", re.I)
+
+
+_THESIS_FIRST = re.compile(
+    r"^(?P<genre>(?:Ph\.?\s?D\.?|M\.?\s?S\.?|M\.?\s?A\.?|M\.?\s?Sc\.?|Master'?s|Doctoral|Bachelor'?s)\s+"
+    r"(?:dissertation|thesis))\s*,\s*(?P<rest>.+)$", re.I)
+
+
+def thesis_parts(rest: str) -> dict | None:
+    """IEEE: "Ph.D. dissertation, Dept. Law, Seoul Nat. Univ., Seoul, Korea, 2015" → fields."""
+    match = _THESIS_FIRST.match(rest)
+    if not match:
+        return None
+    segments = [s.strip() for s in match["rest"].rstrip(" .").split(",") if s.strip()]
+    fields = {"genre": match["genre"], "kind": "thesis"}
+    date, _ = find_date(segments[-1]) if segments else ("", None)
+    year = re.fullmatch(rf"(?:[A-Z][a-z]+\.?\s+)?({YEAR})", segments[-1]) if segments else None
+    if year:
+        fields["year"] = year[1]
+        fields["date"] = date if len(date) > 4 else ""
+        segments.pop()
+    if len(segments) >= 3:
+        fields["publisher"], fields["place"] = ", ".join(segments[:-2]), ", ".join(segments[-2:])
+    elif segments:
+        fields["publisher"] = segments[0]
+        fields["place"] = ", ".join(segments[1:])
+    return {key: value for key, value in fields.items() if value}
 
 
 def chapter_parts(rest: str) -> dict | None:
@@ -68,7 +94,7 @@ def chapter_parts(rest: str) -> dict | None:
             fields["editors"] = parse_names(book[edited.end() : names_end], first_inverted=False)
             tail = book[names_end:]
         else:
-            cut = re.search(r",\s*(?=Vol\.|vol\.|\d|pp?\.)", book)
+            cut = re.search(r",\s*(?=Vol\.|vol\.|\d|pp?\.)|\s+\((?=pp?\.|Vol\.)", book)
             cut = cut if cut and (cut.start() < end or ": " not in book[: cut.start()]) else None
             fields["container"], tail = (book[: cut.start()], book[cut.start():]) if cut else (book[:end], book[end:])
     fields["container"] = fields["container"].strip(" ,.")
@@ -99,7 +125,7 @@ def _names_end(text: str, start: int, by: bool = False) -> int:
     if by:  # "edited by A and B, Publisher": editors are joined by "and", never by commas
         comma = text.find(",", start)
         return comma if comma >= 0 else len(text)
-    stop = re.search(r"(?<![\s.][A-ZÀ-ÞĀ-ſ])\.\s|,\s*(?=\d|pp?\.|[A-Z][\w ]*:)|\s\(", text[start:])
+    stop = re.search(r"(?<![\s.][A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω])\.\s|,\s*(?=\d|pp?\.|[A-Z][\w ]*:)|\s\(", text[start:])
     return start + stop.start() if stop else len(text)
 
 
@@ -161,9 +187,11 @@ def _numbers(tail: str) -> dict:
         or re.search(rf"(?<![\w/.\-])((?!{YEAR}\s*[-–]\s*{YEAR})\d+\s*[-–]\s*\d+(?:,\s*(?!{YEAR})\d+(?:[-–]\d+)?)*)(?![\w/])", tail)
     if pages and not fields.get("pages"):
         fields["pages"] = pages[1]
-    numbered = re.fullmatch(r"\s*,\s*(\d+)\s*,\s*([A-Za-z]?\d{3,})\s*\.?\s*", tail)  # APA: ", 149, 106789"
-    if numbered and not fields.get("volume") and not fields.get("pages"):
-        fields["volume"], fields["pages"] = numbered[1], numbered[2]
+    # APA without an issue: ", 149, 106789" (article number) or ", 4, 55–61"
+    numbered = re.fullmatch(r"\s*,?\s*(\d+)\s*,\s*([A-Za-z]?\d{3,}|\d+\s*[-–]\s*\d+)\s*\.?\s*", tail)
+    if numbered and not fields.get("volume"):
+        fields["volume"] = numbered[1]
+        fields.setdefault("pages", numbered[2])
     if fields.get("pages"):
         fields["pages"] = normalise_pages(fields["pages"])
     return {key: value for key, value in fields.items() if value}
@@ -235,8 +263,10 @@ def kind_of(fields: dict, *, quoted: bool, chapter: bool, rest: str, url: str, o
     if _CONFERENCE.search(evidence):
         return "paper-conference"
     dated_to_the_day = len(fields.get("date", "")) == 10
-    if _REPORT.search(evidence) or (quoted and _institutional(container) and not numbered and not dated_to_the_day):
+    if _REPORT.search(evidence):
         return "report"
+    if quoted and _institutional(container) and not numbered and not dated_to_the_day:
+        return "webpage" if url else "report"
     if not quoted and container and numbered:
         return "article-journal"
     if not quoted:

@@ -113,7 +113,8 @@ ORDINALS = {
     "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10",
 }
 EDITION_RE = re.compile(
-    r"\(?\b(?P<ed>\d+)(?:st|nd|rd|th|\.)?\s*(?:ed\.?|edn\.?|edition|Aufl\.?|wyd\.?)(?=[\s,.;)]|$)\)?"
+    r"\(?\b(?P<ed>\d+)(?:st|nd|rd|th|\.ª|ª|\.º|º|e|ème|\.)?\s*"
+    r"(?:ed\.?|edn\.?|éd\.?|edition|édition|edición|edição|Aufl\.?|wyd\.?)(?=[\s,.;)]|$)\)?"
     r"|\(?\b(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:ed\.|edn\.?|edition)\)?",
     re.I,
 )

@@ -27,10 +27,10 @@ _SCRIPTS = [
 ]
 _WORDS = {
     "en": frozenset("the of and in on for to a an with from is are how why what its into by as at".split()),
-    "de": frozenset("der die das und für zur zum im von mit über des ein eine".split()),
+    "de": frozenset("der die das und für zur zum im von mit über des ein eine den dem auf bei".split()),
     "es": frozenset("el la los las del de y en para con por una un sobre".split()),
     "pt": frozenset("os do da dos das no na nos nas ao em para com por uma um sobre não".split()),
-    "fr": frozenset("le la les des du et pour dans sur une un au aux".split()),
+    "fr": frozenset("le la les des du de et en pour dans sur une un au aux".split()),
     "pl": frozenset("i w na z o do dla od ze we oraz jako".split()),
     "it": frozenset("il lo gli della delle dei e per con nel nella".split()),
     "vi": frozenset("và của cho trong các những là với".split()),

@@ -18,9 +18,9 @@ from .namedata import (
 ET_AL = Person(family="others")
 _ET_AL = re.compile(r",?\s*\b(?:et\s*al\.?|and others|i in\.|и др\.|u\.\s?a\.)\s*$", re.I)
 _AND = re.compile(r"\s*(?:,\s*)?(?:\s&\s|\band\b|\bund\b|\bi\b|\by\b|\be\b|\bet\b)\s*(?=[A-ZÀ-ÖØ-ÞĀ-ſ])")
-_INITIAL = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][a-z]?\.(?:-?[A-ZÀ-ÞĀ-ſ]\.)*|[A-ZÀ-ÞĀ-ſ])$")
-_INITIALS_ONLY = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ]\.?[\s-]*|[A-ZÀ-ÞĀ-ſ][a-z]\.[\s-]*)+$")
-_VANCOUVER_INITIALS = re.compile(r"^[A-ZÀ-ÞĀ-ſ]{1,4}$")
+_INITIAL = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][a-z]?\.(?:-?[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω]\.)*|[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω])$")
+_INITIALS_ONLY = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω]\.?[\s-]*|[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][a-z]\.[\s-]*)+$")
+_VANCOUVER_INITIALS = re.compile(r"^[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω]{1,4}$")
 _VIETNAMESE_LETTERS = set("ăđơưĂĐƠƯ") | {chr(c) for c in range(0x1EA0, 0x1EFA)}
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
@@ -46,7 +46,7 @@ def _chunks(text: str) -> list[str]:
 def _strip(text: str) -> str:
     """Trim spaces and punctuation, keeping the period of a final initial ("Innokenty Y.")."""
     text = text.strip(" ,;:")
-    if text.endswith(".") and not re.search(r"(?:^|[\s.\-])[A-ZÀ-ÞĀ-ſ][a-z]?\.$", text):
+    if text.endswith(".") and not re.search(r"(?:^|[\s.\-])[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][a-z]?\.$", text):
         text = text.rstrip(". ")
     return text
 

@@ -19,7 +19,7 @@ _ABBREVIATIONS = frozenset(
 _YEAR_PAREN = re.compile(rf"\(\s*(?P<year>{YEAR}[a-z]?|n\.\s?d\.?)\s*(?:,\s*(?P<when>[^)]*))?\)")
 _YEAR_DOTTED = re.compile(rf"(?<=[.,])\s+(?P<year>{YEAR}[a-z]?|n\.\s?d\.)[.,]\s")
 _EDITOR_MARK = re.compile(r"\s*\((?:eds?|hrsg|red|ed\.\s*by)\.?\)\s*[.,]?\s*$|,?\s+eds?\.$", re.I)
-_VANCOUVER_NAME = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’\-]*\s)+[A-Z]{1,4}$|^et al$")
+_VANCOUVER_NAME = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][\w'’\-]*\s)+[A-Z]{1,4}$|^et al$")
 
 
 @dataclass
@@ -83,7 +83,7 @@ def sentence_end(text: str, start: int = 0) -> int:
 
 def _is_abbreviation(text: str, start: int, i: int) -> bool:
     word = re.search(r"([\w.]*)$", text[start:i])[1]
-    if re.fullmatch(r"[A-ZÀ-ÞĀ-ſ]|(?:[A-Za-z]\.)+[A-Za-z]", word):
+    if re.fullmatch(r"[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω]|(?:[A-Za-z]\.)+[A-Za-z]", word):
         return True
     return word.lower() in _ABBREVIATIONS and not text[i + 2 : i + 3].isupper() or word.lower() in {"vol", "no", "pp", "nr"}
 
@@ -121,7 +121,7 @@ def _closes(text: str, i: int, single: bool) -> bool:
 
 def _year_out_of(authors: str) -> tuple[str, str, str]:
     """Authors text without a trailing "(2020)" or ". 2020." (Harvard, Chicago author-date)."""
-    match = re.search(rf"[\s,]*(?:(?<![A-ZÀ-ÞĀ-ſ])\.)?[\s,]*\(?\s*({YEAR}[a-z]?|n\.\s?d\.)(?:,\s*([^)]*))?\s*\)?[\s.,:]*$", authors)
+    match = re.search(rf"[\s,]*(?:(?<![A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω])\.)?[\s,]*\(?\s*({YEAR}[a-z]?|n\.\s?d\.)(?:,\s*([^)]*))?\s*\)?[\s.,:]*$", authors)
     if not match or re.search(r"\d", authors[: match.start()]):
         return authors, "", ""
     date = find_date(f"{match[2]} {match[1][:4]}")[0] if match[2] else ""
@@ -164,7 +164,7 @@ def _inverted(text: str) -> Zones | None:
     following = following.strip()
     if len(first.split()) != 1 or not first[:1].isupper() or is_organisation(first):
         return None
-    if not re.match(r"(?:[A-ZÀ-ÞĀ-ſ][\w\-]*\.?\s?)+(?:[,.]|$)", following):
+    if not re.match(r"(?:[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][\w\-]*\.?\s?)+(?:[,.]|$)", following):
         return None
     end = sentence_end(text)
     title_end = sentence_end(text, end)
