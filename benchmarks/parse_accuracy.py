@@ -41,14 +41,14 @@ def main() -> None:
     groups = {
         "seed": [c for g, c, _ in CASES if g == "seed"],
         "other styles": [c for g, c, _ in CASES if g == "styles"],
-        "held out 1, since tuned": [c for g, c, _ in CASES if g == "heldout"],
-        "held out 2": [c for g, c, _ in CASES if g == "heldout-2"],
+        "held out 1+2, since tuned": [c for g, c, _ in CASES if g in ("heldout", "heldout-2")],
+        "held out 3": [c for g, c, _ in CASES if g == "heldout-3"],
     }
     tables = {name: score(cases) for name, cases in groups.items()}
-    print(f"{'field':<18}" + "".join(f"{name + f' (n={len(groups[name])})':>30}" for name in groups))
-    print(f"{'':<18}" + "".join(f"{'P':>10}{'R':>10}{'F1':>10}" for _ in groups))
+    print(f"{'field':<18}" + "".join(f"{name + f' (n={len(groups[name])})':>34}" for name in groups))
+    print(f"{'':<18}" + "".join(f"{'P':>14}{'R':>10}{'F1':>10}" for _ in groups))
     for field in [*FIELDS, "ALL"]:
-        row = "".join(f"{p:>10.3f}{r:>10.3f}{f:>10.3f}" for p, r, f in (tables[g][field] for g in groups))
+        row = "".join(f"{p:>14.3f}{r:>10.3f}{f:>10.3f}" for p, r, f in (tables[g][field] for g in groups))
         print(f"{field:<18}{row}")
 
 
