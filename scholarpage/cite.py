@@ -86,19 +86,23 @@ def _format_cached(references: tuple[Reference, ...], style: str) -> dict[str, M
 
 
 def _without_repeated_title(entry_html: str, reference: Reference) -> str:
-    """Drop the second title of an entry whose title stood in for its missing author.
+    """Drop the second title (or journal) of an entry that stood in for its missing author.
 
-    CSL substitutes the title for a missing author and suppresses it where it would appear
-    again; citeproc-py does not suppress it, which prints "Title. (2026). Title. Journal…".
+    CSL substitutes the title or container for a missing author and suppresses it where it
+    would appear again; citeproc-py does not, which prints "Title. (2026). Title. Journal…".
     """
-    if reference.authors or reference.editors or not reference.title:
+    if reference.authors or reference.editors:
         return entry_html
-    title = re.escape(csl_safe(reference.title))
-    matches = list(re.finditer(rf"[“\"‘]?{title}[”\"’]?[.,;:]?\s*", entry_html, flags=re.IGNORECASE))
-    if len(matches) < 2:
-        return entry_html
-    second = matches[1]
-    return entry_html[: second.start()] + entry_html[second.end():]
+    for value in (reference.title, reference.container):
+        if not value:
+            continue
+        escaped = re.escape(csl_safe(value))
+        pattern = rf"(?:<i>)?[“\"‘]?{escaped}[”\"’]?(?:</i>)?[.,;:]?\s*"
+        matches = list(re.finditer(pattern, entry_html, flags=re.IGNORECASE))
+        if len(matches) >= 2:
+            second = matches[1]
+            entry_html = entry_html[: second.start()] + entry_html[second.end():]
+    return entry_html
 
 
 def _escaped_item(reference: Reference) -> dict:

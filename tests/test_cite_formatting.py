@@ -29,3 +29,10 @@ def test_chicago_keeps_given_names_whole():
     reference = Reference(key="k", kind="book", title="Human Capital", year="1964", publisher="Columbia University Press",
                           place="New York", authors=(Person("Becker", "Gary S"),))
     assert plain_text(format_references([reference], "chicago-author-date")["k"]).startswith("Becker, Gary S. 1964.")
+
+
+def test_a_journal_standing_in_for_a_missing_author_is_printed_once():
+    reference = Reference(key="k", kind="article-journal", title="Peeling the Onion Skins", container="Prawo i Więź",
+                          volume="60", issue="1", year="2026")
+    harvard = plain_text(format_references([reference], "harvard-cite-them-right")["k"])
+    assert harvard.count("Więź") == 1 and "“Peeling the Onion Skins”, 60(1)" in harvard
