@@ -105,7 +105,7 @@ def main() -> None:
     args = parser.parse_args()
     cases = [("seed (62)", (ROOT / "references.bib").read_text("utf-8"))]
     cases += [(f"synthetic {n:,}", synthetic_bib(n)) for n in args.sizes]
-    print("Build time: fastest of 5 runs in turns (2 for 10,000); bare = the same page pre-rendered, plugin off.")
+    print("Build time: fastest of 9 runs in turns (3 for 10,000); bare = the same page pre-rendered, plugin off.")
     print("Page: everything the article page loads (HTML, CSS, JS, search worker and index, favicon), raw and gzipped.")
     print(f"{'references':>16} {'scholarpage s':>14} {'bare MkDocs s':>14} {'ratio':>6} {'page KB':>8} {'gzip KB':>8}"
           f" {'of which theme':>15}")
@@ -113,7 +113,7 @@ def main() -> None:
         for index, (label, bib) in enumerate(cases):
             ours = project(Path(tmp) / f"ours{index}", bib)
             bare = bare_project(Path(tmp) / f"bare{index}", ours)
-            runs = 5 if len(bib) < 2_000_000 else 2
+            runs = 9 if len(bib) < 2_000_000 else 3
             ours_s, bare_s = compare(ours, bare, runs)
             raw, zipped, theme = transfer(ours / "site")
             print(f"{label:>16} {ours_s:>14.2f} {bare_s:>14.2f} {ours_s / bare_s:>6.2f} {raw / 1024:>8.0f} {zipped / 1024:>8.0f}"

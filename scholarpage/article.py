@@ -6,20 +6,42 @@ Every problem is collected and reported at once as `article.yml:LINE: field: mes
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+import jsonschema_rs
 import yaml
 
 from .errors import Problem, SourceError
 from .model import Article, Author, Journal, License
 
 
-# libyaml's safe loader when PyYAML was built with it (same results, several times faster).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader when PyYAML was built with it (same results, several times faster),
+    reading dates as text: the schema speaks JSON, where dates are strings, and PyYAML would
+    crash on a well-formed impossible date such as 2025-02-30 before we could report it."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+_LOADER = _Loader
+
+
+@lru_cache(maxsize=1)
+def _gate() -> jsonschema_rs.Draft202012Validator:
+    """A yes/no check of the schema that costs ~3 ms on every build.
+
+    jsonschema (the reference implementation, whose detailed errors we report) takes ~50 ms just
+    to import (attrs, referencing, format checkers), a sixth of a bare MkDocs build. jsonschema-rs
+    implements the same draft and answers in microseconds, so jsonschema is imported only when
+    there is something to explain.
+    """
+    return jsonschema_rs.Draft202012Validator(schema())
 
 
 @lru_cache(maxsize=1)
@@ -58,27 +80,43 @@ def parse_article(source: str, name: str = "article.yml") -> Article:
         raise SourceError(Problem(name, line, "", f"invalid YAML: {error.problem}")) from None
     if not isinstance(data, dict):
         raise SourceError(Problem(name, 1, "", "must be a mapping of fields (title: …, journal: …)"))
-    data = _dates_as_text(data)
-    validator = jsonschema.Draft202012Validator(schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if errors:
-        problems = [_problem(error, node, name) for error in errors]
+    problems = [] if _gate().is_valid(data) else _schema_problems(data, node, name)
+    problems += _date_problems(data, node, name)
+    if problems:
         raise SourceError(sorted(problems, key=lambda p: p.line))
     return _article(data)
 
 
-def _dates_as_text(value: Any) -> Any:
-    """YAML reads 2025-12-06 as a date; the schema speaks JSON, where dates are strings."""
-    if isinstance(value, dict):
-        return {key: _dates_as_text(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_dates_as_text(item) for item in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+def _schema_problems(data: dict[str, Any], node: yaml.Node, name: str) -> list[Problem]:
+    """Every schema violation, explained with jsonschema's detailed errors."""
+    import jsonschema  # noqa: PLC0415 — deferred: see _gate()
+
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        return [_problem(error, node, name) for error in errors]
+    # The engines disagree only where Python's `re` is laxer than JSON Schema's ECMA regexes
+    # ("$" also matching before a final newline); the stricter answer wins.
+    return [Problem(name, _line(node, list(error.instance_path)), ".".join(map(str, error.instance_path)) or "(top level)",
+                    error.message) for error in _gate().iter_errors(data)]
 
 
-def _problem(error: jsonschema.ValidationError, root: yaml.Node, name: str) -> Problem:
+def _date_problems(data: dict[str, Any], node: yaml.Node, name: str) -> list[Problem]:
+    """Dates of the right shape that do not exist, such as 2025-02-30."""
+    dates = data.get("dates")
+    problems = []
+    for field, value in (dates.items() if isinstance(dates, dict) else ()):
+        if not (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+            continue  # the wrong shape is the schema's to report
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            problems.append(Problem(name, _line(node, ["dates", field]), f"dates.{field}",
+                                        f"{value!r} is not a date of the calendar"))
+    return problems
+
+
+def _problem(error: Any, root: yaml.Node, name: str) -> Problem:
     path = list(error.absolute_path)
     if error.validator == "required":
         missing = error.message.split("'")[1]
@@ -92,7 +130,7 @@ def _problem(error: jsonschema.ValidationError, root: yaml.Node, name: str) -> P
     return Problem(name, _line(root, path), field, _message(error))
 
 
-def _message(error: jsonschema.ValidationError) -> str:
+def _message(error: Any) -> str:
     expected = error.schema.get("description")
     if error.validator == "pattern" and expected:
         return f"{error.instance!r} is not {expected}"

@@ -81,7 +81,13 @@ LANGUAGE_CODES = {
     "hebrew": "he",
 }
 
-_DECODER = LatexNodes2Text(math_mode="verbatim")
+
+@lru_cache(maxsize=1)
+def _decoder() -> LatexNodes2Text:
+    """Built on first need: its macro tables cost a few ms, and most files never need them."""
+    return LatexNodes2Text(math_mode="verbatim")
+
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -89,6 +95,7 @@ _SPACES = re.compile(r"\s+")
 VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urlraw"}
 # A bare & or % is a typo in TeX (alignment, comment) but common in .bib files: keep it as text.
 _NEEDS_TEX = re.compile(r"[\\~$]")
+_SIMPLE_ESCAPE = re.compile(r"\\([&%_#$])")
 _LIGATURES_OUT = {"---": "—", "--": "–", "``": "“", "''": "”", "?`": "¿", "!`": "¡"}
 _LIGATURE = re.compile("|".join(map(re.escape, _LIGATURES_OUT)))
 _BARE_SPECIAL = re.compile(r"(?<!\\)([&%])")
@@ -96,13 +103,21 @@ _BARE_SPECIAL = re.compile(r"(?<!\\)([&%])")
 
 def decode_latex(value: str) -> str:
     """TeX → Unicode text: accents and escapes decoded, braces dropped, spaces collapsed."""
-    if not _NEEDS_TEX.search(value) and ("{" not in value and "}" not in value or _balanced(value)):
-        # Plain text, ligatures and grouping braces only: decoded here, as pylatexenc would
-        # (a property test checks), because pylatexenc takes about 1 ms a field.
-        plain = _LIGATURE.sub(lambda m: _LIGATURES_OUT[m[0]], value).replace("{", "").replace("}", "")
-        return _SPACES.sub(" ", plain).strip()
+    unescaped = _SIMPLE_ESCAPE.sub("", value) if "\\" in value else value
+    if not _NEEDS_TEX.search(unescaped) and ("{" not in value and "}" not in value or _balanced(value)):
+        # Plain text, ligatures, grouping braces and escaped specials (\& \% \_ \# \$) only:
+        # decoded here, as pylatexenc would (a property test checks), because pylatexenc takes
+        # about 1 ms a field.
+        plain = value
+        if "-" in plain or "`" in plain or "'" in plain:
+            plain = _LIGATURE.sub(lambda m: _LIGATURES_OUT[m[0]], plain)
+        if "{" in plain or "}" in plain:
+            plain = plain.replace("{", "").replace("}", "")
+        if "\\" in plain:
+            plain = _SIMPLE_ESCAPE.sub(r"\1", plain)
+        return " ".join(plain.split())  # the same whitespace as \s, collapsed and stripped
     protected = _BARE_SPECIAL.sub(r"\\\1", value)
-    return _SPACES.sub(" ", _DECODER.latex_to_text(protected)).strip()
+    return _SPACES.sub(" ", _decoder().latex_to_text(protected)).strip()
 
 
 def _decode_field(name: str, value: str) -> str:
@@ -231,10 +246,13 @@ def _person(name: str) -> Person:
     return Person(family=decode_latex(family), given=decode_latex(given))
 
 
+_BRACES = re.compile(r"[{}]")
+
+
 def _balanced(text: str) -> bool:
     depth = 0
-    for char in text:
-        depth += {"{": 1, "}": -1}.get(char, 0)
+    for brace in _BRACES.findall(text):
+        depth += 1 if brace == "{" else -1
         if depth < 0:
             return False
     return depth == 0
@@ -245,7 +263,8 @@ _ESCAPES = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
 }
-_ESCAPE_TABLE = str.maketrans(_ESCAPES)
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+_LIGATURE_PAIRS = ("--", "``", "''", "?`", "!`")
 # TeX ligatures that pylatexenc (like TeX) would fuse: break them with an empty group.
 _LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
 
@@ -259,9 +278,12 @@ def encode_latex(text: str) -> str:
     """
     if not text:
         return ""
-    text = _SPACES.sub(" ", text).strip()
-    escaped = text.translate(_ESCAPE_TABLE)
-    return _LIGATURES.sub("{}", escaped)
+    text = " ".join(text.split())
+    if _SPECIAL.search(text):  # searched first: most fields have nothing to escape
+        text = _SPECIAL.sub(lambda match: _ESCAPES[match[0]], text)
+    if any(pair in text for pair in _LIGATURE_PAIRS):
+        text = _LIGATURES.sub("{}", text)
+    return text
 
 
 def encode_verbatim(text: str) -> str:

@@ -24,6 +24,8 @@ CASES = {
                                "article.yml:2: year: required field is missing"),
     "wrong type": (VALID_ARTICLE.replace("year: 2024", "year: twenty"), VALID_BIB,
                    "article.yml:23: year: expected integer, got str 'twenty'"),
+    "impossible date": (VALID_ARTICLE.replace("accepted: 2024-01-15", "accepted: 2024-02-30"), VALID_BIB,
+                        "article.yml:30: dates.accepted: '2024-02-30' is not a date of the calendar"),
     "BibTeX syntax error": (VALID_ARTICLE, VALID_BIB + "@book{b,\n  title = {Unclosed\n", "references.bib:2: BibTeX syntax error"),
     "duplicate key": (VALID_ARTICLE, VALID_BIB + "\n@book{a, title = {Again}}\n",
                       "references.bib:3: key: duplicate key 'a' (first used on line 1)"),
@@ -93,3 +95,12 @@ def test_every_problem_in_article_yml_is_reported_at_once(tmp_path):
         "article.yml:23: year: expected integer, got str 'twenty'",
         "article.yml:32: language: expected string, got int 42",
     ]
+
+
+def test_a_date_with_a_trailing_line_break_is_refused_not_crashed_on(tmp_path):
+    """Python's `re` lets "$" match before a final newline; the schema's ECMA regex does not."""
+    broken = VALID_ARTICLE.replace("submitted: 2023-11-02", 'submitted: "2023-11-02\\n"')
+    _write_sources(tmp_path, broken, VALID_BIB)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/render.py")], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("article.yml:29: dates.submitted: "), result.stderr
