@@ -65,23 +65,44 @@ def bare_project(folder: Path, source: Path) -> Path:
     return folder
 
 
-def build_seconds(folder: Path) -> float:
+def _build_command(folder: Path) -> tuple[list[str], dict[str, str]]:
     # Bytecode caching on, as on an editor's machine (this workplace turns it off by default).
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(folder / "mkdocs.yml")], env
+
+
+def build_seconds(folder: Path) -> float:
+    command, env = _build_command(folder)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(folder / "mkdocs.yml")], cwd=folder,
-                   check=True, env=env, capture_output=True)
+    subprocess.run(command, cwd=folder, check=True, env=env, capture_output=True)
     return time.perf_counter() - start
 
 
-def compare(ours: Path, bare: Path, runs: int) -> tuple[float, float]:
-    """The fastest of `runs` builds of each, taken in turns so both see the same machine."""
-    times: dict[Path, list[float]] = {ours: [], bare: []}
+def compare(ours: Path, bare: Path, runs: int) -> tuple[float, float, float]:
+    """Fastest build of each, and the median of the ratios of builds run back to back.
+
+    On a shared machine the speed drifts by a third from one minute to the next; a pair of
+    builds taken in turn sees the same machine, so the median pair ratio is the steady figure.
+    """
+    ours_times, bare_times = [], []
+    build_seconds(ours), build_seconds(bare)  # warm the file cache and compiled-code caches
     for _ in range(runs):
-        for folder in (ours, bare):
-            times[folder].append(build_seconds(folder))
-    return min(times[ours]), min(times[bare])
+        bare_times.append(build_seconds(bare))
+        ours_times.append(build_seconds(ours))
+    ratios = sorted(o / b for o, b in zip(ours_times, bare_times))
+    return min(ours_times), min(bare_times), ratios[len(ratios) // 2]
+
+
+def instructions(folder: Path) -> int | None:
+    """CPU instructions of one build, counted by valgrind: the same on every run and machine load."""
+    if shutil.which("valgrind") is None:
+        return None
+    command, env = _build_command(folder)
+    result = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                             *command], cwd=folder, env=env, capture_output=True, text=True, check=True)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    return int(found[1].replace(",", "")) if found else None
 
 
 def transfer(site: Path) -> tuple[int, int, int]:
@@ -102,22 +123,29 @@ def transfer(site: Path) -> tuple[int, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count CPU instructions with valgrind (sizes up to 1,000; slow)")
     args = parser.parse_args()
     cases = [("seed (62)", (ROOT / "references.bib").read_text("utf-8"))]
     cases += [(f"synthetic {n:,}", synthetic_bib(n)) for n in args.sizes]
-    print("Build time: fastest of 9 runs in turns (3 for 10,000); bare = the same page pre-rendered, plugin off.")
+    print("Build time: 9 builds of each in turns (3 for 10,000); bare = the same page pre-rendered, plugin off.")
+    print("ratio = median of back-to-back pairs; instr. ratio = valgrind's instruction counts (with --instructions).")
     print("Page: everything the article page loads (HTML, CSS, JS, search worker and index, favicon), raw and gzipped.")
-    print(f"{'references':>16} {'scholarpage s':>14} {'bare MkDocs s':>14} {'ratio':>6} {'page KB':>8} {'gzip KB':>8}"
-          f" {'of which theme':>15}")
+    print(f"{'references':>16} {'scholarpage s':>14} {'bare MkDocs s':>14} {'ratio':>6} {'instr. ratio':>13}"
+          f" {'page KB':>8} {'gzip KB':>8} {'of which theme':>15}")
     with tempfile.TemporaryDirectory() as tmp:
         for index, (label, bib) in enumerate(cases):
             ours = project(Path(tmp) / f"ours{index}", bib)
             bare = bare_project(Path(tmp) / f"bare{index}", ours)
             runs = 9 if len(bib) < 2_000_000 else 3
-            ours_s, bare_s = compare(ours, bare, runs)
+            ours_s, bare_s, ratio = compare(ours, bare, runs)
+            counted = "-"
+            if args.instructions and len(bib) < 2_000_000:
+                ours_i, bare_i = instructions(ours), instructions(bare)
+                counted = f"{ours_i / bare_i:.2f}" if ours_i and bare_i else "no valgrind"
             raw, zipped, theme = transfer(ours / "site")
-            print(f"{label:>16} {ours_s:>14.2f} {bare_s:>14.2f} {ours_s / bare_s:>6.2f} {raw / 1024:>8.0f} {zipped / 1024:>8.0f}"
-                  f" {theme / 1024:>15.0f}")
+            print(f"{label:>16} {ours_s:>14.2f} {bare_s:>14.2f} {ratio:>6.2f} {counted:>13} {raw / 1024:>8.0f}"
+                  f" {zipped / 1024:>8.0f} {theme / 1024:>15.0f}")
 
 
 if __name__ == "__main__":

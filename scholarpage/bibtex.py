@@ -264,7 +264,6 @@ _ESCAPES = {
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
 }
 _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
-_LIGATURE_PAIRS = ("--", "``", "''", "?`", "!`")
 # TeX ligatures that pylatexenc (like TeX) would fuse: break them with an empty group.
 _LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
 
@@ -281,7 +280,7 @@ def encode_latex(text: str) -> str:
     text = " ".join(text.split())
     if _SPECIAL.search(text):  # searched first: most fields have nothing to escape
         text = _SPECIAL.sub(lambda match: _ESCAPES[match[0]], text)
-    if any(pair in text for pair in _LIGATURE_PAIRS):
+    if "--" in text or "``" in text or "''" in text or "?`" in text or "!`" in text:
         text = _LIGATURES.sub("{}", text)
     return text
 

@@ -12,7 +12,7 @@ SEARCH = "https://scholar.google.com/scholar"
 # quote URLs and queries. urllib's quoting also escapes every non-ASCII letter, which makes
 # Vietnamese and Chinese titles three times longer and compress badly; the URL Standard
 # allows them as they are (browsers send them as UTF-8).
-_UNSAFE = re.compile(r"[\x00-\x20\"#%&'+<=>?\[\\\]^`{|}\x7f]")
+_UNSAFE = re.compile(r"[\x00-\x1f\"#%&'+<=>?\[\\\]^`{|}\x7f]")  # and space, which becomes "+"
 
 
 def scholar_url(reference: Reference) -> str:
@@ -42,7 +42,8 @@ def _query(params: list[tuple[str, str]]) -> str:
 
 
 def _value(value: str) -> str:
-    return _UNSAFE.sub(lambda m: "+" if m[0] == " " else "".join(f"%{b:02X}" for b in m[0].encode()), value)
+    escaped = _UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), value) if _UNSAFE.search(value) else value
+    return escaped.replace(" ", "+")  # after escaping, so a literal "+" is already %2B
 
 
 def doi_url(doi: str) -> str:
