@@ -105,19 +105,22 @@ def instructions(folder: Path) -> int | None:
     return int(found[1].replace(",", "")) if found else None
 
 
-def transfer(site: Path) -> tuple[int, int, int]:
+def transfer(site: Path) -> tuple[int, int, int, int]:
     """Bytes the article page loads when opened (checked in Chromium): its HTML, the CSS and JS
-    it links, Material's search worker and index (fetched at once), and the favicon."""
+    it links, Material's search worker and index (fetched at once, after the page is shown),
+    and the favicon. Returns raw, gzipped, the theme's share and the share before search."""
     html = (site / "index.html").read_text("utf-8")
     assets = re.findall(r'(?:href|src)="([^"]+\.(?:css|js|png|svg|ico))(?:\?[^"]*)?"', html)
-    assets += re.findall(r'"search":\s*"([^"]+\.js)"', html)
-    files = [site / "index.html", site / "search" / "search_index.json"] + [site / a for a in assets]
+    worker = re.findall(r'"search":\s*"([^"]+\.js)"', html)
+    search = [site / "search" / "search_index.json"] + [site / w for w in worker]
+    files = [site / "index.html", *search] + [site / a for a in assets]
     files = [f for f in dict.fromkeys(files) if f.is_file()]
     raw = sum(f.stat().st_size for f in files)
     zipped = {f: len(gzip.compress(f.read_bytes(), 9)) for f in files}
     theme = sum(size for f, size in zipped.items() if f.parent.parent.name == "assets" and f.parent.name != "scholarpage"
                 or f.parent.parent.parent.name == "assets")
-    return raw, sum(zipped.values()), theme
+    before_search = sum(size for f, size in zipped.items() if f not in search)
+    return raw, sum(zipped.values()), theme, before_search
 
 
 def main() -> None:
@@ -130,9 +133,10 @@ def main() -> None:
     cases += [(f"synthetic {n:,}", synthetic_bib(n)) for n in args.sizes]
     print("Build time: 9 builds of each in turns (3 for 10,000); bare = the same page pre-rendered, plugin off.")
     print("ratio = median of back-to-back pairs; instr. ratio = valgrind's instruction counts (with --instructions).")
-    print("Page: everything the article page loads (HTML, CSS, JS, search worker and index, favicon), raw and gzipped.")
+    print("Page: everything the article page loads (HTML, CSS, JS, search worker and index, favicon), raw and gzipped;")
+    print("      'before search' leaves out the search worker and index, which Material fetches once the page is shown.")
     print(f"{'references':>16} {'scholarpage s':>14} {'bare MkDocs s':>14} {'ratio':>6} {'instr. ratio':>13}"
-          f" {'page KB':>8} {'gzip KB':>8} {'of which theme':>15}")
+          f" {'page KB':>8} {'gzip KB':>8} {'of which theme':>15} {'before search':>14}")
     with tempfile.TemporaryDirectory() as tmp:
         for index, (label, bib) in enumerate(cases):
             ours = project(Path(tmp) / f"ours{index}", bib)
@@ -143,9 +147,9 @@ def main() -> None:
             if args.instructions and len(bib) < 2_000_000:
                 ours_i, bare_i = instructions(ours), instructions(bare)
                 counted = f"{ours_i / bare_i:.2f}" if ours_i and bare_i else "no valgrind"
-            raw, zipped, theme = transfer(ours / "site")
+            raw, zipped, theme, before_search = transfer(ours / "site")
             print(f"{label:>16} {ours_s:>14.2f} {bare_s:>14.2f} {ratio:>6.2f} {counted:>13} {raw / 1024:>8.0f}"
-                  f" {zipped / 1024:>8.0f} {theme / 1024:>15.0f}")
+                  f" {zipped / 1024:>8.0f} {theme / 1024:>15.0f} {before_search / 1024:>14.0f}")
 
 
 if __name__ == "__main__":
