@@ -1,8 +1,9 @@
 """references.bib ⇄ References: the only module that touches the BibTeX library.
 
-Parsing is bibtexparser v2 (bad blocks come back located instead of raising); TeX accents
-and braces are decoded by pylatexenc. Entries keep the order of the file, which is the
-printed order of the reference list.
+Parsing is bibtexparser v2 (bad blocks come back located instead of raising), on two cores for
+large files; TeX accents and braces are decoded by pylatexenc (plain text and simple escapes by
+a fast path that a property test holds to pylatexenc). Entries keep the order of the file, which
+is the printed order of the reference list.
 """
 
 from __future__ import annotations
