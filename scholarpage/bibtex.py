@@ -213,7 +213,7 @@ def _parse_halves_in_parallel(halves: tuple[tuple[str, int], tuple[str, int]], n
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_parse_and_send, args=(sender, halves[1], name), daemon=True)
-    child.start()
+    child.start()  # multiprocessing flushes stdout and stderr first, so the child repeats no output
     sender.close()
     first = _parse_part(halves[0][0], name, halves[0][1])
     try:

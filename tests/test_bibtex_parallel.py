@@ -89,3 +89,14 @@ def test_string_macros_keep_the_file_in_one_piece(tmp_path):
     result = _parse(source, tmp_path, parallel=True)
     assert not result["split_after_line"]
     assert {reference["container"] for reference in result["references"]} == {"Journal of Tests"}
+
+
+def test_output_pending_before_the_split_is_printed_once(tmp_path):
+    """A forked child flushes its copy of the parent's output buffers when it ends; they must be
+    empty at the fork (multiprocessing sees to it; a bare os.fork would not)."""
+    path = tmp_path / "references.bib"
+    path.write_text(SOURCES["seed"], encoding="utf-8")
+    script = ("import sys, scholarpage.bibtex as b; b.PARALLEL_FROM = 0; print('pending line');"
+              f" b.parse_references(open({str(path)!r}, encoding='utf-8').read())")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.count("pending line") == 1
