@@ -92,8 +92,8 @@ def test_string_macros_keep_the_file_in_one_piece(tmp_path):
 
 
 def test_output_pending_before_the_split_is_printed_once(tmp_path):
-    """A forked child flushes its copy of the parent's output buffers when it ends; they must be
-    empty at the fork (multiprocessing sees to it; a bare os.fork would not)."""
+    """A forked child that flushes its copy of the parent's output buffers when it ends (as
+    multiprocessing's children do) must get them empty at the fork."""
     path = tmp_path / "references.bib"
     path.write_text(SOURCES["seed"], encoding="utf-8")
     script = ("import sys, scholarpage.bibtex as b; b.PARALLEL_FROM = 0; print('pending line');"
