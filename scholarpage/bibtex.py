@@ -8,14 +8,9 @@ is the printed order of the reference list.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
-import sys
-import threading
 from collections.abc import Mapping
 from functools import lru_cache
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 import bibtexparser
@@ -24,6 +19,7 @@ from bibtexparser.middlewares.names import parse_single_name_into_parts, split_m
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 from pylatexenc.latex2text import LatexNodes2Text
 
+from .background import Background, can_fork
 from .errors import Problem, SourceError
 from .model import Person, Reference
 
@@ -188,14 +184,9 @@ _STRING_MACRO = re.compile(r"^\s*@\s*string\s*[{(]", re.IGNORECASE | re.MULTILIN
 
 
 def _halves(source: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
-    """The source cut at the entry start nearest its middle, when parsing it on two cores pays.
-
-    Only in a process with a single thread on Linux (forking a threaded process, as `mkdocs
-    serve` is, can deadlock), and only without @string macros, which one half may define for
-    the other.
-    """
-    if (len(source) < PARALLEL_FROM or sys.platform != "linux" or (os.cpu_count() or 1) < 2
-            or threading.active_count() > 1 or _STRING_MACRO.search(source)):
+    """The source cut at the entry start nearest its middle, when parsing it on two cores pays
+    (see background.can_fork) and no @string macro that one half defines can serve the other."""
+    if len(source) < PARALLEL_FROM or not can_fork() or _STRING_MACRO.search(source):
         return None
     cut = source.find("\n@", len(source) // 2)
     if cut < 0:
@@ -207,30 +198,11 @@ def _halves(source: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
 def _parse_halves_in_parallel(halves: tuple[tuple[str, int], tuple[str, int]], name: str) -> list[_Part]:
     """Parse the second half in a forked process while this one parses the first.
 
-    bibtexparser is pure Python and takes a third of a large build; the machines that build
-    sites have two cores or more. If the child fails, the half is parsed here instead.
+    bibtexparser is pure Python and a third of the plugin's work on a large list.
     """
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_parse_and_send, args=(sender, halves[1], name), daemon=True)
-    child.start()  # multiprocessing flushes stdout and stderr first, so the child repeats no output
-    sender.close()
+    second = Background(_parse_part, halves[1][0], name, halves[1][1])
     first = _parse_part(halves[0][0], name, halves[0][1])
-    try:
-        second = receiver.recv()
-    except EOFError:
-        second = _parse_part(halves[1][0], name, halves[1][1])
-    finally:
-        receiver.close()
-        child.join()
-    return [first, second]
-
-
-def _parse_and_send(sender: Connection, half: tuple[str, int], name: str) -> None:
-    try:
-        sender.send(_parse_part(half[0], name, half[1]))
-    finally:
-        sender.close()
+    return [first, second.result()]
 
 
 def _duplicates_across(parts: list[_Part], name: str) -> list[Problem]:

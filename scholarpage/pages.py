@@ -38,12 +38,14 @@ def article_page(
     *,
     page_url: str = "",
     style: str = DEFAULT_STYLE,
+    cite_tabs: Sequence[Style] | None = None,
 ) -> str:
     """The Markdown source of the article page.
 
     `page_url` is the page's absolute URL (site_url + path); the copy-link buttons put
     `page_url#ref-N` on the clipboard, or a page-relative `#ref-N` that the page's script
-    completes when the site has no site_url.
+    completes when the site has no site_url. `cite_tabs` is `cite_this_tabs(article,
+    page_url)` when the caller has it already (the plugin formats it on another core).
     """
     formatted = format_references([r for r in references if not r.text], style)
     entries = [
@@ -61,7 +63,7 @@ def article_page(
         orcid_link=_orcid_link,
         entries=entries,
         bibtex_file=REFERENCE_FILES["bib"],
-        cite_this=_cite_this(article, page_url),
+        cite_this=cite_tabs if cite_tabs is not None else cite_this_tabs(article, page_url),
         downloads=_downloads(),
     )
 
@@ -75,7 +77,8 @@ class Style:
     text: str
 
 
-def _cite_this(article: Article, page_url: str) -> list[Style]:
+def cite_this_tabs(article: Article, page_url: str) -> list[Style]:
+    """"Cite this article": the article formatted in each style, as tabs."""
     formatted = cite_this(article_reference(article, page_url))
     return [Style(label, entry, plain_text(entry)) for label, entry in formatted.items()]
 

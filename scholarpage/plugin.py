@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .article import load_article
+from .background import Background
 from .bibtex import load_references
 from .cite import DEFAULT_STYLE, StyleError, load_style
 from .citations import CitationExtension
@@ -26,7 +27,7 @@ from .export import downloads
 from .html import Markup
 from .jsonld import jsonld_script
 from .metadata import head_html
-from .pages import ARTICLE_PAGE, article_page
+from .pages import ARTICLE_PAGE, article_page, cite_this_tabs
 from .readiness import readiness
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
@@ -47,6 +48,9 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         try:
             load_style(self.config.style)
             self.article = load_article(self.sources[0])
+            # citeproc-py is the slowest fixed cost of a build: a second core formats "Cite this
+            # article" while this one reads the references and MkDocs collects the files.
+            self.cite_tabs = Background(cite_this_tabs, self.article, self._page_url(config))
             self.references = load_references(self.sources[1])
         except (SourceError, StyleError) as error:
             raise PluginError(str(error)) from None
@@ -58,9 +62,13 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         config.extra_javascript.append(f"assets/scholarpage/{ASSETS[1]}")  # type: ignore[arg-type]
         return config
 
+    def _page_url(self, config: MkDocsConfig) -> str:
+        return (config.site_url or "") and config.site_url.rstrip("/") + "/" + _page_path(self.config.page)
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        page_url = (config.site_url or "") and config.site_url.rstrip("/") + "/" + _page_path(self.config.page)
-        markdown = article_page(self.article, self.references, page_url=page_url, style=self.config.style)
+        page_url = self._page_url(config)
+        markdown = article_page(self.article, self.references, page_url=page_url, style=self.config.style,
+                                cite_tabs=self.cite_tabs.result())
         files.append(File.generated(config, self.config.page, content=markdown))
         self._add_scholarly_files(files, config, page_url)
         if files.get_file_from_path("robots.txt") is None:
