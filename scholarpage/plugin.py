@@ -27,6 +27,7 @@ from .export import downloads
 from .html import Markup
 from .jsonld import jsonld_script
 from .metadata import head_html
+from .model import Article, Reference
 from .pages import ARTICLE_PAGE, article_page, cite_this_tabs
 from .readiness import readiness
 
@@ -54,6 +55,9 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             self.references = load_references(self.sources[1])
         except (SourceError, StyleError) as error:
             raise PluginError(str(error)) from None
+        # The downloads and the JSON-LD grow with the reference list; they are written on the
+        # second core while MkDocs collects the files and this one renders the page.
+        self.exports = Background(_exports, self.article, self.references, self._page_url(config))
         numbers = {ref.key: number for number, ref in enumerate(self.references, start=1)}
         tooltips = {ref.key: ref.text or ref.title for ref in self.references}
         self.citations = CitationExtension(numbers, tooltips, self.config.page, log.warning)
@@ -88,14 +92,15 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
     def _add_scholarly_files(self, files: Files, config: MkDocsConfig, page_url: str) -> None:
         """Downloads next to the page; head tags and the readiness report for it."""
         folder = _page_path(self.config.page)
-        for name, content in downloads(self.article, self.references, page_url).items():
+        download_files, jsonld = self.exports.result()
+        for name, content in download_files.items():
             files.append(File.generated(config, folder + name, content=content))
         pdf = self.article.pdf
         next_to_page = "/" not in pdf and files.get_file_from_path(folder + pdf) is not None
         pdf_url = page_url + pdf if pdf and page_url and next_to_page else ""
         self.head = Markup("\n").join([
             head_html(self.article, self.references, page_url=page_url, pdf_url=pdf_url),
-            jsonld_script(self.article, self.references, page_url=page_url),
+            jsonld,
         ])
         for line in readiness(self.article, self.references, page_url=page_url, pdf_url=pdf_url):
             log.info(line)
@@ -117,6 +122,11 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         for source in self.sources:
             server.watch(str(source))
         return server
+
+
+def _exports(article: Article, references: tuple[Reference, ...], page_url: str) -> tuple[dict[str, str], Markup]:
+    """The downloads (file name → content) and the JSON-LD script of the article page."""
+    return downloads(article, references, page_url), jsonld_script(article, references, page_url=page_url)
 
 
 def _under_title(toc: TableOfContents, title: str) -> TableOfContents:
