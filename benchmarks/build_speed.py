@@ -137,7 +137,7 @@ def main() -> None:
     cases += [(f"synthetic {n:,}", synthetic_bib(n)) for n in args.sizes]
     print("Build time: 9 builds of each in turns (3 for 10,000); bare = the same page pre-rendered, plugin off.")
     print("ratio = median of back-to-back pairs; instr. ratio = valgrind's instruction counts of the main process")
-    print("      (with --instructions; a second process formats \"Cite this article\" and parses half of a large .bib).")
+    print("      (with --instructions; a second process does \"Cite this article\", the downloads, the JSON-LD and half of a large .bib).")
     print("Page: everything the article page loads (HTML, CSS, JS, search worker and index, favicon), raw and gzipped;")
     print("      'before search' leaves out the search worker and index, which Material fetches once the page is shown.")
     print(f"{'references':>16} {'scholarpage s':>14} {'bare MkDocs s':>14} {'ratio':>6} {'instr. ratio':>13}"
