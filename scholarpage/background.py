@@ -55,6 +55,13 @@ class Background(Generic[T]):
         self._function = lambda *_: value  # a second call returns the same value
         return value
 
+    def __del__(self) -> None:
+        # A build that failed before asking for the result: the child may be blocked writing
+        # a result nobody will read.
+        if self._child is not None:
+            self._child.terminate()
+            self._child.join(timeout=5)
+
 
 def _run_and_send(sender: Connection, function: Callable[..., object], args: tuple) -> None:
     try:

@@ -63,3 +63,23 @@ def test_a_threaded_process_does_the_work_itself():
     finally:
         stop.set()
         helper.join()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="forks only on Linux")
+def test_a_result_never_asked_for_does_not_leave_a_process_behind():
+    script = """
+import gc, os
+from scholarpage.background import Background
+job = Background(lambda: "x" * 1_000_000)  # more than a pipe holds: the child blocks writing it
+pid = job._child.pid
+del job
+gc.collect()
+try:
+    os.kill(pid, 0)
+    print("still running")
+except ProcessLookupError:
+    print("gone")
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT,
+                            timeout=60)
+    assert result.stdout.strip() == "gone"
