@@ -39,43 +39,36 @@ def _initialize(self: citeproc_model.Name, given: str, mark: str, context: objec
 _CITEPROC_INITIALIZE = citeproc_model.Name.initialize
 citeproc_model.Name.initialize = _initialize  # targeted patch; tests compare with pandoc's citeproc
 
-_XPATH_RESULTS: dict[tuple[object, str], list] = {}
 
+def _remembered(method, copy=lambda value: value):
+    """A citeproc-py method whose answer depends only on the parsed style, remembered.
 
-def _xpath_search(self: citeproc_model.CitationStylesElement, expression: str) -> list:
-    """citeproc-py's element lookup, remembered: styles never change once parsed.
-
-    citeproc-py evaluates the same XPath (a macro by name, the enclosing layout, a locale term)
-    over a thousand times per style, a third of its run time. Holding the element in the key
-    also keeps lxml's Python proxy alive, so attributes citeproc-py sets on it survive.
+    Holding the element in the key also keeps lxml's Python proxy alive, so attributes
+    citeproc-py sets on it survive. `mkdocs serve` parses a style's locales again on each
+    rebuild, so the memory is emptied when it grows large.
     """
-    key = (self, expression)
-    found = _XPATH_RESULTS.get(key)
-    if found is None:
-        if len(_XPATH_RESULTS) > 50_000:  # `mkdocs serve` parses a style's locales again on each rebuild
-            _XPATH_RESULTS.clear()
-        found = _XPATH_RESULTS[key] = _CITEPROC_XPATH_SEARCH(self, expression)
-    return list(found)
+    results: dict[tuple, object] = {}
+
+    def remembered(self, *args):
+        key = (self, *args)
+        found = results.get(key)
+        if found is None:
+            if len(results) > 50_000:
+                results.clear()
+            found = results[key] = method(self, *args)
+        return copy(found)
+
+    return remembered
 
 
-_CITEPROC_XPATH_SEARCH = citeproc_model.CitationStylesElement.xpath_search
-citeproc_model.CitationStylesElement.xpath_search = _xpath_search  # type: ignore[method-assign]
-_CALLS_VARIABLE: dict[object, bool] = {}
+# citeproc-py evaluates the same XPath (a macro by name, the enclosing layout, a locale term)
+# over a thousand times per style, a third of its run time; callers may change the list.
+citeproc_model.CitationStylesElement.xpath_search = _remembered(  # type: ignore[method-assign]
+    citeproc_model.CitationStylesElement.xpath_search, copy=list)
+# Whether a group's descendants print a variable: asked again for every entry and every
+# enclosing group (3,000 times for six styles).
+citeproc_model.Parent.calls_variable = _remembered(citeproc_model.Parent.calls_variable)  # type: ignore[method-assign]
 
-
-def _calls_variable(self: citeproc_model.Parent) -> bool:
-    """Whether a group's descendants print a variable: fixed for a parsed style, and asked
-    again for every entry and every enclosing group (3,000 times for six styles)."""
-    found = _CALLS_VARIABLE.get(self)
-    if found is None:
-        if len(_CALLS_VARIABLE) > 50_000:
-            _CALLS_VARIABLE.clear()
-        found = _CALLS_VARIABLE[self] = _CITEPROC_CALLS_VARIABLE(self)
-    return found
-
-
-_CITEPROC_CALLS_VARIABLE = citeproc_model.Parent.calls_variable
-citeproc_model.Parent.calls_variable = _calls_variable  # type: ignore[method-assign]
 _URL_IN_HTML = re.compile(r"https?://[^\s<>\"]+?(?=[.,;)]?(?:\s|$|<))")
 _NUMBER_LABEL = re.compile(r"^\s*(?:\[\d+\]|\d+\.)\s*")
 

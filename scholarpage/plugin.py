@@ -51,13 +51,14 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             self.article = load_article(self.sources[0])
             # citeproc-py is the slowest fixed cost of a build: a second core formats "Cite this
             # article" while this one reads the references and MkDocs collects the files.
-            self.cite_tabs = Background(cite_this_tabs, self.article, self._page_url(config))
+            self.page_url = _page_url(config, self.config.page)
+            self.cite_tabs = Background(cite_this_tabs, self.article, self.page_url)
             self.references = load_references(self.sources[1])
         except (SourceError, StyleError) as error:
             raise PluginError(str(error)) from None
         # The downloads and the JSON-LD grow with the reference list; they are written on the
         # second core while MkDocs collects the files and this one renders the page.
-        self.exports = Background(_exports, self.article, self.references, self._page_url(config))
+        self.exports = Background(_exports, self.article, self.references, self.page_url)
         numbers = {ref.key: number for number, ref in enumerate(self.references, start=1)}
         tooltips = {ref.key: ref.text or ref.title for ref in self.references}
         self.citations = CitationExtension(numbers, tooltips, self.config.page, log.warning)
@@ -66,11 +67,8 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         config.extra_javascript.append(f"assets/scholarpage/{ASSETS[1]}")  # type: ignore[arg-type]
         return config
 
-    def _page_url(self, config: MkDocsConfig) -> str:
-        return (config.site_url or "") and config.site_url.rstrip("/") + "/" + _page_path(self.config.page)
-
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        page_url = self._page_url(config)
+        page_url = self.page_url
         markdown = article_page(self.article, self.references, page_url=page_url, style=self.config.style,
                                 cite_tabs=self.cite_tabs.result())
         files.append(File.generated(config, self.config.page, content=markdown))
@@ -137,6 +135,11 @@ def _under_title(toc: TableOfContents, title: str) -> TableOfContents:
     top = AnchorLink(title, "article-title", 1)
     top.children = list(toc)
     return TableOfContents([top])
+
+
+def _page_url(config: MkDocsConfig, page: str) -> str:
+    """The page's absolute URL, or "" when the site has no site_url."""
+    return (config.site_url or "") and config.site_url.rstrip("/") + "/" + _page_path(page)
 
 
 def _page_path(page: str) -> str:
