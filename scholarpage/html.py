@@ -7,15 +7,14 @@ was built as Markup by a function of this module.
 from __future__ import annotations
 
 import json
-import os
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from importlib import resources
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
+
+from .cache import cache_folder
 
 __all__ = [
     "Markup", "escape", "attribute", "link", "linked_text", "render", "csl_safe",
@@ -39,14 +38,8 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
 
 
 def _template_cache() -> jinja2.BytecodeCache | None:
-    if sys.dont_write_bytecode:  # PYTHONDONTWRITEBYTECODE: the user wants no compiled files
-        return None
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scholarpage" / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _CompiledTemplates(str(folder))
+    folder = cache_folder("templates")
+    return _CompiledTemplates(str(folder)) if folder else None
 
 
 _ENVIRONMENT = jinja2.Environment(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -30,6 +31,7 @@ from .metadata import head_html
 from .model import Article, Reference
 from .pages import ARTICLE_PAGE, article_page, cite_this_tabs
 from .readiness import readiness
+from .theme_css import trim_site
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
 ASSETS = ("scholarpage.css", "scholarpage.js")
@@ -40,6 +42,8 @@ class ScholarPageConfig(Config):
     references = c.Type(str, default="references.bib")
     style = c.Type(str, default=DEFAULT_STYLE)
     page = c.Type(str, default=ARTICLE_PAGE)
+    # Leave out the theme's CSS rules that nothing in the built site can match (theme_css.py).
+    trim_theme_css = c.Type(bool, default=True)
 
 
 class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
@@ -115,6 +119,17 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         if page.file.src_uri == self.config.page:
             page.toc = _under_title(page.toc, str(page.meta.get("title", "")))
         return html
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.trim_theme_css:
+            return
+        result = trim_site(Path(config.site_dir), urlsplit(config.site_url or "").path or "/")
+        if isinstance(result, str):
+            log.info("Material's stylesheets kept whole: %s", result)
+            return
+        before, after = (sum(sizes) for sizes in zip(*result.values())) if result else (0, 0)
+        log.info("Material's stylesheets trimmed to the rules this site can use: %d KB of %d KB",
+                 after // 1024, before // 1024)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         for source in self.sources:

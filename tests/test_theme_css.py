@@ -1,0 +1,260 @@
+"""Material's stylesheets trimmed to what the site can use: nothing that can appear loses style."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site, copy_project
+from scholarpage.theme_css import parse, trim, trim_site, vocabulary
+
+
+def trimmed(css: str, page: str, script: str = "", read_elsewhere: tuple[str, ...] = ()) -> str:
+    return trim({"main": parse(css)}, vocabulary([page], [script]), set(read_elsewhere))["main"]
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+
+
+def test_a_rule_stays_only_while_a_page_uses_its_class():
+    css = ".used{color:red}.unused{color:blue}"
+    assert trimmed(css, '<p class="used">x</p>') == ".used{color:red}"
+    assert trimmed(css, '<p class="other unused">x</p>') == ".unused{color:blue}"
+
+
+def test_each_selector_of_a_list_is_judged_alone():
+    assert trimmed("h1,.gone,p .kept{margin:0}", '<h1 class="kept">') == "h1{margin:0}"
+    assert trimmed("h1,.gone,p .kept{margin:0}", '<h1><p class="kept">') == "h1,p .kept{margin:0}"
+
+
+def test_names_inside_functional_pseudo_classes_need_nothing():
+    # :not(.absent) matches everything when .absent is nowhere: dropping it would lose style.
+    css = "a:not(.absent){text-decoration:underline}p:is(.absent,.other){color:red}"
+    assert trimmed(css, "<a href=x><p>") == css
+
+
+def test_elements_ids_and_exact_attribute_values_are_needed():
+    css = ("table{border:0}#main{width:1px}[data-scheme=slate]{color:red}"
+           "[data-scheme^=sl]{color:blue}[hidden]{display:none}[lang=vi i]{font-style:normal}")
+    page = '<div id="other" data-scheme="default">'
+    assert trimmed(css, page) == "[data-scheme^=sl]{color:blue}[hidden]{display:none}[lang=vi i]{font-style:normal}"
+    assert "table{" in trimmed(css, "<TABLE>")
+    assert "#main{" in trimmed(css, '<main id="main">')
+    assert "[data-scheme=slate]" in trimmed(css, "<p>", script='el.dataset.scheme = "slate"')
+
+
+def test_a_script_that_names_or_builds_a_class_keeps_its_rules():
+    css = ".md-tag--red{color:red}.md-dialog--active{opacity:1}.md-x{color:blue}"
+    script = 'el.classList.add("md-dialog--active"); tag.className = `md-tag--${name}`'
+    assert trimmed(css, "<p>", script=script) == ".md-tag--red{color:red}.md-dialog--active{opacity:1}"
+
+
+def test_an_attribute_holding_a_bracket_does_not_hide_the_tags_other_names():
+    css = ".kept{color:red}"
+    assert trimmed(css, '<a title="1 > 0" class="kept">') == css
+
+
+def test_media_blocks_are_trimmed_inside_and_dropped_when_empty_while_other_at_rules_stay():
+    css = ("@media screen{.used{color:red}.gone{color:blue}}@media print{.gone{color:red}}"
+           "@keyframes spin{to{transform:rotate(1turn)}}")
+    assert trimmed(css, '<b class="used">') == "@media screen{.used{color:red}}@keyframes spin{to{transform:rotate(1turn)}}"
+
+
+def test_custom_properties_stay_while_something_reads_them():
+    css = (":root{--read:1px;--chained:2px;--via:var(--chained);--only-gone:3px;--unread:4px;--by-script:5px;"
+           "--by-extra-css:6px}.used{margin:var(--read) var(--via)}.gone{margin:var(--only-gone)}")
+    kept = trimmed(css, '<p class="used">', script='style.getPropertyValue("--by-script")',
+                   read_elsewhere=("--by-extra-css",))
+    assert kept == (":root{--read:1px;--chained:2px;--via:var(--chained);--by-script:5px;--by-extra-css:6px}"
+                    ".used{margin:var(--read) var(--via)}")
+
+
+def test_important_and_escaped_values_survive_the_round_trip():
+    css = '.used{content:"\\f101"!important;background:url("data:image/svg+xml;charset=utf-8,<svg/>")}'
+    # The same string: an escape ends at a space, which is not part of the value.
+    assert trimmed(css, '<i class="used">') == css.replace("f101", "f101 ")
+
+
+def test_the_cached_parse_is_the_parse(tmp_path):
+    text = ".a{color:red}@media print{.b,.c:not(.d){margin:var(--x)}}"
+    first = parse(text)
+    assert list((tmp_path / "cache" / "scholarpage" / "css").glob("*.json"))
+    assert parse(text) == first
+
+
+def test_a_page_that_loads_a_foreign_script_keeps_every_rule(tmp_path):
+    site = _site(tmp_path, '<script src="https://cdn.example/x.js"></script>')
+    assert "cdn.example" in trim_site(site)
+    assert (site / "assets/stylesheets/main.css").read_text() == ".used{color:red}.gone{color:red}"
+
+
+def test_a_site_gets_its_theme_css_trimmed_and_its_own_css_kept(tmp_path):
+    site = _site(tmp_path, '<script src="../assets/app.js"></script>', folder="about")
+    (site / "assets/app.js").write_text('document.body.classList.add("scripted")')
+    assert trim_site(site) == {"assets/stylesheets/main.css": (32, 16)}
+    assert (site / "assets/stylesheets/main.css").read_text() == ".used{color:red}"
+    assert (site / "assets/extra.css").read_text() == ".gone{color:blue}"
+
+
+def test_root_relative_links_are_read_under_the_sites_path(tmp_path):
+    site = _site(tmp_path, '<script src="/journal/assets/app.js"></script>', href="/journal/assets/stylesheets/main.css")
+    (site / "assets/app.js").write_text('x.className = "gone"')
+    assert trim_site(site, "/journal/") == {"assets/stylesheets/main.css": (32, 32)}
+    assert "not a file of the site" in trim_site(site, "/")
+
+
+def _site(tmp_path: Path, script: str, folder: str = "", href: str = "") -> Path:
+    site = tmp_path / "site"
+    (site / "assets/stylesheets").mkdir(parents=True)
+    (site / "assets/stylesheets/main.css").write_text(".used{color:red}.gone{color:red}")
+    (site / "assets/extra.css").write_text(".gone{color:blue}")
+    page = site / folder / "index.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    up = "../" if folder else ""
+    page.write_text(f'<link rel="stylesheet" href="{href or up + "assets/stylesheets/main.css"}">'
+                    f'<link rel="stylesheet" href="{up}assets/extra.css"><p class="used">{script}')
+    return site
+
+
+def test_the_seed_sites_theme_css_is_at_most_two_thirds_of_materials(seed_site):
+    """What the reader downloads before the first paint; Material's own is 22 KB gzipped."""
+    full = untrimmed_site_css()
+    ours = sum(len(gzip.compress(p.read_bytes(), 9)) for p in (seed_site / "assets/stylesheets").glob("*.css"))
+    assert ours <= full * 2 / 3, (ours, full)
+
+
+def untrimmed_site_css() -> int:
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    return sum(len(gzip.compress(p.read_bytes(), 9)) for p in folder.glob("*.min.css"))
+
+
+# --- in Chromium: every element looks the same with the trimmed stylesheets --------------------
+
+# Every element's computed style, and that of its ::before/::after when they are generated;
+# custom properties left out (an unread one changes nothing), and so is the offset of a tooltip
+# that Material's script placed from the layout of the moment it ran (it varies between loads
+# of the same page). Hashes, or the text for `wanted`.
+STYLE_DIGEST = """wanted => {
+  const out = [];
+  let index = 0;
+  for (const el of document.querySelectorAll('*')) {
+    for (const pseudo of [null, '::before', '::after']) {
+      const style = getComputedStyle(el, pseudo);
+      if (pseudo && style.content === 'none') continue;
+      const i = index++;
+      if (wanted && !wanted.includes(i)) continue;
+      const placed = !pseudo && el.style.getPropertyValue('--md-tooltip-0') !== '';
+      let text = '';
+      for (let k = 0; k < style.length; k++) {
+        const name = style[k];
+        if (name.startsWith('--') || placed && /^(left|right|top|bottom|inset)/.test(name)) continue;
+        text += name + ':' + style.getPropertyValue(name) + ';';
+      }
+      text = text.replace(/http:\\/\\/127\\.0\\.0\\.1:\\d+\\//g, '/');
+      if (wanted) { out.push((el.id || el.getAttribute('class') || el.tagName) + (pseudo || '') + ' ' + text); continue; }
+      let hash = 0;
+      for (let k = 0; k < text.length; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
+      out.push(hash);
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def both_sites(tmp_path_factory, seed_site, serve) -> tuple[str, str]:
+    project = copy_project(tmp_path_factory.mktemp("untrimmed-project"))
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("      style: apa", "      style: apa\n      trim_theme_css: false")
+    assert "trim_theme_css: false" in text
+    config.write_text(text, "utf-8")
+    untrimmed = tmp_path_factory.mktemp("untrimmed-site")
+    result = build_site(project, untrimmed)
+    assert result.returncode == 0, result.stderr
+    assert _theme_css_bytes(untrimmed) > _theme_css_bytes(seed_site)
+    return serve(seed_site), serve(untrimmed)
+
+
+def _theme_css_bytes(site: Path) -> int:
+    return sum(p.stat().st_size for p in (site / "assets/stylesheets").glob("*.css"))
+
+
+def _open_search(page):
+    page.click("label.md-header__button[for=__search]" if page.viewport_size["width"] < 960 else "input.md-search__input")
+    page.locator("input.md-search__input").press_sequentially("securitization", delay=10)
+    page.locator(".md-search-result__item").first.wait_for(timeout=5000)
+
+
+def _tab_to_first_reference_link(page):
+    page.locator("#ref-1").scroll_into_view_if_needed()
+    page.focus("#ref-1")
+    page.keyboard.press("Tab")
+
+
+STATES = {
+    "top, light": ("", 1280, "light", None),
+    "top, dark": ("", 1280, "dark", None),
+    "phone, menu open": ("", 390, "light", lambda page: page.click("label.md-header__button[for=__drawer]")),
+    "search results": ("", 1280, "light", _open_search),
+    "search results on a phone, dark": ("", 390, "dark", _open_search),
+    "reference 17 opened from a link": ("#ref-17", 1280, "light", None),
+    "second citation style, copied": ("", 1280, "dark", lambda page: (
+        page.locator(".tabbed-labels label").nth(1).click(),
+        page.locator(".sp-cite-this__tools button").nth(1).click())),
+    "keyboard focus on a link": ("", 1280, "light", _tab_to_first_reference_link),
+    "citation tooltip on a hand-written page": ("about/", 1280, "light", lambda page: (
+        page.locator("a.sp-cite__link").first.hover())),
+    "page not found": ("404.html", 390, "light", None),
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("state", STATES)
+def test_every_element_has_the_same_computed_style_as_with_materials_whole_stylesheets(
+        state, both_sites, page_at):
+    path, width, scheme, action = STATES[state]
+    pages, digests = [], []
+    for base in both_sites:
+        page = page_at(base + path, width=width, scheme=scheme)
+        page.wait_for_load_state("networkidle")
+        if action:
+            action(page)
+        page.wait_for_timeout(400)
+        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+        pages.append(page)
+        digests.append(page.evaluate(STYLE_DIGEST, None))
+    if digests[0] != digests[1]:  # perhaps a page was still moving (a scroll-linked header, say)
+        digests = [_settled(page) for page in pages]
+    trimmed_styles, whole_styles = digests
+    assert len(trimmed_styles) == len(whole_styles)
+    different = [i for i, (a, b) in enumerate(zip(trimmed_styles, whole_styles)) if a != b]
+    if different:
+        first = [page.evaluate(STYLE_DIGEST, different[:1])[0] for page in pages]
+        pytest.fail(f"{len(different)} elements differ; first: " + _first_difference(*first))
+
+
+def _settled(page) -> list:
+    """The digest once two taken half a second apart agree."""
+    digest = page.evaluate(STYLE_DIGEST, None)
+    for _ in range(10):
+        page.wait_for_timeout(500)
+        again = page.evaluate(STYLE_DIGEST, None)
+        if again == digest:
+            return digest
+        digest = again
+    pytest.fail(f"{page.url} never stops changing")
+
+
+def _first_difference(trimmed_line: str, whole_line: str) -> str:
+    trimmed_props = dict(p.split(":", 1) for p in trimmed_line.split(" ", 1)[1].split(";") if ":" in p)
+    whole_props = dict(p.split(":", 1) for p in whole_line.split(" ", 1)[1].split(";") if ":" in p)
+    changed = {k: (trimmed_props.get(k), whole_props.get(k)) for k in trimmed_props.keys() | whole_props.keys()
+               if trimmed_props.get(k) != whole_props.get(k)}
+    return f"{whole_line.split(' ', 1)[0]}: trimmed vs whole {changed}"
