@@ -28,8 +28,6 @@ class Entry:
     body: Markup
     lang: str
     scholar: str
-    permalink: str
-    key: str
 
 
 def article_page(
@@ -42,14 +40,14 @@ def article_page(
 ) -> str:
     """The Markdown source of the article page.
 
-    `page_url` is the page's absolute URL (site_url + path); the copy-link buttons put
-    `page_url#ref-N` on the clipboard, or a page-relative `#ref-N` that the page's script
-    completes when the site has no site_url. `cite_tabs` is `cite_this_tabs(article,
+    `page_url` is the page's absolute URL (site_url + path), or "". The per-reference copy
+    buttons are added by the page's script (scholarpage.js): they cannot work without it, and a
+    page without a script should not show dead controls. `cite_tabs` is `cite_this_tabs(article,
     page_url)` when the caller has it already (the plugin formats it on another core).
     """
     formatted = format_references([r for r in references if not r.text], style)
     entries = [
-        _entry(number, reference, article.language, formatted.get(reference.key), page_url)
+        _entry(number, reference, article.language, formatted.get(reference.key))
         for number, reference in enumerate(references, start=1)
     ]
     return render(
@@ -128,7 +126,7 @@ def _orcid_link(author: Author) -> Markup:
     return link(url, url, f"{url} (ORCID of {author.person.display})", **{"class": "sp-orcid"})
 
 
-def _entry(number: int, reference: Reference, page_language: str, formatted: Markup | None, page_url: str) -> Entry:
+def _entry(number: int, reference: Reference, page_language: str, formatted: Markup | None) -> Entry:
     foreign = bool(reference.language) and not _same_language(reference.language, page_language)
     if reference.text:
         body, whole_is_foreign = _printed_text(reference, number, foreign)
@@ -142,8 +140,6 @@ def _entry(number: int, reference: Reference, page_language: str, formatted: Mar
         body=body,
         lang=reference.language if whole_is_foreign else "",
         scholar=scholar_url(reference),
-        permalink=f"{page_url}#{number_anchor(number)}",
-        key=reference.key,
     )
 
 

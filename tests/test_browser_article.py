@@ -73,6 +73,42 @@ def test_copy_link_puts_the_reference_url_on_the_clipboard(page_at, site_url):
     assert page.evaluate("navigator.clipboard.readText()") == site_url + "#ref-17"
 
 
+def test_every_reference_has_copy_buttons_that_say_which_reference_they_copy(page_at, site_url):
+    from conftest import ROOT
+    from scholarpage.bibtex import load_references
+
+    page = page_at(site_url)
+    rows = page.eval_on_selector_all("ol.sp-reflist > li", """items => items.map(item => [...item.querySelectorAll(
+        'button')].map(b => [b.textContent, b.getAttribute('aria-label'), b.getAttribute('data-clipboard-text'),
+        b.getAttribute('data-clipboard-target'), b.getAttribute('data-bibtex-index')]))""")
+    assert len(rows) == len(load_references(ROOT / "references.bib"))
+    for number, buttons in enumerate(rows, start=1):
+        assert buttons == [
+            ["Copy link", f"Copy link to reference {number}", f"{site_url}#ref-{number}", None, None],
+            ["Copy citation", f"Copy citation of reference {number}", None, f"#ref-{number}", None],
+            ["Copy BibTeX", f"Copy BibTeX of reference {number}", None, None, str(number - 1)],
+        ]
+
+
+def test_copy_link_gives_the_canonical_address_when_the_site_has_one(browser, subpath_site, serve):
+    from conftest import SUBPATH_URL
+
+    page = browser.new_page()
+    page.goto(serve(subpath_site) + "some-article/")
+    button = page.locator("button[aria-label='Copy link to reference 17']")
+    assert button.get_attribute("data-clipboard-text") == SUBPATH_URL + "#ref-17"
+    page.close()
+
+
+def test_without_a_script_the_page_shows_no_dead_copy_buttons(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url)
+    assert page.locator("li:has(> #ref-17) a.sp-ref__scholar").is_visible()
+    assert page.locator("ol.sp-reflist button").count() == 0
+    context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_nothing_scrolls_sideways_on_a_phone(page_at, site_url, scheme):
     page = page_at(site_url, width=390, scheme=scheme)
