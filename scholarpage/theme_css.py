@@ -22,7 +22,7 @@ import functools
 import hashlib
 import marshal
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,9 +32,15 @@ from .cache import cache_folder
 THEME_STYLESHEETS = "assets/stylesheets/"
 _NESTING = {"media", "supports", "container", "layer"}
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
-_TAG = re.compile(r"<[A-Za-z](?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+# Possessive quantifiers: a tag that never closes fails in linear time.
+_TAG = re.compile(r"<[A-Za-z](?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>")
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-_INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
+_SCRIPT_START = re.compile(r"<script\b[^>]*+>", re.I)
+_SCRIPT_END = re.compile(r"</script", re.I)
+# Attributes whose values are free text or addresses (most of a reference list's bytes). Their
+# words are not collected, and a selector on their exact value needs nothing (see _attribute_needs).
+FREE_TEXT_ATTRIBUTES = ("href", "src", "srcset", "content", "aria-label", "title", "alt", "data-clipboard-text")
+_FREE_TEXT = re.compile(rf"""\s(?:{"|".join(FREE_TEXT_ATTRIBUTES)})=(?:"[^"]*+"|'[^']*+')""", re.I)
 _SCRIPT_SRC = re.compile(r"<script\b[^>]*\ssrc=\"([^\"]+)\"", re.I)
 _STYLESHEET = re.compile(r"<link\b[^>]*\srel=\"stylesheet\"[^>]*>", re.I)
 _HREF = re.compile(r"\shref=\"([^\"]+)\"")
@@ -54,14 +60,14 @@ class Vocabulary:
 
 
 def vocabulary(pages: Iterable[str], scripts: Iterable[str]) -> Vocabulary:
-    """Words of every tag (names, attributes, values) and inline script of the pages, and every
-    word of the scripts; element names also in lower case, as HTML matches them."""
+    """Words of every tag (names, attributes, values but free text) and inline script of the
+    pages, and every word of the scripts; element names also in lower case, as HTML has them."""
     tags: set[str] = set()
     code = []
     for page in pages:
         tags.update(_TAG.findall(page))
-        code.extend(_INLINE_SCRIPT.findall(page))
-    text = "\n".join(tags)
+        code.extend(_inline_scripts(page))
+    text = _FREE_TEXT.sub("", "\n".join(tags))
     words = set(_WORD.findall(text))
     words.update(name.lower() for name in _TAG_NAME.findall(text))
     script_words = {word for text in code for word in _WORD.findall(text)}
@@ -70,6 +76,12 @@ def vocabulary(pages: Iterable[str], scripts: Iterable[str]) -> Vocabulary:
     words |= script_words
     prefixes = tuple(sorted(word for word in script_words if word[-1] in "-_" and word.strip("-_")))
     return Vocabulary(frozenset(words), prefixes)
+
+
+def _inline_scripts(page: str) -> Iterator[str]:
+    for start in _SCRIPT_START.finditer(page):
+        end = _SCRIPT_END.search(page, start.end())
+        yield page[start.end():end.start() if end else len(page)]
 
 
 # --- parsing (cached): a stylesheet becomes nodes of lists and dicts ------------------------------------
@@ -183,9 +195,11 @@ def _needs(tokens: list) -> list[str]:
 
 def _attribute_needs(content: list) -> list[str]:
     """Words of an `[attr=value]` or `[attr~=value]` value; prefix, suffix, substring and
-    case-insensitive matches need nothing."""
+    case-insensitive matches, and free-text attributes, need nothing."""
     tokens = [t for t in content if t.type != "whitespace"]
     if len(tokens) != 3 or tokens[1].type != "literal" or tokens[1].value not in ("=", "~="):
+        return []
+    if tokens[0].type != "ident" or tokens[0].lower_value in FREE_TEXT_ATTRIBUTES:
         return []
     value = tokens[2].value if tokens[2].type in ("ident", "string") else ""
     return _WORD.findall(value)

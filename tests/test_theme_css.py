@@ -48,6 +48,13 @@ def test_elements_ids_and_exact_attribute_values_are_needed():
     assert "[data-scheme=slate]" in trimmed(css, "<p>", script='el.dataset.scheme = "slate"')
 
 
+def test_free_text_attributes_neither_keep_rules_nor_are_needed():
+    """Addresses and labels are most of a reference list's bytes and never hold class names."""
+    css = ".md-version{color:red}[title=Close]{color:blue}"
+    page = '<a href="https://example.org/md-version" aria-label="md-version" title="md-version">'
+    assert trimmed(css, page) == "[title=Close]{color:blue}"
+
+
 def test_a_script_that_names_or_builds_a_class_keeps_its_rules():
     css = ".md-tag--red{color:red}.md-dialog--active{opacity:1}.md-x{color:blue}"
     script = 'el.classList.add("md-dialog--active"); tag.className = `md-tag--${name}`'
