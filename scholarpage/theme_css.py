@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html
 import marshal
 import re
 from collections.abc import Iterable, Iterator
@@ -41,9 +42,9 @@ _SCRIPT_END = re.compile(r"</script", re.I)
 # words are not collected, and a selector on their exact value needs nothing (see _attribute_needs).
 FREE_TEXT_ATTRIBUTES = ("href", "src", "srcset", "content", "aria-label", "title", "alt", "data-clipboard-text")
 _FREE_TEXT = re.compile(rf"""\s(?:{"|".join(FREE_TEXT_ATTRIBUTES)})=(?:"[^"]*+"|'[^']*+')""", re.I)
-_SCRIPT_SRC = re.compile(r"<script\b[^>]*\ssrc=\"([^\"]+)\"", re.I)
-_STYLESHEET = re.compile(r"<link\b[^>]*\srel=\"stylesheet\"[^>]*>", re.I)
-_HREF = re.compile(r"\shref=\"([^\"]+)\"")
+_LOADING_TAG = re.compile(r"<(script|link|style)\b((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>", re.I)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_STYLE_END = re.compile(r"</style", re.I)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _READS = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 
@@ -288,32 +289,43 @@ def trim_site(site: Path, base_path: str = "/") -> dict[str, tuple[int, int]] | 
     """Rewrite the theme's stylesheets of a built site in place.
 
     Returns each rewritten file's path under the site with its size before and after, or why
-    nothing was trimmed: a page that loads a script this cannot read (from another host, say)
-    could add any class, so then every rule stays. `base_path` is the site's URL path (from
+    nothing was trimmed: a page that loads a script or stylesheet this cannot read (from another
+    host, say) could add any class or read any custom property, so then every rule stays. `base_path` is the site's URL path (from
     site_url), which root-relative links such as those of 404.html start with.
     """
     site = site.resolve()
     pages = {path: path.read_text("utf-8") for path in site.rglob("*.html")}
     scripts: dict[Path, str] = {}
     stylesheets: set[Path] = set()
+    inline_css = []
     for path, page in pages.items():
-        for source in _SCRIPT_SRC.findall(page):
+        where = path.relative_to(site).as_posix()
+        for match in _LOADING_TAG.finditer(page):
+            element, attributes = match[1].lower(), _attributes(match[2])
+            if element == "script" and attributes.get("type", "").lower() == "module":
+                return f"{where} has a module script, whose imports this does not follow"
+            if element == "style":
+                end = _STYLE_END.search(page, match.end())
+                inline_css.append(page[match.end():end.start() if end else len(page)])
+                continue
+            if element == "link" and "stylesheet" not in attributes.get("rel", "").lower().split():
+                continue
+            source = attributes.get("src" if element == "script" else "href")
+            if source is None:
+                continue
             target = _local(site, base_path, path, source)
             if target is None:
-                return f"{path.relative_to(site).as_posix()} loads {source}, which is not a file of the site"
-            if target not in scripts:
-                scripts[target] = target.read_text("utf-8")
-        for link in _STYLESHEET.findall(page):
-            href = _HREF.search(link)
-            target = _local(site, base_path, path, href[1]) if href else None
-            if target and target.suffix == ".css":
+                return f"{where} loads {source}, which is not a file of the site"
+            if element == "link":
                 stylesheets.add(target)
+            elif target not in scripts:
+                scripts[target] = target.read_text("utf-8")
     theme = sorted(p for p in stylesheets if p.relative_to(site).as_posix().startswith(THEME_STYLESHEETS))
     if not theme:
         return {}
     texts = {path: path.read_text("utf-8") for path in theme}
-    read_elsewhere = {name for path in stylesheets - set(theme)
-                      for name in _READS.findall(path.read_text("utf-8"))}
+    others = [path.read_text("utf-8") for path in stylesheets - set(theme)] + inline_css
+    read_elsewhere = {name for css in others for name in _READS.findall(css)}
     known = vocabulary(pages.values(), scripts.values())
     trimmed = trim({path.as_posix(): parse(text) for path, text in texts.items()}, known, read_elsewhere)
     sizes = {}
@@ -322,6 +334,12 @@ def trim_site(site: Path, base_path: str = "/") -> dict[str, tuple[int, int]] | 
         path.write_text(text, "utf-8")
         sizes[path.relative_to(site).as_posix()] = (len(texts[path].encode("utf-8")), len(text.encode("utf-8")))
     return sizes
+
+
+def _attributes(text: str) -> dict[str, str]:
+    """A start tag's attributes, names in lower case and values unescaped."""
+    return {match[1].lower(): html.unescape(match[2] or match[3] or match[4] or "")
+            for match in _ATTRIBUTE.finditer(text)}
 
 
 def _local(site: Path, base_path: str, page: Path, reference: str) -> Path | None:

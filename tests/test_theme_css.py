@@ -108,6 +108,29 @@ def test_a_site_gets_its_theme_css_trimmed_and_its_own_css_kept(tmp_path):
     assert (site / "assets/extra.css").read_text() == ".gone{color:blue}"
 
 
+def test_scripts_are_read_however_their_tag_is_written(tmp_path):
+    site = _site(tmp_path, "<SCRIPT defer src='assets/app.js?v=1'></SCRIPT>")
+    (site / "assets/app.js").write_text('x.className = "gone"')
+    assert trim_site(site) == {"assets/stylesheets/main.css": (32, 32)}
+
+
+@pytest.mark.parametrize("tag, reason", [
+    ('<link rel="preload stylesheet" href="https://fonts.example/a.css">', "fonts.example"),
+    ('<script type="module">import "./more.js"</script>', "module script"),
+])
+def test_what_this_cannot_follow_keeps_every_rule(tmp_path, tag, reason):
+    site = _site(tmp_path, tag)
+    assert reason in trim_site(site)
+    assert (site / "assets/stylesheets/main.css").read_text() == ".used{color:red}.gone{color:red}"
+
+
+def test_custom_properties_read_by_a_pages_own_style_block_stay(tmp_path):
+    site = _site(tmp_path, "<style>p { color: var(--ink) }</style>")
+    (site / "assets/stylesheets/main.css").write_text(":root{--ink:red;--unread:blue}.used{margin:0}")
+    trim_site(site)
+    assert (site / "assets/stylesheets/main.css").read_text() == ":root{--ink:red}.used{margin:0}"
+
+
 def test_root_relative_links_are_read_under_the_sites_path(tmp_path):
     site = _site(tmp_path, '<script src="/journal/assets/app.js"></script>', href="/journal/assets/stylesheets/main.css")
     (site / "assets/app.js").write_text('x.className = "gone"')
