@@ -12,7 +12,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -31,7 +31,7 @@ from .metadata import head_html
 from .model import Article, Reference
 from .pages import ARTICLE_PAGE, article_page, cite_this_tabs
 from .readiness import readiness
-from .theme_css import trim_site
+from .theme_css import page_facts, trim_site
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
 ASSETS = ("scholarpage.css", "scholarpage.js")
@@ -49,6 +49,7 @@ class ScholarPageConfig(Config):
 class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        self.article_facts: Background | None = None
         self.sources = root / self.config.article, root / self.config.references
         try:
             load_style(self.config.style)
@@ -120,10 +121,25 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             page.toc = _under_title(page.toc, str(page.meta.get("title", "")))
         return html
 
+    @event_priority(-100)  # after other plugins: the page as it is written
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.config.trim_theme_css and page.file.src_uri == self.config.page:
+            # The largest page is read for the trimming on a second core while MkDocs writes it
+            # and builds the rest.
+            self.article_html = (Path(config.site_dir, page.file.dest_uri).resolve(), output)
+            self.article_facts = Background(page_facts, output)
+        return output
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.trim_theme_css:
             return
-        result = trim_site(Path(config.site_dir), urlsplit(config.site_url or "").path or "/")
+        read = {}
+        if self.article_facts is not None:
+            path, output = self.article_html
+            if path.is_file() and path.read_bytes() == output.encode("utf-8"):
+                read[path] = self.article_facts.result()
+            self.article_facts = None
+        result = trim_site(Path(config.site_dir), urlsplit(config.site_url or "").path or "/", read)
         if isinstance(result, str):
             log.info("Material's stylesheets kept whole: %s", result)
             return

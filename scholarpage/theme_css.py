@@ -23,7 +23,7 @@ import hashlib
 import html
 import marshal
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,18 +60,44 @@ class Vocabulary:
         return name in self.words or name.startswith(self.prefixes)
 
 
-def vocabulary(pages: Iterable[str], scripts: Iterable[str]) -> Vocabulary:
-    """Words of every tag (names, attributes, values but free text) and inline script of the
-    pages, and every word of the scripts; element names also in lower case, as HTML has them."""
-    tags: set[str] = set()
-    code = []
-    for page in pages:
-        tags.update(_TAG.findall(page))
-        code.extend(_inline_scripts(page))
-    text = _FREE_TEXT.sub("", "\n".join(tags))
+@dataclass(frozen=True)
+class PageFacts:
+    """What one page brings: the words of its tags (names, attributes, values but free text;
+    element names also in lower case, as HTML has them), its inline scripts and style blocks,
+    and the addresses of the scripts and stylesheets it loads."""
+
+    words: frozenset[str]
+    code: tuple[str, ...]
+    styles: tuple[str, ...]
+    loads: tuple[tuple[str, str], ...]  # ("script" or "stylesheet", address)
+    has_module: bool
+
+
+def page_facts(page: str) -> PageFacts:
+    """Read one page (the article page's is read on a second core while MkDocs writes the rest)."""
+    text = _FREE_TEXT.sub("", "\n".join(set(_TAG.findall(page))))
     words = set(_WORD.findall(text))
     words.update(name.lower() for name in _TAG_NAME.findall(text))
-    script_words = {word for text in code for word in _WORD.findall(text)}
+    styles, loads, has_module = [], [], False
+    for match in _LOADING_TAG.finditer(page):
+        element, attributes = match[1].lower(), _attributes(match[2])
+        if element == "style":
+            end = _STYLE_END.search(page, match.end())
+            styles.append(page[match.end():end.start() if end else len(page)])
+        elif element == "script":
+            has_module = has_module or attributes.get("type", "").lower() == "module"
+            if "src" in attributes:
+                loads.append(("script", attributes["src"]))
+        elif "stylesheet" in attributes.get("rel", "").lower().split() and "href" in attributes:
+            loads.append(("stylesheet", attributes["href"]))
+    return PageFacts(frozenset(words), tuple(_inline_scripts(page)), tuple(styles), tuple(loads), has_module)
+
+
+def vocabulary(pages: Iterable[PageFacts], scripts: Iterable[str]) -> Vocabulary:
+    """The pages' words and every word of their inline and loaded scripts."""
+    pages = list(pages)
+    words: set[str] = set().union(*(page.words for page in pages))
+    script_words = {word for page in pages for text in page.code for word in _WORD.findall(text)}
     for script in scripts:
         script_words.update(_script_words(script))
     words |= script_words
@@ -80,9 +106,12 @@ def vocabulary(pages: Iterable[str], scripts: Iterable[str]) -> Vocabulary:
 
 
 def _inline_scripts(page: str) -> Iterator[str]:
+    """The text of the page's script elements but JSON-LD: metadata for machines that no script
+    of the page reads (on the article page, the largest script by far)."""
     for start in _SCRIPT_START.finditer(page):
         end = _SCRIPT_END.search(page, start.end())
-        yield page[start.end():end.start() if end else len(page)]
+        if "application/ld+json" not in start[0].lower():
+            yield page[start.end():end.start() if end else len(page)]
 
 
 # --- parsing (cached): a stylesheet becomes nodes of lists and dicts ------------------------------------
@@ -285,38 +314,30 @@ def _serialize(nodes: list[dict], reads: set[str]) -> list[str]:
 # --- a built site ------------------------------------------------------------------------------
 
 
-def trim_site(site: Path, base_path: str = "/") -> dict[str, tuple[int, int]] | str:
+def trim_site(site: Path, base_path: str = "/", read: Mapping[Path, PageFacts] | None = None
+              ) -> dict[str, tuple[int, int]] | str:
     """Rewrite the theme's stylesheets of a built site in place.
 
     Returns each rewritten file's path under the site with its size before and after, or why
     nothing was trimmed: a page that loads a script or stylesheet this cannot read (from another
-    host, say) could add any class or read any custom property, so then every rule stays. `base_path` is the site's URL path (from
-    site_url), which root-relative links such as those of 404.html start with.
+    host, say) could add any class or read any custom property, so then every rule stays.
+    `base_path` is the site's URL path (from site_url), which root-relative links such as those
+    of 404.html start with. `read` holds pages already read, by resolved path.
     """
     site = site.resolve()
-    pages = {path: path.read_text("utf-8") for path in site.rglob("*.html")}
+    read = read or {}
+    pages = {path: read.get(path) or page_facts(path.read_text("utf-8")) for path in site.rglob("*.html")}
     scripts: dict[Path, str] = {}
     stylesheets: set[Path] = set()
-    inline_css = []
-    for path, page in pages.items():
+    for path, facts in pages.items():
         where = path.relative_to(site).as_posix()
-        for match in _LOADING_TAG.finditer(page):
-            element, attributes = match[1].lower(), _attributes(match[2])
-            if element == "script" and attributes.get("type", "").lower() == "module":
-                return f"{where} has a module script, whose imports this does not follow"
-            if element == "style":
-                end = _STYLE_END.search(page, match.end())
-                inline_css.append(page[match.end():end.start() if end else len(page)])
-                continue
-            if element == "link" and "stylesheet" not in attributes.get("rel", "").lower().split():
-                continue
-            source = attributes.get("src" if element == "script" else "href")
-            if source is None:
-                continue
+        if facts.has_module:
+            return f"{where} has a module script, whose imports this does not follow"
+        for kind, source in facts.loads:
             target = _local(site, base_path, path, source)
             if target is None:
                 return f"{where} loads {source}, which is not a file of the site"
-            if element == "link":
+            if kind == "stylesheet":
                 stylesheets.add(target)
             elif target not in scripts:
                 scripts[target] = target.read_text("utf-8")
@@ -324,7 +345,8 @@ def trim_site(site: Path, base_path: str = "/") -> dict[str, tuple[int, int]] | 
     if not theme:
         return {}
     texts = {path: path.read_text("utf-8") for path in theme}
-    others = [path.read_text("utf-8") for path in stylesheets - set(theme)] + inline_css
+    others = [path.read_text("utf-8") for path in stylesheets - set(theme)]
+    others += [css for facts in pages.values() for css in facts.styles]
     read_elsewhere = {name for css in others for name in _READS.findall(css)}
     known = vocabulary(pages.values(), scripts.values())
     trimmed = trim({path.as_posix(): parse(text) for path, text in texts.items()}, known, read_elsewhere)

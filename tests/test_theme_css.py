@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_project
-from scholarpage.theme_css import parse, trim, trim_site, vocabulary
+from scholarpage.theme_css import page_facts, parse, trim, trim_site, vocabulary
 
 
 def trimmed(css: str, page: str, script: str = "", read_elsewhere: tuple[str, ...] = ()) -> str:
-    return trim({"main": parse(css)}, vocabulary([page], [script]), set(read_elsewhere))["main"]
+    return trim({"main": parse(css)}, vocabulary([page_facts(page)], [script]), set(read_elsewhere))["main"]
 
 
 @pytest.fixture(autouse=True)
@@ -249,7 +249,18 @@ STATES = {
 @pytest.mark.parametrize("state", STATES)
 def test_every_element_has_the_same_computed_style_as_with_materials_whole_stylesheets(
         state, both_sites, page_at):
-    path, width, scheme, action = STATES[state]
+    # A page load now and then settles differently (Material lays the header out before or
+    # after the jump to a fragment); a trimmed rule differs on every load, so a difference
+    # counts when a second pair of loads shows it too.
+    for attempt in (1, 2):
+        difference = _style_difference(STATES[state], both_sites, page_at)
+        if difference is None:
+            return
+    pytest.fail(difference)
+
+
+def _style_difference(state: tuple, both_sites: tuple[str, str], page_at) -> str | None:
+    path, width, scheme, action = state
     pages, digests = [], []
     for base in both_sites:
         page = page_at(base + path, width=width, scheme=scheme)
@@ -263,11 +274,13 @@ def test_every_element_has_the_same_computed_style_as_with_materials_whole_style
     if digests[0] != digests[1]:  # perhaps a page was still moving (a scroll-linked header, say)
         digests = [_settled(page) for page in pages]
     trimmed_styles, whole_styles = digests
-    assert len(trimmed_styles) == len(whole_styles)
+    if len(trimmed_styles) != len(whole_styles):
+        return f"{len(trimmed_styles)} styled boxes with trimmed stylesheets, {len(whole_styles)} without"
     different = [i for i, (a, b) in enumerate(zip(trimmed_styles, whole_styles)) if a != b]
-    if different:
-        first = [page.evaluate(STYLE_DIGEST, different[:1])[0] for page in pages]
-        pytest.fail(f"{len(different)} elements differ; first: " + _first_difference(*first))
+    if not different:
+        return None
+    first = [page.evaluate(STYLE_DIGEST, different[:1])[0] for page in pages]
+    return f"{len(different)} elements differ; first: " + _first_difference(*first)
 
 
 def _settled(page) -> list:
