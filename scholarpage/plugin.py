@@ -24,7 +24,7 @@ from .cite import DEFAULT_STYLE, StyleError, load_style
 from .citations import CitationExtension
 from .crawl import last_modified, robots_txt
 from .errors import SourceError
-from .export import downloads
+from .export import DOWNLOAD_NAMES, downloads
 from .html import Markup
 from .jsonld import jsonld_script
 from .metadata import head_html
@@ -50,6 +50,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self.article_facts: Background | None = None
+        self.page: Page | None = None
         self.sources = root / self.config.article, root / self.config.references
         try:
             load_style(self.config.style)
@@ -61,9 +62,6 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             self.references = load_references(self.sources[1])
         except (SourceError, StyleError) as error:
             raise PluginError(str(error)) from None
-        # The downloads and the JSON-LD grow with the reference list; they are written on the
-        # second core while MkDocs collects the files and this one renders the page.
-        self.exports = Background(_exports, self.article, self.references, self.page_url)
         numbers = {ref.key: number for number, ref in enumerate(self.references, start=1)}
         tooltips = {ref.key: ref.text or ref.title for ref in self.references}
         self.citations = CitationExtension(numbers, tooltips, self.config.page, log.warning)
@@ -74,10 +72,20 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         page_url = self.page_url
+        folder = _page_path(self.config.page)
+        pdf = self.article.pdf
+        next_to_page = bool(pdf) and "/" not in pdf and files.get_file_from_path(folder + pdf) is not None
+        pdf_url = page_url + pdf if page_url and next_to_page else ""
+        # The downloads, the head metadata (JSON-LD included) and the readiness report grow with
+        # the reference list and are needed only once every page is converted (on_env): a second
+        # core writes them while this one renders the article page and MkDocs converts it.
+        self.exports = Background(_exports, self.article, self.references, page_url, pdf_url)
         markdown = article_page(self.article, self.references, page_url=page_url, style=self.config.style,
                                 cite_tabs=self.cite_tabs.result())
         files.append(File.generated(config, self.config.page, content=markdown))
-        self._add_scholarly_files(files, config, page_url)
+        self.download_files = {name: File.generated(config, folder + name, content="") for name in DOWNLOAD_NAMES}
+        for file in self.download_files.values():  # their content is set in on_env
+            files.append(file)
         if files.get_file_from_path("robots.txt") is None:
             files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "")))
         for name in ASSETS:
@@ -88,25 +96,19 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
     def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
         self.citations.current_page = page.file.src_uri
         if page.file.src_uri == self.config.page:
-            # Already escaped: main.html prints it as is in the head.
-            page.meta["scholarpage_head"] = str(self.head)
+            self.page = page
         return markdown
 
-    def _add_scholarly_files(self, files: Files, config: MkDocsConfig, page_url: str) -> None:
-        """Downloads next to the page; head tags and the readiness report for it."""
-        folder = _page_path(self.config.page)
-        download_files, jsonld = self.exports.result()
-        for name, content in download_files.items():
-            files.append(File.generated(config, folder + name, content=content))
-        pdf = self.article.pdf
-        next_to_page = "/" not in pdf and files.get_file_from_path(folder + pdf) is not None
-        pdf_url = page_url + pdf if pdf and page_url and next_to_page else ""
-        self.head = Markup("\n").join([
-            head_html(self.article, self.references, page_url=page_url, pdf_url=pdf_url),
-            jsonld,
-        ])
-        for line in readiness(self.article, self.references, page_url=page_url, pdf_url=pdf_url):
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        download_files, head, report = self.exports.result()
+        for name, file in self.download_files.items():
+            file.content_string = download_files[name]
+        if self.page is not None:
+            # Already escaped: main.html prints it as is in the head.
+            self.page.meta["scholarpage_head"] = str(head)
+        for line in report:
             log.info(line)
+        return env
 
     def on_pre_page(self, page: Page, **kwargs) -> Page:
         # Sitemap dates come from the sources, not the build clock: the article's publication
@@ -153,9 +155,16 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         return server
 
 
-def _exports(article: Article, references: tuple[Reference, ...], page_url: str) -> tuple[dict[str, str], Markup]:
-    """The downloads (file name → content) and the JSON-LD script of the article page."""
-    return downloads(article, references, page_url), jsonld_script(article, references, page_url=page_url)
+def _exports(article: Article, references: tuple[Reference, ...], page_url: str, pdf_url: str
+             ) -> tuple[dict[str, str], Markup, list[str]]:
+    """The downloads (file name → content), the article page's head tags and JSON-LD, and the
+    readiness report's lines."""
+    head = Markup("\n").join([
+        head_html(article, references, page_url=page_url, pdf_url=pdf_url),
+        jsonld_script(article, references, page_url=page_url),
+    ])
+    report = list(readiness(article, references, page_url=page_url, pdf_url=pdf_url))
+    return downloads(article, references, page_url), head, report
 
 
 def _under_title(toc: TableOfContents, title: str) -> TableOfContents:
