@@ -31,7 +31,7 @@ from .metadata import head_html
 from .model import Article, Reference
 from .pages import ARTICLE_PAGE, article_page, cite_this_tabs
 from .readiness import readiness
-from .theme_css import page_facts, trim_site
+from .theme_css import THEME_STYLESHEETS, page_facts, trim_site
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
 ASSETS = ("scholarpage.css", "scholarpage.js")
@@ -88,6 +88,9 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             files.append(file)
         if files.get_file_from_path("robots.txt") is None:
             files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "")))
+        self.theme_stylesheets = {
+            Path(config.site_dir, file.dest_uri).resolve(): Path(file.abs_src_path)
+            for file in files if file.abs_src_path and file.dest_uri.startswith(THEME_STYLESHEETS)}
         for name in ASSETS:
             path = resources.files(__package__).joinpath("assets", name)
             files.append(File.generated(config, f"assets/scholarpage/{name}", content=path.read_bytes()))
@@ -141,7 +144,8 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             if path.is_file() and path.read_bytes() == output.encode("utf-8"):
                 read[path] = self.article_facts.result()
             self.article_facts = None
-        result = trim_site(Path(config.site_dir), urlsplit(config.site_url or "").path or "/", read)
+        result = trim_site(Path(config.site_dir), urlsplit(config.site_url or "").path or "/", read,
+                           self.theme_stylesheets)
         if isinstance(result, str):
             log.info("Material's stylesheets kept whole: %s", result)
             return

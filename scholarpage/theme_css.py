@@ -314,15 +314,17 @@ def _serialize(nodes: list[dict], reads: set[str]) -> list[str]:
 # --- a built site ------------------------------------------------------------------------------
 
 
-def trim_site(site: Path, base_path: str = "/", read: Mapping[Path, PageFacts] | None = None
-              ) -> dict[str, tuple[int, int]] | str:
+def trim_site(site: Path, base_path: str = "/", read: Mapping[Path, PageFacts] | None = None,
+              originals: Mapping[Path, Path] | None = None) -> dict[str, tuple[int, int]] | str:
     """Rewrite the theme's stylesheets of a built site in place.
 
     Returns each rewritten file's path under the site with its size before and after, or why
     nothing was trimmed: a page that loads a script or stylesheet this cannot read (from another
     host, say) could add any class or read any custom property, so then every rule stays.
     `base_path` is the site's URL path (from site_url), which root-relative links such as those
-    of 404.html start with. `read` holds pages already read, by resolved path.
+    of 404.html start with. `read` holds pages already read, by resolved path; `originals` the
+    theme's own file for a stylesheet of the site, read instead of a copy that a `--dirty`
+    build left trimmed from an earlier build.
     """
     site = site.resolve()
     read = read or {}
@@ -344,7 +346,8 @@ def trim_site(site: Path, base_path: str = "/", read: Mapping[Path, PageFacts] |
     theme = sorted(p for p in stylesheets if p.relative_to(site).as_posix().startswith(THEME_STYLESHEETS))
     if not theme:
         return {}
-    texts = {path: path.read_text("utf-8") for path in theme}
+    originals = originals or {}
+    texts = {path: originals.get(path, path).read_text("utf-8") for path in theme}
     others = [path.read_text("utf-8") for path in stylesheets - set(theme)]
     others += [css for facts in pages.values() for css in facts.styles]
     read_elsewhere = {name for css in others for name in _READS.findall(css)}

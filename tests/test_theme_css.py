@@ -131,6 +131,28 @@ def test_custom_properties_read_by_a_pages_own_style_block_stay(tmp_path):
     assert (site / "assets/stylesheets/main.css").read_text() == ":root{--ink:red}.used{margin:0}"
 
 
+def test_a_stylesheet_left_trimmed_by_an_earlier_build_is_trimmed_again_from_the_themes_own(tmp_path):
+    """`mkdocs build --dirty` does not copy an unchanged theme file again."""
+    site = _site(tmp_path, '<p class="gone">')
+    theme = tmp_path / "theme.css"
+    theme.write_text(".used{color:red}.gone{color:red}")
+    (site / "assets/stylesheets/main.css").write_text(".used{color:red}")
+    trim_site(site, originals={(site / "assets/stylesheets/main.css").resolve(): theme})
+    assert (site / "assets/stylesheets/main.css").read_text() == ".used{color:red}.gone{color:red}"
+
+
+def test_a_dirty_build_brings_back_the_rules_a_new_page_needs(tmp_path):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert build_site(project, site).returncode == 0
+    css = next((site / "assets/stylesheets").glob("main.*.css"))
+    assert ".admonition" not in css.read_text("utf-8")
+    (project / "docs/note.md").write_text('# Note\n\n<div class="admonition note"><p>Read me.</p></div>\n')
+    result = build_site(project, site, "--dirty", "--no-strict")  # --dirty itself warns
+    assert result.returncode == 0, result.stderr
+    assert ".md-typeset .admonition" in css.read_text("utf-8")
+
+
 def test_root_relative_links_are_read_under_the_sites_path(tmp_path):
     site = _site(tmp_path, '<script src="/journal/assets/app.js"></script>', href="/journal/assets/stylesheets/main.css")
     (site / "assets/app.js").write_text('x.className = "gone"')
