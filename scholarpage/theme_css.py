@@ -114,7 +114,7 @@ def _inline_scripts(page: str) -> Iterator[str]:
             yield page[start.end():end.start() if end else len(page)]
 
 
-# --- parsing (cached): a stylesheet becomes nodes of lists and dicts ------------------------------------
+# --- parsing (cached): a stylesheet becomes nodes of lists and dicts --------------------------
 # {"s": [[selector, [needed names]], ...], "d": [[custom property or None, declaration], ...]}
 # {"at": "@media …", "c": [nodes]}, {"v": text kept as it is}
 
