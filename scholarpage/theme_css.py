@@ -23,7 +23,7 @@ import hashlib
 import html
 import marshal
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,15 +36,13 @@ _WORD = re.compile(r"[A-Za-z0-9_-]+")
 # Possessive quantifiers: a tag that never closes fails in linear time.
 _TAG = re.compile(r"<[A-Za-z](?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>")
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-_SCRIPT_START = re.compile(r"<script\b[^>]*+>", re.I)
-_SCRIPT_END = re.compile(r"</script", re.I)
 # Attributes whose values are free text or addresses (most of a reference list's bytes). Their
 # words are not collected, and a selector on their exact value needs nothing (see _attribute_needs).
 FREE_TEXT_ATTRIBUTES = ("href", "src", "srcset", "content", "aria-label", "title", "alt", "data-clipboard-text")
 _FREE_TEXT = re.compile(rf"""\s(?:{"|".join(FREE_TEXT_ATTRIBUTES)})=(?:"[^"]*+"|'[^']*+')""", re.I)
 _LOADING_TAG = re.compile(r"<(script|link|style)\b((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>", re.I)
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
-_STYLE_END = re.compile(r"</style", re.I)
+_END_TAG = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _READS = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 
@@ -78,19 +76,24 @@ def page_facts(page: str) -> PageFacts:
     text = _FREE_TEXT.sub("", "\n".join(set(_TAG.findall(page))))
     words = set(_WORD.findall(text))
     words.update(name.lower() for name in _TAG_NAME.findall(text))
-    styles, loads, has_module = [], [], False
+    code, styles, loads, has_module = [], [], [], False
     for match in _LOADING_TAG.finditer(page):
         element, attributes = match[1].lower(), _attributes(match[2])
+        if element in _END_TAG:
+            end = _END_TAG[element].search(page, match.end())
+            content = page[match.end():end.start() if end else len(page)]
         if element == "style":
-            end = _STYLE_END.search(page, match.end())
-            styles.append(page[match.end():end.start() if end else len(page)])
+            styles.append(content)
         elif element == "script":
-            has_module = has_module or attributes.get("type", "").lower() == "module"
+            kind = attributes.get("type", "").lower()
+            has_module = has_module or kind == "module"
             if "src" in attributes:
                 loads.append(("script", attributes["src"]))
+            elif kind != "application/ld+json":  # metadata for machines, which no script reads
+                code.append(content)
         elif "stylesheet" in attributes.get("rel", "").lower().split() and "href" in attributes:
             loads.append(("stylesheet", attributes["href"]))
-    return PageFacts(frozenset(words), tuple(_inline_scripts(page)), tuple(styles), tuple(loads), has_module)
+    return PageFacts(frozenset(words), tuple(code), tuple(styles), tuple(loads), has_module)
 
 
 def vocabulary(pages: Iterable[PageFacts], scripts: Iterable[str]) -> Vocabulary:
@@ -103,15 +106,6 @@ def vocabulary(pages: Iterable[PageFacts], scripts: Iterable[str]) -> Vocabulary
     words |= script_words
     prefixes = tuple(sorted(word for word in script_words if word[-1] in "-_" and word.strip("-_")))
     return Vocabulary(frozenset(words), prefixes)
-
-
-def _inline_scripts(page: str) -> Iterator[str]:
-    """The text of the page's script elements but JSON-LD: metadata for machines that no script
-    of the page reads (on the article page, the largest script by far)."""
-    for start in _SCRIPT_START.finditer(page):
-        end = _SCRIPT_END.search(page, start.end())
-        if "application/ld+json" not in start[0].lower():
-            yield page[start.end():end.start() if end else len(page)]
 
 
 # --- parsing (cached): a stylesheet becomes nodes of lists and dicts --------------------------
