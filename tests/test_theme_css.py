@@ -197,7 +197,16 @@ def untrimmed_site_css() -> int:
 # custom properties left out (an unread one changes nothing), and so is the offset of a tooltip
 # that Material's script placed from the layout of the moment it ran (it varies between loads
 # of the same page). Hashes, or the text for `wanted`.
+# Chromium resolves an `auto` margin from the last layout of the element's own box, which a
+# load may have skipped: the header's centred bar reads 0px at the top of a page and 30px after
+# a jump to #ref-17, drawn in the same place either time. Narrowing the root by a pixel and
+# back lays every box out again, so the values read are those of the page as drawn.
 STYLE_DIGEST = """wanted => {
+  const root = document.documentElement, rootStyle = root.getAttribute('style');
+  root.style.setProperty('width', 'calc(100% - 1px)');
+  root.offsetWidth;
+  if (rootStyle === null) root.removeAttribute('style'); else root.setAttribute('style', rootStyle);
+  root.offsetWidth;
   const out = [];
   let index = 0;
   for (const el of document.querySelectorAll('*')) {
