@@ -25,7 +25,7 @@ from .citations import CitationExtension
 from .crawl import last_modified, robots_txt
 from .errors import SourceError
 from .export import DOWNLOAD_NAMES, downloads
-from .html import Markup
+from .html import Markup, theme_template_cache
 from .jsonld import jsonld_script
 from .metadata import head_html
 from .model import Article, Reference
@@ -103,6 +103,8 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         return markdown
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        if env.bytecode_cache is None:
+            env.bytecode_cache = theme_template_cache(env)
         download_files, head, report = self.exports.result()
         for name, file in self.download_files.items():
             file.content_string = download_files[name]

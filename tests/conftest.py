@@ -24,10 +24,14 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` for the project folder `project` into `out`."""
+def build_site(project: Path, out: Path, *extra: str, env: dict[str, str | None] | None = None
+               ) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` for the project folder `project` into `out`; `env` changes
+    the environment (None removes a variable)."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    changes = env or {}
+    env = {name: value for name, value in {**os.environ, "NO_MKDOCS_2_WARNING": "1", **changes}.items()
+           if value is not None}
     return subprocess.run(command, capture_output=True, text=True, cwd=project, env=env)
 
 

@@ -1,0 +1,71 @@
+"""Material's templates are compiled once and kept between builds, as Python keeps .pyc files:
+a build (and each rebuild of `mkdocs serve`) skips a third of a small site's work, and still
+uses a theme template the moment it is edited."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+from conftest import build_site, copy_project
+
+
+def _cached_build(project: Path, site: Path, cache: Path):
+    return build_site(project, site, env={"XDG_CACHE_HOME": str(cache), "PYTHONDONTWRITEBYTECODE": None})
+
+
+def test_an_edited_theme_template_shows_at_the_next_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    cache = tmp_path / "cache"
+    result = _cached_build(project, tmp_path / "first", cache)
+    assert result.returncode == 0, result.stderr
+    assert list((cache / "scholarpage" / "theme-templates").glob("*.cache")), "no compiled template was kept"
+
+    override = project / "docs/overrides/main.html"
+    override.write_text(override.read_text("utf-8").replace(
+        "{{ super() }}", "{{ super() }}\n  <meta name=\"edited-override\" content=\"yes\">", 1), "utf-8")
+    result = _cached_build(project, tmp_path / "second", cache)
+    assert result.returncode == 0, result.stderr
+    assert '<meta name="edited-override" content="yes">' in (tmp_path / "second/index.html").read_text("utf-8")
+
+
+def test_a_build_with_kept_templates_writes_the_same_site_as_one_without(tmp_path):
+    project = copy_project(tmp_path / "project")
+    cache = tmp_path / "cache"
+    for out in ("warm-up", "cached"):
+        result = _cached_build(project, tmp_path / out, cache)
+        assert result.returncode == 0, result.stderr
+    result = build_site(project, tmp_path / "uncached", env={"PYTHONDONTWRITEBYTECODE": "1"})
+    assert result.returncode == 0, result.stderr
+    assert not _differences(tmp_path / "cached", tmp_path / "uncached")
+
+
+def _differences(left: Path, right: Path) -> list[str]:
+    compared = filecmp.dircmp(left, right)
+    found = [*compared.left_only, *compared.right_only]
+    found += [name for name in compared.common_files if not filecmp.cmp(left / name, right / name, shallow=False)]
+    for name in compared.common_dirs:
+        found += [f"{name}/{inner}" for inner in _differences(left / name, right / name)]
+    return found
+
+
+def test_environments_that_compile_differently_keep_their_templates_apart(tmp_path, monkeypatch):
+    import jinja2
+
+    from scholarpage.html import theme_template_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    loader = jinja2.DictLoader({"page.html": "{% if x %}\n  {{ x }}\n{% endif %}\n"})
+    plain, trimmed = jinja2.Environment(loader=loader), jinja2.Environment(loader=loader, trim_blocks=True)
+    for environment in (plain, trimmed):
+        environment.bytecode_cache = theme_template_cache(environment)
+        environment.get_template("page.html")
+    for environment, expected in ((plain, "\n  <&>\n"), (trimmed, "  <&>\n")):
+        fresh = jinja2.Environment(loader=loader, trim_blocks=environment.trim_blocks)
+        fresh.bytecode_cache = theme_template_cache(fresh)
+        assert fresh.get_template("page.html").render(x="<&>") == expected
+    assert len(list((tmp_path / "scholarpage/theme-templates").glob("*.cache"))) == 2
+    # Autoescaping decided by a function differs by template name: such an environment compiles
+    # every time.
+    assert theme_template_cache(jinja2.Environment(autoescape=jinja2.select_autoescape())) is None
