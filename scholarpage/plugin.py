@@ -27,6 +27,7 @@ from .errors import SourceError
 from .export import DOWNLOAD_NAMES, downloads
 from .html import Markup, theme_template_cache
 from .jsonld import jsonld_script
+from .material_search import install as install_linear_search_parser
 from .metadata import head_html
 from .model import Article, Reference
 from .pages import ARTICLE_PAGE, article_page, cite_this_tabs
@@ -48,6 +49,10 @@ class ScholarPageConfig(Config):
 
 class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Each reference is a section of the search index; Material's indexer is quadratic in
+        # their number (material_search.py).
+        if not install_linear_search_parser():
+            log.debug("Material's search indexer is used as it is")
         root = Path(config.config_file_path).parent
         self.article_facts: Background | None = None
         self.page: Page | None = None
