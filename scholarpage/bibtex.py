@@ -8,6 +8,8 @@ is the printed order of the reference list.
 
 from __future__ import annotations
 
+import functools
+import pickle
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -20,6 +22,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 from pylatexenc.latex2text import LatexNodes2Text
 
 from .background import Background, can_fork
+from .cache import code_digest, remembered
 from .errors import Problem, SourceError
 from .model import Person, Reference
 
@@ -142,8 +145,24 @@ def load_references(path: Path) -> tuple[Reference, ...]:
 
 @lru_cache(maxsize=4)
 def _parse_cached(source: str, name: str) -> tuple[Reference, ...]:
-    """`mkdocs serve` rebuilds on every save; an unchanged file is not parsed again."""
-    return parse_references(source, name)
+    """An unchanged file is not parsed again: `mkdocs serve` keeps it in memory between
+    rebuilds, and builds keep it in `~/.cache/scholarpage/references` (pickled References, as
+    Python keeps .pyc files; the folder is the user's own). Parsing is nearly all of the
+    plugin's work on a long list. A file with problems is never kept, so they are reported
+    every time."""
+    key = _parser_digest() + name.encode() + b"\0" + source.encode("utf-8")
+    return remembered("references", key, lambda: parse_references(source, name), keep=8,
+                      dumps=functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL), loads=pickle.loads)
+
+
+@lru_cache(maxsize=1)
+def _parser_digest() -> bytes:
+    """What the parse depends on besides the text: this module, the model, the libraries."""
+    from importlib.metadata import version
+
+    here = Path(__file__).parent
+    return code_digest(here / "bibtex.py", here / "model.py", here / "errors.py",
+                       versions=[version("bibtexparser"), version("pylatexenc")])
 
 
 def parse_references(source: str, name: str = "references.bib") -> tuple[Reference, ...]:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
 import sys
+import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def cache_folder(kind: str) -> Path | None:
@@ -21,3 +28,65 @@ def cache_folder(kind: str) -> Path | None:
     except OSError:
         return None
     return folder
+
+
+def code_digest(*files: str | Path, versions: Iterable[str] = ()) -> bytes:
+    """A digest of the code that computes a cached value: its modules' text and the versions
+    of the libraries it calls. A change to any of them makes every earlier entry unused."""
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(Path(file).read_bytes())
+    for version in versions:
+        digest.update(version.encode() + b"\0")
+    return digest.digest()
+
+
+def remembered(kind: str, key: bytes, compute: Callable[[], T], *, keep: int = 32,
+               dumps: Callable[[Any], bytes] = marshal.dumps, loads: Callable[[bytes], Any] = marshal.loads) -> T:
+    """compute(), or the value an earlier build kept under the digest of `key`.
+
+    `key` must name everything the value depends on (see code_digest). If compute() raises,
+    nothing is kept. An entry that cannot be read is computed again; one that cannot be
+    written is simply not kept. Entries are written whole (a temporary file, then a rename),
+    so a build running at the same time never reads half of one. The folder holds the `keep`
+    entries last used: every saved edit of a source makes a new one.
+    """
+    folder = cache_folder(kind)
+    if folder is None:
+        return compute()
+    path = folder / hashlib.sha256(key).hexdigest()
+    try:
+        value = loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 — none yet, or damaged (truncated, another version): computed again
+        pass
+    else:
+        _touch(path)
+        return value
+    value = compute()
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".", delete=False) as file:
+            file.write(dumps(value))
+        os.replace(file.name, path)
+    except (OSError, ValueError, TypeError):
+        return value
+    _forget_all_but(folder, keep)
+    return value
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _forget_all_but(folder: Path, keep: int) -> None:
+    """Remove all but the `keep` entries used last (a build that is writing one is not disturbed:
+    its temporary file starts with a dot)."""
+    try:
+        entries = [entry for entry in os.scandir(folder) if entry.is_file() and not entry.name.startswith(".")]
+        entries.sort(key=lambda entry: entry.stat().st_mtime, reverse=True)
+        for entry in entries[keep:]:
+            os.unlink(entry.path)
+    except OSError:
+        pass

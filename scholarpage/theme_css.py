@@ -19,15 +19,13 @@ The parsed stylesheet is cached by content, so a build pays a set lookup per sel
 from __future__ import annotations
 
 import functools
-import hashlib
 import html
-import marshal
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import cache_folder
+from .cache import code_digest, remembered
 
 # Material's own folder in a built site; other stylesheets (extra_css) are the site's and kept.
 THEME_STYLESHEETS = "assets/stylesheets/"
@@ -130,30 +128,15 @@ def _script_words(script: str) -> list[str]:
 
 
 def _cached(kind: str, text: str, compute):
-    """compute(text), kept in the cache folder under a digest of this module and the text.
-
-    marshal, as Python's own .pyc files: the cache is the user's, and it loads in a millisecond.
-    """
-    folder = cache_folder("css")
-    if folder is None:
-        return compute(text)
-    digest = hashlib.sha256(_module_digest() + kind.encode() + text.encode("utf-8")).hexdigest()
-    path = folder / f"{kind}-{digest}.marshal"
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    value = compute(text)
-    try:
-        path.write_bytes(marshal.dumps(value))
-    except (OSError, ValueError):
-        pass
-    return value
+    """compute(text), kept between builds (marshal, as Python's own .pyc files: it loads in a
+    millisecond) under a digest of this module and the text."""
+    key = _module_digest() + kind.encode() + b"\0" + text.encode("utf-8")
+    return remembered("css", key, lambda: compute(text))
 
 
 @functools.cache
 def _module_digest() -> bytes:
-    return hashlib.sha256(Path(__file__).read_bytes()).digest()
+    return code_digest(__file__)
 
 
 def _nodes(rules: list) -> list[dict]:

@@ -90,7 +90,7 @@ def test_important_and_escaped_values_survive_the_round_trip():
 def test_the_cached_parse_is_the_parse(tmp_path):
     text = ".a{color:red}@media print{.b,.c:not(.d){margin:var(--x)}}"
     first = parse(text)
-    assert list((tmp_path / "cache" / "scholarpage" / "css").glob("stylesheet-*"))
+    assert list((tmp_path / "cache" / "scholarpage" / "css").iterdir())
     assert parse(text) == first
 
 

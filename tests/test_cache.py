@@ -1,0 +1,116 @@
+"""Work kept between builds (~/.cache/scholarpage): the same result as doing it again, redone
+whenever what it depends on changes, never hiding an error, and bounded in size."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site, copy_project
+from scholarpage import bibtex
+from scholarpage.cache import remembered
+from scholarpage.errors import SourceError
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    bibtex._parse_cached.cache_clear()  # the in-memory cache of `mkdocs serve`
+    yield tmp_path / "cache" / "scholarpage"
+    bibtex._parse_cached.cache_clear()
+
+
+def _counting(value):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return value
+    return compute, calls
+
+
+def test_a_kept_value_is_used_until_its_key_changes(cache):
+    compute, calls = _counting({"a": [1, 2]})
+    assert remembered("kind", b"one", compute) == {"a": [1, 2]}
+    assert remembered("kind", b"one", compute) == {"a": [1, 2]}
+    assert len(calls) == 1
+    assert remembered("kind", b"two", compute) == {"a": [1, 2]}
+    assert len(calls) == 2
+
+
+def test_nothing_is_kept_when_the_work_fails(cache):
+    def failing():
+        raise SourceError([])
+    for _ in range(2):
+        with pytest.raises(SourceError):
+            remembered("kind", b"bad", failing)
+    assert not any((cache / "kind").iterdir())
+
+
+def test_a_damaged_entry_is_computed_again(cache):
+    compute, calls = _counting(list(range(1000)))
+    remembered("kind", b"key", compute)
+    (entry,) = (cache / "kind").iterdir()
+    entry.write_bytes(entry.read_bytes()[:10])
+    assert remembered("kind", b"key", compute) == list(range(1000))
+    assert len(calls) == 2
+
+
+def test_only_the_entries_used_last_are_kept(cache):
+    for key in (b"first", b"second"):
+        remembered("kind", key, lambda: key, keep=2)
+    past = time.time() - 60
+    for entry in (cache / "kind").iterdir():
+        os.utime(entry, (past, past))
+    remembered("kind", b"first", lambda: b"again", keep=2)  # read: now the most recent
+    remembered("kind", b"third", lambda: b"third", keep=2)
+    assert len(list((cache / "kind").iterdir())) == 2
+    # The two kept are those used last; "second", used longest ago, is gone.
+    assert remembered("kind", b"first", lambda: b"recomputed", keep=2) == b"first"
+    assert remembered("kind", b"third", lambda: b"recomputed", keep=2) == b"third"
+
+
+def test_nothing_is_written_when_the_user_asked_for_no_compiled_files(cache, monkeypatch):
+    monkeypatch.setattr("sys.dont_write_bytecode", True)
+    compute, calls = _counting(1)
+    remembered("kind", b"key", compute)
+    remembered("kind", b"key", compute)
+    assert len(calls) == 2 and not cache.exists()
+
+
+SOURCE = (Path(__file__).parent / "fixtures/small/references.bib").read_text("utf-8")
+
+
+def test_references_read_from_the_cache_equal_those_parsed(cache):
+    parsed = bibtex.parse_references(SOURCE)
+    assert bibtex._parse_cached(SOURCE, "references.bib") == parsed
+    bibtex._parse_cached.cache_clear()
+    assert bibtex._parse_cached(SOURCE, "references.bib") == parsed
+    assert len(list((cache / "references").iterdir())) == 1
+
+
+def test_a_bib_with_a_problem_is_reported_at_every_build(cache):
+    broken = SOURCE + "\n@book{late,\n  title = {Unclosed\n"
+    for _ in range(2):
+        bibtex._parse_cached.cache_clear()
+        with pytest.raises(SourceError, match="BibTeX syntax error"):
+            bibtex._parse_cached(broken, "references.bib")
+
+
+def test_an_edited_reference_shows_at_the_next_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONDONTWRITEBYTECODE": None}
+    assert build_site(project, tmp_path / "first", env=env).returncode == 0
+    assert any((tmp_path / "cache/scholarpage/references").iterdir())
+    bib = project / "references.bib"
+    text = bib.read_text("utf-8")
+    assert "Securitization" in text
+    bib.write_text(text.replace("Securitization", "Titrisation", 1), "utf-8")
+    result = build_site(project, tmp_path / "second", env=env)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "second/index.html").read_text("utf-8")
+    assert "Titrisation" in page
