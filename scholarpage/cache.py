@@ -41,6 +41,17 @@ def code_digest(*files: str | Path, versions: Iterable[str] = ()) -> bytes:
     return digest.digest()
 
 
+def _entry(folder: Path, key: bytes) -> Path:
+    return folder / hashlib.sha256(key).hexdigest()
+
+
+def kept(kind: str, key: bytes) -> bool:
+    """Whether an earlier build kept a value under `key` (to decide whether to start the work
+    early, on a second core)."""
+    folder = cache_folder(kind)
+    return folder is not None and _entry(folder, key).is_file()
+
+
 def remembered(kind: str, key: bytes, compute: Callable[[], T], *, keep: int = 32,
                dumps: Callable[[Any], bytes] = marshal.dumps, loads: Callable[[bytes], Any] = marshal.loads) -> T:
     """compute(), or the value an earlier build kept under the digest of `key`.
@@ -54,7 +65,7 @@ def remembered(kind: str, key: bytes, compute: Callable[[], T], *, keep: int = 3
     folder = cache_folder(kind)
     if folder is None:
         return compute()
-    path = folder / hashlib.sha256(key).hexdigest()
+    path = _entry(folder, key)
     try:
         value = loads(path.read_bytes())
     except Exception:  # noqa: BLE001 — none yet, or damaged (truncated, another version): computed again

@@ -32,7 +32,8 @@ from .metadata import head_html
 from .model import Article, Reference
 from .pages import ARTICLE_PAGE, article_page, cite_this_tabs
 from .readiness import readiness
-from .theme_css import THEME_STYLESHEETS, page_facts, trim_site
+from .theme_css import THEME_STYLESHEETS, page_facts, parse_is_kept, trim_site
+from .theme_css import parse as parse_stylesheet
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
 ASSETS = ("scholarpage.css", "scholarpage.js")
@@ -55,6 +56,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             log.debug("Material's search indexer is used as it is")
         root = Path(config.config_file_path).parent
         self.article_facts: Background | None = None
+        self.stylesheet_parses: dict[str, Background] = {}
         self.page: Page | None = None
         self.sources = root / self.config.article, root / self.config.references
         try:
@@ -96,6 +98,12 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         self.theme_stylesheets = {
             Path(config.site_dir, file.dest_uri).resolve(): Path(file.abs_src_path)
             for file in files if file.abs_src_path and file.dest_uri.startswith(THEME_STYLESHEETS)}
+        # A stylesheet no earlier build parsed is parsed on a second core while MkDocs builds.
+        self.stylesheet_parses = {}
+        if self.config.trim_theme_css:
+            texts = {path.read_text("utf-8") for path in self.theme_stylesheets.values() if path.suffix == ".css"}
+            self.stylesheet_parses = {text: Background(parse_stylesheet, text)
+                                      for text in texts if not parse_is_kept(text)}
         for name in ASSETS:
             path = resources.files(__package__).joinpath("assets", name)
             files.append(File.generated(config, f"assets/scholarpage/{name}", content=path.read_bytes()))
@@ -151,8 +159,10 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             if path.is_file() and path.read_bytes() == output.encode("utf-8"):
                 read[path] = self.article_facts.result()
             self.article_facts = None
+        parsed = {text: parse.result() for text, parse in self.stylesheet_parses.items()}
+        self.stylesheet_parses = {}
         result = trim_site(Path(config.site_dir), urlsplit(config.site_url or "").path or "/", read,
-                           self.theme_stylesheets)
+                           self.theme_stylesheets, parsed)
         if isinstance(result, str):
             log.info("Material's stylesheets kept whole: %s", result)
             return

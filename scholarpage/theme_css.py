@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import code_digest, remembered
+from .cache import code_digest, kept, remembered
 
 # Material's own folder in a built site; other stylesheets (extra_css) are the site's and kept.
 THEME_STYLESHEETS = "assets/stylesheets/"
@@ -127,11 +127,20 @@ def _script_words(script: str) -> list[str]:
     return _cached("script", script, lambda text: sorted(set(_WORD.findall(text))))
 
 
+def parse_is_kept(css: str) -> bool:
+    """Whether an earlier build kept this stylesheet's parse (else the plugin starts it early,
+    on a second core: tinycss2 takes about 0.3 s for Material's)."""
+    return kept("css", _key("stylesheet", css))
+
+
 def _cached(kind: str, text: str, compute):
     """compute(text), kept between builds (marshal, as Python's own .pyc files: it loads in a
     millisecond) under a digest of this module and the text."""
-    key = _module_digest() + kind.encode() + b"\0" + text.encode("utf-8")
-    return remembered("css", key, lambda: compute(text))
+    return remembered("css", _key(kind, text), lambda: compute(text))
+
+
+def _key(kind: str, text: str) -> bytes:
+    return _module_digest() + kind.encode() + b"\0" + text.encode("utf-8")
 
 
 @functools.cache
@@ -292,7 +301,8 @@ def _serialize(nodes: list[dict], reads: set[str]) -> list[str]:
 
 
 def trim_site(site: Path, base_path: str = "/", read: Mapping[Path, PageFacts] | None = None,
-              originals: Mapping[Path, Path] | None = None) -> dict[str, tuple[int, int]] | str:
+              originals: Mapping[Path, Path] | None = None,
+              parsed: Mapping[str, list[dict]] | None = None) -> dict[str, tuple[int, int]] | str:
     """Rewrite the theme's stylesheets of a built site in place.
 
     Returns each rewritten file's path under the site with its size before and after, or why
@@ -301,7 +311,7 @@ def trim_site(site: Path, base_path: str = "/", read: Mapping[Path, PageFacts] |
     `base_path` is the site's URL path (from site_url), which root-relative links such as those
     of 404.html start with. `read` holds pages already read, by resolved path; `originals` the
     theme's own file for a stylesheet of the site, read instead of a copy that a `--dirty`
-    build left trimmed from an earlier build.
+    build left trimmed from an earlier build; `parsed` stylesheets already parsed, by text.
     """
     site = site.resolve()
     read = read or {}
@@ -329,7 +339,9 @@ def trim_site(site: Path, base_path: str = "/", read: Mapping[Path, PageFacts] |
     others += [css for facts in pages.values() for css in facts.styles]
     read_elsewhere = {name for css in others for name in _READS.findall(css)}
     known = vocabulary(pages.values(), scripts.values())
-    trimmed = trim({path.as_posix(): parse(text) for path, text in texts.items()}, known, read_elsewhere)
+    parsed = parsed or {}
+    trimmed = trim({path.as_posix(): parsed.get(text) or parse(text) for path, text in texts.items()},
+                   known, read_elsewhere)
     sizes = {}
     for path in theme:
         text = trimmed[path.as_posix()]

@@ -3,6 +3,7 @@ whenever what it depends on changes, never hiding an error, and bounded in size.
 
 from __future__ import annotations
 
+import filecmp
 import os
 import time
 from pathlib import Path
@@ -114,3 +115,27 @@ def test_an_edited_reference_shows_at_the_next_build(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "second/index.html").read_text("utf-8")
     assert "Titrisation" in page
+
+
+def test_builds_with_an_empty_cache_a_warm_one_and_none_write_the_same_site(tmp_path):
+    """Parsed references, compiled templates and parsed stylesheets, kept or not (and the
+    stylesheets parsed on a second core when no earlier build kept them)."""
+    project = copy_project(tmp_path / "project")
+    cached = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONDONTWRITEBYTECODE": None}
+    builds = {"empty cache": cached, "warm cache": cached, "no cache": {"PYTHONDONTWRITEBYTECODE": "1"}}
+    for name, env in builds.items():
+        result = build_site(project, tmp_path / name, env=env)
+        assert result.returncode == 0, result.stderr
+    assert {folder.name for folder in (tmp_path / "cache/scholarpage").iterdir()} >= {
+        "references", "theme-templates", "css"}
+    for name in ("warm cache", "no cache"):
+        assert not _differences(tmp_path / "empty cache", tmp_path / name), name
+
+
+def _differences(left: Path, right: Path) -> list[str]:
+    compared = filecmp.dircmp(left, right)
+    found = [*compared.left_only, *compared.right_only]
+    found += [name for name in compared.common_files if not filecmp.cmp(left / name, right / name, shallow=False)]
+    for name in compared.common_dirs:
+        found += [f"{name}/{inner}" for inner in _differences(left / name, right / name)]
+    return found

@@ -4,7 +4,6 @@ uses a theme template the moment it is edited."""
 
 from __future__ import annotations
 
-import filecmp
 from pathlib import Path
 
 from conftest import build_site, copy_project
@@ -27,26 +26,6 @@ def test_an_edited_theme_template_shows_at_the_next_build(tmp_path):
     result = _cached_build(project, tmp_path / "second", cache)
     assert result.returncode == 0, result.stderr
     assert '<meta name="edited-override" content="yes">' in (tmp_path / "second/index.html").read_text("utf-8")
-
-
-def test_a_build_with_kept_templates_writes_the_same_site_as_one_without(tmp_path):
-    project = copy_project(tmp_path / "project")
-    cache = tmp_path / "cache"
-    for out in ("warm-up", "cached"):
-        result = _cached_build(project, tmp_path / out, cache)
-        assert result.returncode == 0, result.stderr
-    result = build_site(project, tmp_path / "uncached", env={"PYTHONDONTWRITEBYTECODE": "1"})
-    assert result.returncode == 0, result.stderr
-    assert not _differences(tmp_path / "cached", tmp_path / "uncached")
-
-
-def _differences(left: Path, right: Path) -> list[str]:
-    compared = filecmp.dircmp(left, right)
-    found = [*compared.left_only, *compared.right_only]
-    found += [name for name in compared.common_files if not filecmp.cmp(left / name, right / name, shallow=False)]
-    for name in compared.common_dirs:
-        found += [f"{name}/{inner}" for inner in _differences(left / name, right / name)]
-    return found
 
 
 def test_environments_that_compile_differently_keep_their_templates_apart(tmp_path, monkeypatch):
