@@ -99,7 +99,6 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             Path(config.site_dir, file.dest_uri).resolve(): Path(file.abs_src_path)
             for file in files if file.abs_src_path and file.dest_uri.startswith(THEME_STYLESHEETS)}
         # A stylesheet no earlier build parsed is parsed on a second core while MkDocs builds.
-        self.stylesheet_parses = {}
         if self.config.trim_theme_css:
             texts = {path.read_text("utf-8") for path in self.theme_stylesheets.values() if path.suffix == ".css"}
             self.stylesheet_parses = {text: Background(parse_stylesheet, text)
