@@ -71,14 +71,14 @@ def bare_project_with_the_plugins_fixes(folder: Path, bare: Path) -> Path:
     templates and the linear search indexer. What is left of the ratio is the plugin's own work."""
     shutil.copytree(bare, folder)
     (folder / "plugin_fixes.py").write_text(
-        "from scholarpage.html import theme_template_cache\n"
-        "from scholarpage.material_search import install\n\n\n"
+        "from mkdocs.plugins import event_priority\n\n"
+        "from scholarpage.material_search import install\n"
+        "from scholarpage.theme_templates import keep_compiled_templates\n\n\n"
+        "@event_priority(100)\n"
         "def on_config(config):\n"
+        "    keep_compiled_templates(config.theme)\n"
         "    install()\n"
-        "    return config\n\n\n"
-        "def on_env(env, config, files):\n"
-        "    env.bytecode_cache = env.bytecode_cache or theme_template_cache(env)\n"
-        "    return env\n", encoding="utf-8")
+        "    return config\n", encoding="utf-8")
     with (folder / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("hooks: [plugin_fixes.py]\n")
     return folder

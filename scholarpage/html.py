@@ -6,7 +6,6 @@ was built as Markup by a function of this module.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -15,7 +14,7 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup, escape
 
-from .cache import cache_folder
+from .cache import CompiledTemplates, cache_folder
 
 __all__ = [
     "Markup", "escape", "attribute", "link", "linked_text", "render", "csl_safe",
@@ -23,47 +22,9 @@ __all__ = [
 ]
 
 
-class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between builds, as Python keeps .pyc files.
-
-    Compiling the article template costs about 20 ms a build, loading it 3 ms. Jinja compares
-    the template's checksum, so an edited template is compiled again; a cache that cannot be
-    written is simply not used.
-    """
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-
 def _template_cache() -> jinja2.BytecodeCache | None:
     folder = cache_folder("templates")
-    return _CompiledTemplates(str(folder)) if folder else None
-
-
-def theme_template_cache(environment: jinja2.Environment) -> jinja2.BytecodeCache | None:
-    """A compiled-template cache for a theme's environment (MkDocs makes one without).
-
-    Compiling Material's templates is a third of a small site's build, on every build and on
-    every rebuild of `mkdocs serve`. Jinja checks each template's source against the cached
-    copy; what it does not check, how the environment compiles (extensions, delimiters,
-    whitespace options, Jinja's version), names the cache's files instead.
-    """
-    folder = cache_folder("theme-templates")
-    if folder is None or not isinstance(environment.autoescape, bool):  # a function decides per name
-        return None
-    options = (
-        jinja2.__version__, sorted(environment.extensions), environment.block_start_string,
-        environment.block_end_string, environment.variable_start_string, environment.variable_end_string,
-        environment.comment_start_string, environment.comment_end_string, environment.line_statement_prefix,
-        environment.line_comment_prefix, environment.trim_blocks, environment.lstrip_blocks,
-        environment.newline_sequence, environment.keep_trailing_newline, environment.optimized,
-        environment.autoescape,
-    )
-    digest = hashlib.sha256(repr(options).encode()).hexdigest()[:16]
-    return _CompiledTemplates(str(folder), pattern=f"{digest}-%s.cache")
+    return CompiledTemplates(str(folder)) if folder else None
 
 
 _ENVIRONMENT = jinja2.Environment(

@@ -12,7 +12,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -25,7 +25,7 @@ from .citations import CitationExtension
 from .crawl import last_modified, robots_txt
 from .errors import SourceError
 from .export import DOWNLOAD_NAMES, downloads
-from .html import Markup, theme_template_cache
+from .html import Markup
 from .jsonld import jsonld_script
 from .material_search import install as install_linear_search_parser
 from .metadata import head_html
@@ -34,6 +34,7 @@ from .pages import ARTICLE_PAGE, article_page, cite_this_tabs
 from .readiness import readiness
 from .theme_css import THEME_STYLESHEETS, page_facts, parse_is_kept, trim_site
 from .theme_css import parse as parse_stylesheet
+from .theme_templates import keep_compiled_templates
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
 ASSETS = ("scholarpage.css", "scholarpage.js")
@@ -49,7 +50,12 @@ class ScholarPageConfig(Config):
 
 
 class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(100)  # before Material's search plugin: its on_config compiles theme templates
+    def _keep_theme_templates(self, config: MkDocsConfig) -> MkDocsConfig:
+        keep_compiled_templates(config.theme)
+        return config
+
+    def _load_sources(self, config: MkDocsConfig) -> MkDocsConfig:
         # Each reference is a section of the search index; Material's indexer is quadratic in
         # their number (material_search.py).
         if not install_linear_search_parser():
@@ -76,6 +82,8 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         config.extra_css.append(f"assets/scholarpage/{ASSETS[0]}")
         config.extra_javascript.append(f"assets/scholarpage/{ASSETS[1]}")  # type: ignore[arg-type]
         return config
+
+    on_config = CombinedEvent(_keep_theme_templates, _load_sources)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         page_url = self.page_url
@@ -115,8 +123,6 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         return markdown
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        if env.bytecode_cache is None:
-            env.bytecode_cache = theme_template_cache(env)
         download_files, head, report = self.exports.result()
         for name, file in self.download_files.items():
             file.content_string = download_files[name]

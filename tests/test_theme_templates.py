@@ -4,9 +4,15 @@ uses a theme template the moment it is edited."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import jinja2
+
 from conftest import build_site, copy_project
+from scholarpage.theme_templates import keep_compiled_templates, theme_template_cache
 
 
 def _cached_build(project: Path, site: Path, cache: Path):
@@ -29,10 +35,6 @@ def test_an_edited_theme_template_shows_at_the_next_build(tmp_path):
 
 
 def test_environments_that_compile_differently_keep_their_templates_apart(tmp_path, monkeypatch):
-    import jinja2
-
-    from scholarpage.html import theme_template_cache
-
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr("sys.dont_write_bytecode", False)
     loader = jinja2.DictLoader({"page.html": "{% if x %}\n  {{ x }}\n{% endif %}\n"})
@@ -48,3 +50,76 @@ def test_environments_that_compile_differently_keep_their_templates_apart(tmp_pa
     # Autoescaping decided by a function differs by template name: such an environment compiles
     # every time.
     assert theme_template_cache(jinja2.Environment(autoescape=jinja2.select_autoescape())) is None
+
+
+def test_an_environment_changed_after_the_cache_is_attached_compiles_its_own_way(tmp_path, monkeypatch):
+    # MkDocs hands the theme's environment to plugins (on_env) after it is made, with the cache.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    loader = jinja2.DictLoader({"page.html": "{% if x %}\n  {{ x }}\n{% endif %}\n"})
+    first = jinja2.Environment(loader=loader)
+    first.bytecode_cache = theme_template_cache(first)
+    assert first.get_template("page.html").render(x="y") == "\n  y\n"
+    later = jinja2.Environment(loader=loader)
+    later.bytecode_cache = theme_template_cache(later)
+    later.trim_blocks = True
+    assert later.get_template("page.html").render(x="y") == "  y\n"
+
+
+class _Theme:
+    """A stand-in for MkDocs' Theme: each call makes a fresh environment without a cache."""
+
+    def __init__(self, loader: jinja2.BaseLoader):
+        self.loader = loader
+
+    def get_env(self) -> jinja2.Environment:
+        return jinja2.Environment(loader=self.loader)
+
+
+def test_every_environment_the_theme_makes_keeps_compiled_templates(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    theme = _Theme(jinja2.DictLoader({"page.html": "{{ x }}"}))
+    keep_compiled_templates(theme)
+    keep_compiled_templates(theme)  # a second call does not wrap twice
+    first, second = theme.get_env(), theme.get_env()
+    assert first is not second and first.bytecode_cache is not None and second.bytecode_cache is not None
+    assert first.get_template("page.html").render(x="<") == "<"
+    compiled = []
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *args, **kwargs: compiled.append(args))
+    assert second.get_template("page.html").render(x="&") == "&"
+    assert compiled == []
+
+
+_COUNTING_BUILD = """
+import sys
+import jinja2
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+compiled = []
+compile_template = jinja2.Environment.compile
+def counting(self, source, name=None, *args, **kwargs):
+    compiled.append(name)
+    return compile_template(self, source, name, *args, **kwargs)
+jinja2.Environment.compile = counting
+build(load_config(config_file=sys.argv[1], site_dir=sys.argv[2]))
+print(len(compiled), sorted(set(map(str, compiled))))
+"""
+
+
+def test_a_second_build_compiles_no_template(tmp_path):
+    """Material's templates, its search plugin's language partials and the article template
+    are all compiled by the first build only."""
+    project = copy_project(tmp_path / "project")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    compiled = []
+    for site in ("first", "second"):
+        result = subprocess.run([sys.executable, "-c", _COUNTING_BUILD, str(project / "mkdocs.yml"), str(tmp_path / site)],
+                                capture_output=True, text=True, cwd=project, env=env)
+        assert result.returncode == 0, result.stderr
+        compiled.append(result.stdout.strip().splitlines()[-1])
+    assert not compiled[0].startswith("0 "), compiled[0]
+    assert "partials/language.html" in compiled[0] and "main.html" in compiled[0]
+    assert compiled[1].startswith("0 "), compiled[1]
