@@ -68,15 +68,16 @@ def bare_project(folder: Path, source: Path) -> Path:
 
 def bare_project_with_the_plugins_fixes(folder: Path, bare: Path) -> Path:
     """The bare project given what the plugin also gives MkDocs and Material: kept compiled
-    templates and the linear search indexer. What is left of the ratio is the plugin's own work."""
+    templates, a theme listing that skips hidden folders, and the linear search indexer. What is
+    left of the ratio is the plugin's own work."""
     shutil.copytree(bare, folder)
     (folder / "plugin_fixes.py").write_text(
         "from mkdocs.plugins import event_priority\n\n"
         "from scholarpage.material_search import install\n"
-        "from scholarpage.theme_templates import keep_compiled_templates\n\n\n"
+        "from scholarpage.theme_templates import fix_theme_environments\n\n\n"
         "@event_priority(100)\n"
         "def on_config(config):\n"
-        "    keep_compiled_templates(config.theme)\n"
+        "    fix_theme_environments(config.theme)\n"
         "    install()\n"
         "    return config\n", encoding="utf-8")
     with (folder / "mkdocs.yml").open("a", encoding="utf-8") as config:

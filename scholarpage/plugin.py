@@ -34,7 +34,7 @@ from .pages import ARTICLE_PAGE, article_page, cite_this_tabs
 from .readiness import readiness
 from .theme_css import THEME_STYLESHEETS, page_facts, parse_is_kept, trim_site
 from .theme_css import parse as parse_stylesheet
-from .theme_templates import keep_compiled_templates
+from .theme_templates import fix_theme_environments
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
 ASSETS = ("scholarpage.css", "scholarpage.js")
@@ -51,8 +51,8 @@ class ScholarPageConfig(Config):
 
 class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
     @event_priority(100)  # before Material's search plugin: its on_config compiles theme templates
-    def _keep_theme_templates(self, config: MkDocsConfig) -> MkDocsConfig:
-        keep_compiled_templates(config.theme)
+    def _fix_theme_environments(self, config: MkDocsConfig) -> MkDocsConfig:
+        fix_theme_environments(config.theme)
         return config
 
     def _load_sources(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -83,7 +83,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         config.extra_javascript.append(f"assets/scholarpage/{ASSETS[1]}")  # type: ignore[arg-type]
         return config
 
-    on_config = CombinedEvent(_keep_theme_templates, _load_sources)
+    on_config = CombinedEvent(_fix_theme_environments, _load_sources)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         page_url = self.page_url

@@ -1,6 +1,7 @@
-"""Material's templates are compiled once and kept between builds, as Python keeps .pyc files:
-a build (and each rebuild of `mkdocs serve`) skips a third of a small site's work, and still
-uses a theme template the moment it is edited."""
+"""The theme's environments: Material's templates are compiled once and kept between builds, as
+Python keeps .pyc files, so a build (and each rebuild of `mkdocs serve`) skips a third of a small
+site's work and still uses a theme template the moment it is edited; and the theme's static files
+are found without walking Material's 14,000 hidden icons, exactly as MkDocs finds them."""
 
 from __future__ import annotations
 
@@ -11,8 +12,13 @@ from pathlib import Path
 
 import jinja2
 
-from conftest import build_site, copy_project
-from scholarpage.theme_templates import keep_compiled_templates, theme_template_cache
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
+
+from conftest import ROOT, build_site, copy_project
+from scholarpage.theme_templates import fix_theme_environments, theme_template_cache
 
 
 def _cached_build(project: Path, site: Path, cache: Path):
@@ -80,8 +86,8 @@ def test_every_environment_the_theme_makes_keeps_compiled_templates(tmp_path, mo
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr("sys.dont_write_bytecode", False)
     theme = _Theme(jinja2.DictLoader({"page.html": "{{ x }}"}))
-    keep_compiled_templates(theme)
-    keep_compiled_templates(theme)  # a second call does not wrap twice
+    fix_theme_environments(theme)
+    fix_theme_environments(theme)  # a second call does not wrap twice
     first, second = theme.get_env(), theme.get_env()
     assert first is not second and first.bytecode_cache is not None and second.bytecode_cache is not None
     assert first.get_template("page.html").render(x="<") == "<"
@@ -123,3 +129,60 @@ def test_a_second_build_compiles_no_template(tmp_path):
     assert not compiled[0].startswith("0 "), compiled[0]
     assert "partials/language.html" in compiled[0] and "main.html" in compiled[0]
     assert compiled[1].startswith("0 "), compiled[1]
+
+
+def _theme_files(config, environment: jinja2.Environment) -> list[tuple[str, str]]:
+    files = Files([])
+    files.add_files_from_theme(environment, config)
+    return [(file.src_uri, file.abs_src_path) for file in files]
+
+
+def test_materials_static_files_are_found_exactly_as_mkdocs_finds_them():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    expected = _theme_files(config, config.theme.get_env())
+    fix_theme_environments(config.theme)
+    found = _theme_files(config, config.theme.get_env())
+    assert found == expected
+    assert any(uri.startswith("assets/stylesheets/main.") for uri, _ in found)
+    assert not any("/." in "/" + uri for uri, _ in found)
+
+
+_PART = st.sampled_from(["a", "b", ".b", ".icons", "x.css", ".x.css", "readme.md", "c.html", "d.svg", "e.js"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(_PART, min_size=1, max_size=4), max_size=12), st.lists(st.lists(_PART, min_size=1, max_size=3), max_size=4))
+def test_any_theme_tree_gives_the_files_mkdocs_would_copy(theme_paths, custom_paths):
+    """Random theme and custom_dir trees with hidden folders and files at any depth: the same
+    static files, from the same folder, as MkDocs' own listing."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "docs").mkdir()
+        (root / "mkdocs.yml").write_text("site_name: t\ntheme:\n  name: mkdocs\n  custom_dir: custom\n", "utf-8")
+        for base, paths in (("custom", custom_paths), ("theme", theme_paths)):
+            (root / base).mkdir()
+            for parts in paths:
+                path = root.joinpath(base, *parts)
+                if any(parent.is_file() for parent in path.parents) or path.is_dir():
+                    continue
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(base, "utf-8")
+        config = load_config(str(root / "mkdocs.yml"))
+        config.theme.dirs.insert(1, str(root / "theme"))
+        expected = _theme_files(config, config.theme.get_env())
+        fix_theme_environments(config.theme)
+        assert _theme_files(config, config.theme.get_env()) == expected
+
+
+def test_a_listing_that_keeps_hidden_names_walks_everything(tmp_path):
+    (tmp_path / ".icons").mkdir()
+    (tmp_path / ".icons/a.svg").write_text("<svg/>", "utf-8")
+    (tmp_path / "b.css").write_text("b{}", "utf-8")
+    theme = _Theme(jinja2.FileSystemLoader(str(tmp_path)))
+    fix_theme_environments(theme)
+    environment = theme.get_env()
+    assert environment.list_templates(filter_func=lambda name: True) == [".icons/a.svg", "b.css"]
+    assert environment.list_templates(extensions=["svg"]) == [".icons/a.svg"]
+    assert environment.list_templates(filter_func=lambda name: not name.startswith(".")) == ["b.css"]
