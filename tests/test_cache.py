@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_project
-from scholarpage import bibtex
+from scholarpage import bibtex, cite
 from scholarpage.cache import remembered
 from scholarpage.errors import SourceError
 
@@ -20,9 +20,11 @@ from scholarpage.errors import SourceError
 def cache(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr("sys.dont_write_bytecode", False)
-    bibtex._parse_cached.cache_clear()  # the in-memory cache of `mkdocs serve`
+    bibtex._parse_cached.cache_clear()  # the in-memory caches of `mkdocs serve`
+    cite._format_cached.cache_clear()
     yield tmp_path / "cache" / "scholarpage"
     bibtex._parse_cached.cache_clear()
+    cite._format_cached.cache_clear()
 
 
 def _counting(value):
@@ -102,6 +104,39 @@ def test_a_bib_with_a_problem_is_reported_at_every_build(cache):
             bibtex._parse_cached(broken, "references.bib")
 
 
+def test_formatted_entries_read_from_the_cache_equal_those_formatted(cache, monkeypatch):
+    references = bibtex.parse_references(SOURCE)
+    formatted = cite.format_references(references, "chicago-author-date")
+    assert len(formatted) == len(references) and all(formatted.values())
+    cite._format_cached.cache_clear()
+    monkeypatch.setattr(cite, "_format", lambda *args: pytest.fail("formatted again"))
+    assert cite.format_references(references, "chicago-author-date") == formatted
+    assert all(type(entry) is cite.Markup for entry in cite.format_references(references, "chicago-author-date").values())
+
+
+_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><text variable="title" prefix="MARK "/></layout></bibliography>
+</style>
+"""
+
+
+def test_an_edited_style_or_reference_is_formatted_again(cache, tmp_path):
+    """Also within one process, as under `mkdocs serve` while a house style is edited."""
+    style = tmp_path / "house.csl"
+    style.write_text(_STYLE, "utf-8")
+    (reference,) = bibtex.parse_references("@book{k, title = {A Title}, year = {2001}}")
+    assert cite.format_references([reference], str(style)) == {"k": "MARK A Title"}
+    assert cite.formatting_is_kept([reference], str(style))
+    style.write_text(_STYLE.replace("MARK ", "EDITED "), "utf-8")
+    assert not cite.formatting_is_kept([reference], str(style))
+    assert cite.format_references([reference], str(style)) == {"k": "EDITED A Title"}
+    (edited,) = bibtex.parse_references("@book{k, title = {Another Title}, year = {2001}}")
+    assert cite.format_references([edited], str(style)) == {"k": "EDITED Another Title"}
+
+
 def test_an_edited_reference_shows_at_the_next_build(tmp_path):
     project = copy_project(tmp_path / "project")
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONDONTWRITEBYTECODE": None}
@@ -118,8 +153,9 @@ def test_an_edited_reference_shows_at_the_next_build(tmp_path):
 
 
 def test_builds_with_an_empty_cache_a_warm_one_and_none_write_the_same_site(tmp_path):
-    """Parsed references, compiled templates and parsed stylesheets, kept or not (and the
-    stylesheets parsed on a second core when no earlier build kept them)."""
+    """Parsed references, formatted citations, compiled templates and parsed stylesheets, kept
+    or not (and the stylesheets and citations worked out on a second core when no earlier build
+    kept them)."""
     project = copy_project(tmp_path / "project")
     cached = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONDONTWRITEBYTECODE": None}
     builds = {"empty cache": cached, "warm cache": cached, "no cache": {"PYTHONDONTWRITEBYTECODE": "1"}}
@@ -127,7 +163,7 @@ def test_builds_with_an_empty_cache_a_warm_one_and_none_write_the_same_site(tmp_
         result = build_site(project, tmp_path / name, env=env)
         assert result.returncode == 0, result.stderr
     assert {folder.name for folder in (tmp_path / "cache/scholarpage").iterdir()} >= {
-        "references", "theme-templates", "css"}
+        "references", "citations", "theme-templates", "css"}
     for name in ("warm cache", "no cache"):
         assert not _differences(tmp_path / "empty cache", tmp_path / name), name
 
