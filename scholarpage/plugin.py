@@ -20,7 +20,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from .article import load_article
 from .background import Background
 from .bibtex import load_references
-from .cite import DEFAULT_STYLE, StyleError, load_style
+from .cite import DEFAULT_STYLE, StyleError, check_style
 from .citations import CitationExtension
 from .crawl import last_modified, robots_txt
 from .errors import SourceError
@@ -65,7 +65,9 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         self.page: Page | None = None
         self.sources = root / self.config.article, root / self.config.references
         try:
-            load_style(self.config.style)
+            # A house style (.csl) is found beside mkdocs.yml, as the sources are.
+            self.style = str(root / self.config.style) if self.config.style.endswith(".csl") else self.config.style
+            check_style(self.style)
             self.article = load_article(self.sources[0])
             # citeproc-py takes 0.1 s for "Cite this article" when no earlier build kept it: a
             # second core formats it while this one reads the references and renders the page.
@@ -93,7 +95,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         # the reference list and are needed only once every page is converted (on_env): a second
         # core writes them while this one renders the article page and MkDocs converts it.
         self.exports = Background(_exports, self.article, self.references, page_url, pdf_url)
-        markdown = article_page(self.article, self.references, page_url=page_url, style=self.config.style,
+        markdown = article_page(self.article, self.references, page_url=page_url, style=self.style,
                                 cite_tabs=self.cite_tabs.result)
         files.append(File.generated(config, self.config.page, content=markdown))
         self.download_files = {name: File.generated(config, folder + name, content="") for name in DOWNLOAD_NAMES}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -104,3 +105,54 @@ def test_a_date_with_a_trailing_line_break_is_refused_not_crashed_on(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "scripts/render.py")], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("article.yml:29: dates.submitted: "), result.stderr
+
+
+# mkdocs.yml's `style:` → (a .csl file to write beside it, or None; the expected message)
+STYLE_CASES = {
+    "unknown style id": ("no-such-style", None, "unknown CSL style 'no-such-style'"),
+    "missing .csl file": ("house.csl", None, "CSL style file not found: {project}/house.csl"),
+    "broken .csl file": ("house.csl", "<style><info></style>", "CSL style file is not readable XML: {project}/house.csl"),
+}
+
+
+@pytest.mark.parametrize("case", STYLE_CASES)
+def test_a_bad_citation_style_is_one_clear_error(case, built_project, tmp_path):
+    style, content, expected = STYLE_CASES[case]
+    project = tmp_path / "p"
+    shutil.copytree(built_project, project)
+    before = _digest(project / "site")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("      style: apa", f"      style: {style}"), "utf-8")
+    if content is not None:
+        (project / style).write_text(content, "utf-8")
+    result = build_site(project, project / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and expected.format(project=project) in errors[0], result.stderr
+    assert _digest(project / "site") == before
+
+
+def test_a_house_style_is_found_beside_mkdocs_yml(built_project, tmp_path):
+    """Run from another folder, as `mkdocs build -f site/mkdocs.yml` is; the entry without
+    printed text is formatted by the house style."""
+    project = tmp_path / "p"
+    shutil.copytree(built_project, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("      style: apa", "      style: house.csl"), "utf-8")
+    (project / "house.csl").write_text(HOUSE_STYLE, "utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                            capture_output=True, text=True, cwd=elsewhere, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "HOUSE A title" in (project / "site/index.html").read_text("utf-8")
+
+
+HOUSE_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>House</title><id>house</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><text variable="title" prefix="HOUSE "/></layout></bibliography>
+</style>
+"""

