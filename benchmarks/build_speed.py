@@ -131,13 +131,14 @@ def median_ratio(ours: list[float], other: list[float]) -> float:
     return ratios[len(ratios) // 2]
 
 
-def instructions(folder: Path) -> int | None:
+def instructions(build: Build) -> int | None:
     """CPU instructions of one build, counted by valgrind: the same on every run and machine load."""
     if shutil.which("valgrind") is None:
         return None
-    command, env = _build_command(folder)
-    result = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                             *command], cwd=folder, env=env, capture_output=True, text=True, check=True)
+    with tempfile.TemporaryDirectory() as empty_cache:
+        command, env = _build_command(build.folder, empty_cache if build.cold else None)
+        result = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                                 *command], cwd=build.folder, env=env, capture_output=True, text=True, check=True)
     # A large .bib is parsed half in a forked child, which inherits the count at the fork; the
     # main process's count is the work on the critical path, comparable with a bare build.
     main_pid = re.search(r"==(\d+)==", result.stderr)
@@ -174,16 +175,17 @@ def main() -> None:
     cases += [(f"synthetic {n:,}", synthetic_bib(n)) for n in args.sizes]
     print("Build time: 9 builds of each in turns (3 for 10,000); bare = the same page pre-rendered, plugin off.")
     print("ratio = median of neighbouring builds' ratios. The plugin keeps work between builds in")
-    print("      ~/.cache/scholarpage (parsed references, Material's compiled templates, its parsed stylesheets);")
-    print("      'cold' starts each build from an empty one, as after an edit of references.bib.")
-    print("      It also makes Material's search indexer linear in the number of references. 'own' compares")
-    print("      with bare MkDocs given the same compiled templates and indexer: the plugin's own work.")
+    print("      ~/.cache/scholarpage (parsed references, formatted citations, Material's compiled templates,")
+    print("      its parsed stylesheets); 'cold' starts each build from an empty one, as a fresh machine does.")
+    print("      It also lists the theme's files without entering hidden folders and makes Material's search")
+    print("      indexer linear in the number of references. 'own' compares with bare MkDocs given the same")
+    print("      three fixes: the plugin's own work.")
     print("      instr. = valgrind's instruction counts of the main process (with --instructions; a second")
-    print("      process does \"Cite this article\", the downloads, the JSON-LD and half of a large .bib).")
+    print("      process does the downloads, the JSON-LD, half of a large .bib and what no build kept).")
     print("Page: everything the article page loads (HTML, CSS, JS, search worker and index, favicon), raw and gzipped;")
     print("      'before search' leaves out the search worker and index, which Material fetches once the page is shown.")
     print(f"{'references':>16} {'scholarpage s':>14} {'cold s':>7} {'bare MkDocs s':>14} {'ratio':>6} {'cold':>5}"
-          f" {'own':>5} {'instr.':>7} {'instr. own':>11} {'page KB':>8} {'gzip KB':>8} {'of which theme':>15}"
+          f" {'own':>5} {'instr.':>7} {'instr. cold':>12} {'instr. own':>11} {'page KB':>8} {'gzip KB':>8} {'of which theme':>15}"
           f" {'before search':>14}")
     with tempfile.TemporaryDirectory() as tmp:
         for index, (label, bib) in enumerate(cases):
@@ -192,17 +194,19 @@ def main() -> None:
             fixed = bare_project_with_the_plugins_fixes(Path(tmp) / f"fixed{index}", bare)
             runs = 9 if len(bib) < 2_000_000 else 3
             ours_t, cold_t, bare_t, fixed_t = timings([Build(ours), Build(ours, cold=True), Build(bare), Build(fixed)], runs)
-            counted = counted_own = "-"
+            counted = counted_cold = counted_own = "-"
             if args.instructions and len(bib) < 2_000_000:
-                ours_i, bare_i, fixed_i = instructions(ours), instructions(bare), instructions(fixed)
-                if ours_i and bare_i and fixed_i:
-                    counted, counted_own = f"{ours_i / bare_i:.2f}", f"{ours_i / fixed_i:.2f}"
+                ours_i, cold_i, bare_i, fixed_i = (instructions(build) for build in (
+                    Build(ours), Build(ours, cold=True), Build(bare), Build(fixed)))
+                if ours_i and cold_i and bare_i and fixed_i:
+                    counted, counted_cold, counted_own = (f"{ours_i / bare_i:.2f}", f"{cold_i / bare_i:.2f}",
+                                                          f"{ours_i / fixed_i:.2f}")
                 else:
                     counted = "no valgrind"
             raw, zipped, theme, before_search = transfer(ours / "site")
             print(f"{label:>16} {min(ours_t):>14.2f} {min(cold_t):>7.2f} {min(bare_t):>14.2f}"
                   f" {median_ratio(ours_t, bare_t):>6.2f} {median_ratio(cold_t, bare_t):>5.2f}"
-                  f" {median_ratio(ours_t, fixed_t):>5.2f} {counted:>7} {counted_own:>11} {raw / 1024:>8.0f}"
+                  f" {median_ratio(ours_t, fixed_t):>5.2f} {counted:>7} {counted_cold:>12} {counted_own:>11} {raw / 1024:>8.0f}"
                   f" {zipped / 1024:>8.0f} {theme / 1024:>15.0f} {before_search / 1024:>14.0f}")
 
 
