@@ -35,6 +35,17 @@ def build_site(project: Path, out: Path, *extra: str, env: dict[str, str | None]
     return subprocess.run(command, capture_output=True, text=True, cwd=project, env=env)
 
 
+def house_style(mark: str) -> str:
+    """A minimal CSL style whose bibliography prints `mark`, a space and the title."""
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>House</title><id>house</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><text variable="title" prefix="{mark} "/></layout></bibliography>
+</style>
+"""
+
+
 def copy_project(destination: Path, article: Path | None = None, references: Path | None = None) -> Path:
     """A copy of the repository's site sources (mkdocs.yml, docs/, sources) to build elsewhere."""
     destination.mkdir(parents=True, exist_ok=True)

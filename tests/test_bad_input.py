@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, build_site, copy_project, house_style
 
 VALID_ARTICLE = (ROOT / "tests/fixtures/small/article.yml").read_text("utf-8")
 VALID_BIB = "@article{a, title = {A title}, year = {2020}}\n"
@@ -61,19 +61,25 @@ def built_project(tmp_path_factory):
     return project
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_mkdocs_build_reports_one_located_error_and_keeps_the_previous_site(case, built_project, tmp_path):
-    article, bib, expected = CASES[case]
-    project = tmp_path / "p"
-    shutil.copytree(built_project, project)
+def _assert_refused_with_one_error(project: Path, expected: str) -> None:
+    """A build of `project` fails with one ERROR line holding `expected`, no traceback, and
+    leaves its site as it was."""
     before = _digest(project / "site")
-    _write_sources(project, article, bib)
     result = build_site(project, project / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert len(errors) == 1 and expected in errors[0], result.stderr
     assert _digest(project / "site") == before
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_mkdocs_build_reports_one_located_error_and_keeps_the_previous_site(case, built_project, tmp_path):
+    article, bib, expected = CASES[case]
+    project = tmp_path / "p"
+    shutil.copytree(built_project, project)
+    _write_sources(project, article, bib)
+    _assert_refused_with_one_error(project, expected)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -120,17 +126,11 @@ def test_a_bad_citation_style_is_one_clear_error(case, built_project, tmp_path):
     style, content, expected = STYLE_CASES[case]
     project = tmp_path / "p"
     shutil.copytree(built_project, project)
-    before = _digest(project / "site")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("      style: apa", f"      style: {style}"), "utf-8")
     if content is not None:
         (project / style).write_text(content, "utf-8")
-    result = build_site(project, project / "site")
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr + result.stdout
-    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
-    assert len(errors) == 1 and expected.format(project=project) in errors[0], result.stderr
-    assert _digest(project / "site") == before
+    _assert_refused_with_one_error(project, expected.format(project=project))
 
 
 def test_a_house_style_is_found_beside_mkdocs_yml(built_project, tmp_path):
@@ -140,7 +140,7 @@ def test_a_house_style_is_found_beside_mkdocs_yml(built_project, tmp_path):
     shutil.copytree(built_project, project)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("      style: apa", "      style: house.csl"), "utf-8")
-    (project / "house.csl").write_text(HOUSE_STYLE, "utf-8")
+    (project / "house.csl").write_text(house_style("HOUSE"), "utf-8")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
@@ -148,11 +148,3 @@ def test_a_house_style_is_found_beside_mkdocs_yml(built_project, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "HOUSE A title" in (project / "site/index.html").read_text("utf-8")
 
-
-HOUSE_STYLE = """<?xml version="1.0" encoding="utf-8"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
-  <info><title>House</title><id>house</id><updated>2026-01-01T00:00:00+00:00</updated></info>
-  <citation><layout><text variable="title"/></layout></citation>
-  <bibliography><layout><text variable="title" prefix="HOUSE "/></layout></bibliography>
-</style>
-"""

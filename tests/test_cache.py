@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
+from conftest import build_site, copy_project, house_style
 from scholarpage import bibtex, cite
 from scholarpage.cache import remembered
 from scholarpage.errors import SourceError
@@ -114,23 +114,16 @@ def test_formatted_entries_read_from_the_cache_equal_those_formatted(cache, monk
     assert all(type(entry) is cite.Markup for entry in cite.format_references(references, "chicago-author-date").values())
 
 
-_STYLE = """<?xml version="1.0" encoding="utf-8"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
-  <info><title>Test</title><id>test</id><updated>2026-01-01T00:00:00+00:00</updated></info>
-  <citation><layout><text variable="title"/></layout></citation>
-  <bibliography><layout><text variable="title" prefix="MARK "/></layout></bibliography>
-</style>
-"""
 
 
 def test_an_edited_style_or_reference_is_formatted_again(cache, tmp_path):
     """Also within one process, as under `mkdocs serve` while a house style is edited."""
     style = tmp_path / "house.csl"
-    style.write_text(_STYLE, "utf-8")
+    style.write_text(house_style("MARK"), "utf-8")
     (reference,) = bibtex.parse_references("@book{k, title = {A Title}, year = {2001}}")
     assert cite.format_references([reference], str(style)) == {"k": "MARK A Title"}
     assert cite.formatting_is_kept([reference], str(style))
-    style.write_text(_STYLE.replace("MARK ", "EDITED "), "utf-8")
+    style.write_text(house_style("EDITED"), "utf-8")
     assert not cite.formatting_is_kept([reference], str(style))
     assert cite.format_references([reference], str(style)) == {"k": "EDITED A Title"}
     (edited,) = bibtex.parse_references("@book{k, title = {Another Title}, year = {2001}}")
