@@ -74,8 +74,9 @@ def visible_templates(loader: jinja2.FileSystemLoader) -> list[str]:
 
 
 # MkDocs' filter of theme files rejects '.*' and '*/.*': every name with a hidden part. The
-# quick listing is used only for a filter that rejects these shapes of such names.
-_HIDDEN_NAMES = (".icons/material/account.svg", "assets/.cache/main.css", ".nojekyll")
+# quick listing is used only for a filter that rejects these shapes of such names, including
+# the one hidden folder a site might want copied (.well-known).
+_HIDDEN_NAMES = (".icons/material/account.svg", "assets/.cache/main.css", ".nojekyll", ".well-known/security.txt")
 
 
 def _quick_listing(environment: jinja2.Environment) -> None:

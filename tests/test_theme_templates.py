@@ -186,3 +186,9 @@ def test_a_listing_that_keeps_hidden_names_walks_everything(tmp_path):
     assert environment.list_templates(filter_func=lambda name: True) == [".icons/a.svg", "b.css"]
     assert environment.list_templates(extensions=["svg"]) == [".icons/a.svg"]
     assert environment.list_templates(filter_func=lambda name: not name.startswith(".")) == ["b.css"]
+    # A filter that lets one hidden folder through (say, a later MkDocs copying .well-known).
+    (tmp_path / ".well-known").mkdir()
+    (tmp_path / ".well-known/security.txt").write_text("Contact: x", "utf-8")
+    def admits_well_known(name: str) -> bool:
+        return name.startswith(".well-known/") or not any(part.startswith(".") for part in name.split("/"))
+    assert environment.list_templates(filter_func=admits_well_known) == [".well-known/security.txt", "b.css"]
