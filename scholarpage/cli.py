@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .article import load_article
 from .bibtex import load_references
-from .cite import DEFAULT_STYLE, StyleError
+from .cite import DEFAULT_STYLE, StyleError, check_style
 from .errors import SourceError
 from .pages import ARTICLE_PAGE, article_page
 
@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
+    check_style(args.style)
     article = load_article(args.article)
     references = load_references(args.references)
     page_url = args.site_url.rstrip("/") + "/" if args.site_url else ""

@@ -148,3 +148,13 @@ def test_a_house_style_is_found_beside_mkdocs_yml(built_project, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "HOUSE A title" in (project / "site/index.html").read_text("utf-8")
 
+
+
+def test_render_command_refuses_a_bad_style_before_writing(tmp_path):
+    _write_sources(tmp_path, VALID_ARTICLE, VALID_BIB)
+    command = [sys.executable, str(ROOT / "scripts/render.py"), "--style", "no-such-style", "--out", str(tmp_path / "out")]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "unknown CSL style 'no-such-style' (use an id from the CSL styles repository or a .csl file)"]
+    assert not (tmp_path / "out").exists()
