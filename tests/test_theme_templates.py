@@ -8,10 +8,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import jinja2
-
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
@@ -19,6 +20,14 @@ from mkdocs.structure.files import Files
 
 from conftest import ROOT, build_site, copy_project
 from scholarpage.theme_templates import fix_theme_environments, theme_template_cache
+
+
+@pytest.fixture
+def cache_here(tmp_path, monkeypatch) -> Path:
+    """Compiled templates kept under tmp_path, as on an editor's machine (bytecode caching on)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    return tmp_path
 
 
 def _cached_build(project: Path, site: Path, cache: Path):
@@ -40,9 +49,7 @@ def test_an_edited_theme_template_shows_at_the_next_build(tmp_path):
     assert '<meta name="edited-override" content="yes">' in (tmp_path / "second/index.html").read_text("utf-8")
 
 
-def test_environments_that_compile_differently_keep_their_templates_apart(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr("sys.dont_write_bytecode", False)
+def test_environments_that_compile_differently_keep_their_templates_apart(cache_here):
     loader = jinja2.DictLoader({"page.html": "{% if x %}\n  {{ x }}\n{% endif %}\n"})
     plain, trimmed = jinja2.Environment(loader=loader), jinja2.Environment(loader=loader, trim_blocks=True)
     for environment in (plain, trimmed):
@@ -52,16 +59,14 @@ def test_environments_that_compile_differently_keep_their_templates_apart(tmp_pa
         fresh = jinja2.Environment(loader=loader, trim_blocks=environment.trim_blocks)
         fresh.bytecode_cache = theme_template_cache(fresh)
         assert fresh.get_template("page.html").render(x="<&>") == expected
-    assert len(list((tmp_path / "scholarpage/theme-templates").glob("*.cache"))) == 2
+    assert len(list((cache_here / "scholarpage/theme-templates").glob("*.cache"))) == 2
     # Autoescaping decided by a function differs by template name: such an environment compiles
     # every time.
     assert theme_template_cache(jinja2.Environment(autoescape=jinja2.select_autoescape())) is None
 
 
-def test_an_environment_changed_after_the_cache_is_attached_compiles_its_own_way(tmp_path, monkeypatch):
+def test_an_environment_changed_after_the_cache_is_attached_compiles_its_own_way(cache_here):
     # MkDocs hands the theme's environment to plugins (on_env) after it is made, with the cache.
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr("sys.dont_write_bytecode", False)
     loader = jinja2.DictLoader({"page.html": "{% if x %}\n  {{ x }}\n{% endif %}\n"})
     first = jinja2.Environment(loader=loader)
     first.bytecode_cache = theme_template_cache(first)
@@ -82,9 +87,7 @@ class _Theme:
         return jinja2.Environment(loader=self.loader)
 
 
-def test_every_environment_the_theme_makes_keeps_compiled_templates(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr("sys.dont_write_bytecode", False)
+def test_every_environment_the_theme_makes_keeps_compiled_templates(cache_here, monkeypatch):
     theme = _Theme(jinja2.DictLoader({"page.html": "{{ x }}"}))
     fix_theme_environments(theme)
     fix_theme_environments(theme)  # a second call does not wrap twice
@@ -155,8 +158,6 @@ _PART = st.sampled_from(["a", "b", ".b", ".icons", "x.css", ".x.css", "readme.md
 def test_any_theme_tree_gives_the_files_mkdocs_would_copy(theme_paths, custom_paths):
     """Random theme and custom_dir trees with hidden folders and files at any depth: the same
     static files, from the same folder, as MkDocs' own listing."""
-    import tempfile
-
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         (root / "docs").mkdir()
