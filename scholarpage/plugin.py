@@ -155,6 +155,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             self.article_facts = Background(page_facts, output)
         return output
 
+    @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.trim_theme_css:
             return

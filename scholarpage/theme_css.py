@@ -9,6 +9,8 @@ site could make it match, judged conservatively so that nothing that can appear 
   element or exact attribute value that is in no tag of any page, in no inline script, and in no
   script a page loads (where a word ending in `-` or `_` counts as a prefix, for names that
   scripts build as `"md-tag--" + name`);
+- except that a few names in Material's own script count only where the script can build them:
+  it builds them only into something a page must already hold (see `MATERIAL_HOSTS`);
 - a custom property is dropped only if no kept rule, no other stylesheet, no page and no script
   reads it;
 - at-rules other than `@media`, `@supports`, `@container` and `@layer` are kept as they are.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -29,6 +32,36 @@ from .cache import code_digest, kept, remembered
 
 # Material's own folder in a built site; other stylesheets (extra_css) are the site's and kept.
 THEME_STYLESHEETS = "assets/stylesheets/"
+MATERIAL_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
+SEARCH_INDEX = "search/search_index.json"
+# Names in Material's script that it builds only into a host some page already holds, or only
+# looks for; read from Material 9's source (src/templates/assets/javascripts/). Block → hosts:
+# the repository facts fill the template's .md-source; copy buttons and annotations go into
+# code blocks (`pre`) and `.annotate` lists; the version menu needs extra.version, whose
+# provider is always "mike"; tags are drawn for pages that have tags (TAGGED: the search index
+# holds some); `.md-status` and `.highlight` are only looked for. Hosts are the pages' tags and
+# code; of a page's JSON data (Material's __config, whose feature names such as
+# "search.highlight" are no hosts) only CONFIG_HOSTS. Without a host, such a name keeps a rule
+# only if a page or another script has it. A block's
+# names are the block and its BEM elements and modifiers (md-source__fact--stars), not a
+# longer block (md-source-file is the template's). The browser test that compares every
+# element's computed style with Material's whole stylesheets checks the table in each state a
+# reader can bring about.
+TAGGED = "search index with tags"
+MATERIAL_HOSTS: dict[str, tuple[str, ...]] = {
+    "md-source": ("md-source",),
+    "md-version": ("mike",),
+    "md-code": ("pre",),
+    "md-annotation": ("pre", "annotate"),
+    "md-annotation-list": ("pre", "annotate"),
+    "md-tag": ("md-tag", "md-tags", TAGGED),
+    "md-tags": ("md-tag", "md-tags", TAGGED),
+    "md-tag-icon": ("md-tag", "md-tags", TAGGED),
+    "md-status": ("md-status",),
+    "highlight": ("highlight",),
+}
+CONFIG_HOSTS = frozenset({"mike"})
+_TAGGED_INDEX = re.compile(r'"tags"\s*:\s*\[')
 _NESTING = {"media", "supports", "container", "layer"}
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 # Possessive quantifiers: a tag that never closes fails in linear time.
@@ -59,11 +92,13 @@ class Vocabulary:
 @dataclass(frozen=True)
 class PageFacts:
     """What one page brings: the words of its tags (names, attributes, values but free text;
-    element names also in lower case, as HTML has them), its inline scripts and style blocks,
-    and the addresses of the scripts and stylesheets it loads."""
+    element names also in lower case, as HTML has them), its inline scripts, JSON data for
+    scripts (Material's __config) and style blocks, and the addresses of the scripts and
+    stylesheets it loads."""
 
     words: frozenset[str]
     code: tuple[str, ...]
+    data: tuple[str, ...]
     styles: tuple[str, ...]
     loads: tuple[tuple[str, str], ...]  # ("script" or "stylesheet", address)
     has_module: bool
@@ -74,7 +109,7 @@ def page_facts(page: str) -> PageFacts:
     text = _FREE_TEXT.sub("", "\n".join(set(_TAG.findall(page))))
     words = set(_WORD.findall(text))
     words.update(name.lower() for name in _TAG_NAME.findall(text))
-    code, styles, loads, has_module = [], [], [], False
+    code, data, styles, loads, has_module = [], [], [], [], False
     for match in _LOADING_TAG.finditer(page):
         element, attributes = match[1].lower(), _attributes(match[2])
         if element in _END_TAG:
@@ -87,23 +122,62 @@ def page_facts(page: str) -> PageFacts:
             has_module = has_module or kind == "module"
             if "src" in attributes:
                 loads.append(("script", attributes["src"]))
+            elif kind == "application/json":
+                data.append(content)
             elif kind != "application/ld+json":  # metadata for machines, which no script reads
                 code.append(content)
         elif "stylesheet" in attributes.get("rel", "").lower().split() and "href" in attributes:
             loads.append(("stylesheet", attributes["href"]))
-    return PageFacts(frozenset(words), tuple(code), tuple(styles), tuple(loads), has_module)
+    return PageFacts(frozenset(words), tuple(code), tuple(data), tuple(styles), tuple(loads), has_module)
 
 
-def vocabulary(pages: Iterable[PageFacts], scripts: Iterable[str]) -> Vocabulary:
-    """The pages' words and every word of their inline and loaded scripts."""
+def vocabulary(pages: Iterable[PageFacts], scripts: Iterable[str], material_scripts: Iterable[str] = (),
+               tagged: bool = False) -> Vocabulary:
+    """The pages' words and every word of their inline and loaded scripts, but the names of
+    Material's script (`material_scripts`) that it can build only into a host no page holds.
+    `tagged`: the search index gives some page tags."""
     pages = list(pages)
     words: set[str] = set().union(*(page.words for page in pages))
     script_words = {word for page in pages for text in page.code for word in _WORD.findall(text)}
     for script in scripts:
         script_words.update(_script_words(script))
+    data_words = {word for page in pages for text in page.data for word in _data_words(text)}
+    present = words | script_words | (data_words & CONFIG_HOSTS) | ({TAGGED} if tagged else set())
+    script_words |= data_words
+    for script in material_scripts:
+        script_words.update(word for word in _script_words(script) if _can_build(word, present))
     words |= script_words
     prefixes = tuple(sorted(word for word in script_words if word[-1] in "-_" and word.strip("-_")))
     return Vocabulary(frozenset(words), prefixes)
+
+
+def _data_words(text: str) -> set[str]:
+    """The names a script could take from JSON data: its keys and strings, split at spaces (a
+    class list) but not at dots, so that Material's feature flag "search.highlight" names no
+    `.highlight`; every word, if the data is not JSON."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return set(_WORD.findall(text))
+    words: set[str] = set()
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            words.update(word for key in value for word in str(key).split())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, str):
+            words.update(value.split())
+    return words
+
+
+def _can_build(name: str, present: set[str]) -> bool:
+    """Whether Material's script can put this name of its own into a page (see MATERIAL_HOSTS)."""
+    block = name.partition("__")[0].partition("--")[0]
+    hosts = MATERIAL_HOSTS.get(block)
+    return hosts is None or not present.isdisjoint(hosts)
 
 
 # --- parsing (cached): a stylesheet becomes nodes of lists and dicts --------------------------
@@ -333,12 +407,16 @@ def trim_site(site: Path, base_path: str = "/", read: Mapping[Path, PageFacts] |
     theme = sorted(p for p in stylesheets if p.relative_to(site).as_posix().startswith(THEME_STYLESHEETS))
     if not theme:
         return {}
+    material = {path for path in scripts if MATERIAL_SCRIPT.fullmatch(path.relative_to(site).as_posix())}
+    index = site / SEARCH_INDEX
+    tagged = index.is_file() and _TAGGED_INDEX.search(index.read_text("utf-8")) is not None
     originals = originals or {}
     texts = {path: originals.get(path, path).read_text("utf-8") for path in theme}
     others = [path.read_text("utf-8") for path in stylesheets - set(theme)]
     others += [css for facts in pages.values() for css in facts.styles]
     read_elsewhere = {name for css in others for name in _READS.findall(css)}
-    known = vocabulary(pages.values(), scripts.values())
+    known = vocabulary(pages.values(), [text for path, text in scripts.items() if path not in material],
+                       [scripts[path] for path in material], tagged)
     parsed = parsed or {}
     trimmed = trim({path.as_posix(): parsed.get(text) or parse(text) for path, text in texts.items()},
                    known, read_elsewhere)

@@ -11,8 +11,10 @@ from conftest import build_site, copy_project
 from scholarpage.theme_css import page_facts, parse, trim, trim_site, vocabulary
 
 
-def trimmed(css: str, page: str, script: str = "", read_elsewhere: tuple[str, ...] = ()) -> str:
-    return trim({"main": parse(css)}, vocabulary([page_facts(page)], [script]), set(read_elsewhere))["main"]
+def trimmed(css: str, page: str, script: str = "", read_elsewhere: tuple[str, ...] = (), material: str = "",
+            tagged: bool = False) -> str:
+    known = vocabulary([page_facts(page)], [script], [material], tagged)
+    return trim({"main": parse(css)}, known, set(read_elsewhere))["main"]
 
 
 @pytest.fixture(autouse=True)
@@ -59,6 +61,52 @@ def test_a_script_that_names_or_builds_a_class_keeps_its_rules():
     css = ".md-tag--red{color:red}.md-dialog--active{opacity:1}.md-x{color:blue}"
     script = 'el.classList.add("md-dialog--active"); tag.className = `md-tag--${name}`'
     assert trimmed(css, "<p>", script=script) == ".md-tag--red{color:red}.md-dialog--active{opacity:1}"
+
+
+# Material's bundle, as it is minified: it builds these into a host that a page must hold.
+MATERIAL = ('x("ul",{class:"md-source__facts"});x("li",{class:`md-source__fact md-source__fact--${t}`});'
+            'x("button",{class:"md-code__button"});x("aside",{class:"md-annotation"});'
+            'x("div",{class:"md-version"});e.closest(".highlight");V("search.highlight")')
+HOSTED_CSS = (".md-source__facts{margin:0}.md-source__fact--stars{color:red}.md-code__button{color:red}"
+              ".md-annotation{color:red}.md-version{color:red}.highlight{color:red}"
+              ".md-source-file{color:red}")
+
+
+def test_names_materials_script_builds_into_a_host_keep_no_rule_while_no_page_holds_the_host():
+    assert trimmed(HOSTED_CSS, "<p>", material=MATERIAL) == ""
+
+
+@pytest.mark.parametrize("page, rules", [
+    ('<a class="md-source" href="https://example.org/repo">',
+     ".md-source__facts{margin:0}.md-source__fact--stars{color:red}"),
+    ("<pre><code>x = 1</code></pre>", ".md-code__button{color:red}.md-annotation{color:red}"),
+    ('<ol class="annotate"><li>Note</li></ol>', ".md-annotation{color:red}"),
+    ('<script id="__config" type="application/json">{"version": {"provider": "mike"}}</script>',
+     ".md-version{color:red}"),
+    ('<div class="highlight"><pre>', ".md-code__button{color:red}.md-annotation{color:red}.highlight{color:red}"),
+    ('<aside class="md-source-file">', ".md-source-file{color:red}"),
+])
+def test_a_page_holding_the_host_keeps_the_rules_material_builds_into_it(page, rules):
+    assert trimmed(HOSTED_CSS, page, material=MATERIAL) == rules
+
+
+def test_the_same_names_in_a_script_of_the_site_keep_their_rules():
+    assert trimmed(HOSTED_CSS, "<p>", script=MATERIAL) == HOSTED_CSS.replace(".md-source-file{color:red}", "")
+
+
+def test_tags_from_the_search_index_keep_the_tag_rules():
+    css = ".md-tags{margin:0}.md-tag--html{color:red}"
+    material = 'x("nav",{class:"md-tags"},t.map(c=>x("span",{class:`md-tag md-tag--${c}`})))'
+    assert trimmed(css, "<p>", material=material) == ""
+    assert trimmed(css, "<p>", material=material, tagged=True) == css
+
+
+def test_json_data_names_its_strings_but_not_the_words_of_a_dotted_feature_flag():
+    css = ".highlight{color:red}.md-tag--html{color:red}.search{color:red}"
+    page = '<script type="application/json">{"features": ["search.highlight"], "tags": {"HTML": "md-tag--html"}}</script>'
+    assert trimmed(css, page) == ".md-tag--html{color:red}"
+    broken = '<script type="application/json">{"broken": search.highlight</script>'
+    assert trimmed(css, broken) == ".highlight{color:red}.search{color:red}"
 
 
 def test_an_attribute_holding_a_bracket_does_not_hide_the_tags_other_names():
@@ -151,6 +199,35 @@ def test_a_dirty_build_brings_back_the_rules_a_new_page_needs(tmp_path):
     result = build_site(project, site, "--dirty", "--no-strict")  # --dirty itself warns
     assert result.returncode == 0, result.stderr
     assert ".md-typeset .admonition" in css.read_text("utf-8")
+
+
+def test_a_tagged_search_index_keeps_the_tag_rules_of_materials_bundle(tmp_path):
+    site = _site(tmp_path, '<script src="assets/javascripts/bundle.0123abcd.min.js"></script>')
+    (site / "assets/javascripts").mkdir()
+    (site / "assets/javascripts/bundle.0123abcd.min.js").write_text('x("span",{class:"md-tag gone"})')
+    (site / "assets/stylesheets/main.css").write_text(".md-tag{color:red}.gone{color:red}")
+    (site / "search").mkdir()
+    (site / "search/search_index.json").write_text('{"config": {"fields": {"tags": {}}}, "docs": []}')
+    trim_site(site)
+    assert (site / "assets/stylesheets/main.css").read_text() == ".gone{color:red}"
+    (site / "assets/stylesheets/main.css").write_text(".md-tag{color:red}.gone{color:red}")
+    (site / "search/search_index.json").write_text('{"docs": [{"location": "", "tags": ["HTML"]}]}')
+    trim_site(site)
+    assert (site / "assets/stylesheets/main.css").read_text() == ".md-tag{color:red}.gone{color:red}"
+
+
+def test_a_site_with_a_repository_link_and_a_code_block_keeps_what_materials_script_builds_there(tmp_path):
+    """The hosts in MATERIAL_HOSTS are what Material's templates really write."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "repo_url: https://github.com/example/journal\n", "utf-8")
+    (project / "docs/code.md").write_text("# Code\n\n```\nmake site\n```\n", "utf-8")
+    site = tmp_path / "site"
+    result = build_site(project, site, "--no-strict")  # the new page is in no nav
+    assert result.returncode == 0, result.stderr
+    css = next((site / "assets/stylesheets").glob("main.*.css")).read_text("utf-8")
+    assert ".md-source__facts" in css and ".md-source__fact--stars" in css
+    assert ".md-code__button" in css and ".md-annotation" in css
 
 
 def test_root_relative_links_are_read_under_the_sites_path(tmp_path):
