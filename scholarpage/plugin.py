@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,12 +31,13 @@ from .metadata import head_html
 from .model import Article, Reference
 from .pages import ARTICLE_PAGE, article_page, cite_this_tabs, cite_this_tabs_are_kept
 from .readiness import readiness
+from .assets import NAMES as ASSET_NAMES
+from .assets import asset
 from .theme_css import THEME_STYLESHEETS, page_facts, parse_is_kept, trim_site
 from .theme_css import parse as parse_stylesheet
 from .theme_templates import fix_theme_environments
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
-ASSETS = ("scholarpage.css", "scholarpage.js")
 
 
 class ScholarPageConfig(Config):
@@ -81,8 +81,8 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         tooltips = {ref.key: ref.text or ref.title for ref in self.references}
         self.citations = CitationExtension(numbers, tooltips, self.config.page, log.warning)
         config.markdown_extensions.append(self.citations)  # type: ignore[arg-type]
-        config.extra_css.append(f"assets/scholarpage/{ASSETS[0]}")
-        config.extra_javascript.append(f"assets/scholarpage/{ASSETS[1]}")  # type: ignore[arg-type]
+        config.extra_css.append(f"assets/scholarpage/{ASSET_NAMES[0]}")
+        config.extra_javascript.append(f"assets/scholarpage/{ASSET_NAMES[1]}")  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -111,9 +111,8 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             texts = {path.read_text("utf-8") for path in self.theme_stylesheets.values() if path.suffix == ".css"}
             self.stylesheet_parses = {text: Background(parse_stylesheet, text)
                                       for text in texts if not parse_is_kept(text)}
-        for name in ASSETS:
-            path = resources.files(__package__).joinpath("assets", name)
-            files.append(File.generated(config, f"assets/scholarpage/{name}", content=path.read_bytes()))
+        for name in ASSET_NAMES:
+            files.append(File.generated(config, f"assets/scholarpage/{name}", content=asset(name)))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
