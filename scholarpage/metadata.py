@@ -16,9 +16,19 @@ from .scholar import doi_url
 Tag = tuple[str, str]
 
 
-def head_html(article: Article, references: Sequence[Reference], *, page_url: str = "", pdf_url: str = "") -> Markup:
-    """Every head tag of the article page, one per line (JSON-LD excluded: see jsonld.py)."""
-    lines = [meta(name, value) for name, value in highwire(article, references, page_url=page_url, pdf_url=pdf_url)]
+def head_html(article: Article, references: Sequence[Reference], *, page_url: str = "", pdf_url: str = "",
+              jsonld: Markup = Markup("")) -> Markup:
+    """Every head tag of the article page, one per line, with the JSON-LD script (jsonld.py).
+
+    The order is for gzip, which finds a repeated text only within the 32 KB before it: the
+    JSON-LD, whose citations repeat the `citation_reference` tags' titles and names, comes right
+    after them, and the other tags, which repeat the title and abstract that the page's body
+    shows, come last. On the seed page this is 0.6 KB less than the JSON-LD at the end.
+    """
+    tags = highwire(article, references, page_url=page_url, pdf_url=pdf_url)
+    lines = [meta(name, value) for name, value in tags]
+    if jsonld:
+        lines.append(jsonld)
     lines.append(link_tag("schema.DC", "http://purl.org/dc/elements/1.1/"))
     lines += [meta(name, value) for name, value in dublin_core(article, page_url=page_url)]
     lines += [meta(name, value, key="property") for name, value in open_graph(article, page_url=page_url)]

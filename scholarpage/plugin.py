@@ -17,6 +17,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .article import load_article
+from .assets import NAMES as ASSET_NAMES
+from .assets import asset
 from .background import Background
 from .bibtex import load_references
 from .cite import DEFAULT_STYLE, StyleError, check_style
@@ -31,8 +33,6 @@ from .metadata import head_html
 from .model import Article, Reference
 from .pages import ARTICLE_PAGE, article_page, cite_this_tabs, cite_this_tabs_are_kept
 from .readiness import readiness
-from .assets import NAMES as ASSET_NAMES
-from .assets import asset
 from .theme_css import THEME_STYLESHEETS, page_facts, parse_is_kept, trim_site
 from .theme_css import parse as parse_stylesheet
 from .theme_templates import fix_theme_environments
@@ -185,10 +185,8 @@ def _exports(article: Article, references: tuple[Reference, ...], page_url: str,
              ) -> tuple[dict[str, str], Markup, list[str]]:
     """The downloads (file name → content), the article page's head tags and JSON-LD, and the
     readiness report's lines."""
-    head = Markup("\n").join([
-        head_html(article, references, page_url=page_url, pdf_url=pdf_url),
-        jsonld_script(article, references, page_url=page_url),
-    ])
+    head = head_html(article, references, page_url=page_url, pdf_url=pdf_url,
+                     jsonld=jsonld_script(article, references, page_url=page_url))
     report = list(readiness(article, references, page_url=page_url, pdf_url=pdf_url))
     return downloads(article, references, page_url), head, report
 

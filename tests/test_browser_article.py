@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -125,6 +127,26 @@ def test_the_page_requests_nothing_from_other_hosts(browser, site_url):
     page.wait_for_load_state("networkidle")
     page.close()
     assert requested and all(url.startswith(site_url.rstrip("/")) for url in requested), requested
+
+
+PAGE_BUDGET = 90 * 1024  # issue 2: the seed page, everything it loads, gzipped
+
+
+def test_everything_the_article_page_loads_fits_the_90_kb_budget(browser, site_url, seed_site):
+    """HTML, CSS, JavaScript, Material's search worker and index (fetched at once), favicon:
+    each file gzipped at level 9, as `benchmarks/build_speed.py` counts them."""
+    context = browser.new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    paths = {urlsplit(url).path.removeprefix(urlsplit(site_url).path) for url in requested}
+    files = [seed_site / (path + "index.html" if path.endswith("/") or not path else path) for path in paths]
+    assert seed_site / "search/search_index.json" in files and any("workers" in f.parts for f in files)
+    sizes = {f.relative_to(seed_site).as_posix(): len(gzip.compress(f.read_bytes(), 9)) for f in files}
+    assert sum(sizes.values()) <= PAGE_BUDGET, sizes
 
 
 def test_copy_bibtex_puts_that_references_entry_on_the_clipboard(page_at, site_url):
