@@ -10,7 +10,8 @@ site could make it match, judged conservatively so that nothing that can appear 
   script a page loads (where a word ending in `-` or `_` counts as a prefix, for names that
   scripts build as `"md-tag--" + name`);
 - except that a few names in Material's own script count only where the script can build them:
-  it builds them only into something a page must already hold (see `MATERIAL_HOSTS`);
+  it builds them only into something a page must already hold (`MATERIAL_HOSTS`), or only
+  looks for them (`MATERIAL_LOOKS_FOR`);
 - a custom property is dropped only if no kept rule, no other stylesheet, no page and no script
   reads it;
 - at-rules other than `@media`, `@supports`, `@container` and `@layer` are kept as they are.
@@ -34,19 +35,17 @@ from .cache import code_digest, kept, remembered
 THEME_STYLESHEETS = "assets/stylesheets/"
 MATERIAL_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 SEARCH_INDEX = "search/search_index.json"
-# Names in Material's script that it builds only into a host some page already holds, or only
-# looks for; read from Material 9's source (src/templates/assets/javascripts/). Block → hosts:
-# the repository facts fill the template's .md-source; copy buttons and annotations go into
-# code blocks (`pre`) and `.annotate` lists; the version menu needs extra.version, whose
-# provider is always "mike"; tags are drawn for pages that have tags (TAGGED: the search index
-# holds some); `.md-status` and `.highlight` are only looked for. Hosts are the pages' tags and
-# code; of a page's JSON data (Material's __config, whose feature names such as
+# Names in Material's script that it builds only into a host some page already holds; read from
+# Material 9's source (src/templates/assets/javascripts/). Block → hosts: the repository facts
+# fill the template's .md-source; copy buttons and annotations go into code blocks (`pre`) and
+# `.annotate` lists; the version menu needs extra.version, whose provider is always "mike";
+# tags are drawn for pages that have tags (TAGGED: the search index holds some). Hosts are the
+# pages' tags and code; of a page's JSON data (Material's __config, whose feature names such as
 # "search.highlight" are no hosts) only CONFIG_HOSTS. Without a host, such a name keeps a rule
-# only if a page or another script has it. A block's
-# names are the block and its BEM elements and modifiers (md-source__fact--stars), not a
-# longer block (md-source-file is the template's). The browser test that compares every
-# element's computed style with Material's whole stylesheets checks the table in each state a
-# reader can bring about.
+# only if a page or another script has it. A block's names are the block and its BEM elements
+# and modifiers (md-source__fact--stars), not a longer block (md-source-file is the template's).
+# The browser test that compares every element's computed style with Material's whole
+# stylesheets checks both tables in each state a reader can bring about.
 TAGGED = "search index with tags"
 MATERIAL_HOSTS: dict[str, tuple[str, ...]] = {
     "md-source": ("md-source",),
@@ -57,9 +56,10 @@ MATERIAL_HOSTS: dict[str, tuple[str, ...]] = {
     "md-tag": ("md-tag", "md-tags", TAGGED),
     "md-tags": ("md-tag", "md-tags", TAGGED),
     "md-tag-icon": ("md-tag", "md-tags", TAGGED),
-    "md-status": ("md-status",),
-    "highlight": ("highlight",),
 }
+# Names Material's script only looks for and never writes (`e.closest(".highlight")`,
+# `closest("pre")`, `getAttribute("dir") === "rtl"`, `M(".md-status")`).
+MATERIAL_LOOKS_FOR = frozenset({"highlight", "md-status", "pre", "rtl"})
 CONFIG_HOSTS = frozenset({"mike"})
 _TAGGED_INDEX = re.compile(r'"tags"\s*:\s*\[')
 _NESTING = {"media", "supports", "container", "layer"}
@@ -175,6 +175,8 @@ def _data_words(text: str) -> set[str]:
 
 def _can_build(name: str, present: set[str]) -> bool:
     """Whether Material's script can put this name of its own into a page (see MATERIAL_HOSTS)."""
+    if name in MATERIAL_LOOKS_FOR:
+        return False
     block = name.partition("__")[0].partition("--")[0]
     hosts = MATERIAL_HOSTS.get(block)
     return hosts is None or not present.isdisjoint(hosts)

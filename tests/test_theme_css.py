@@ -66,24 +66,27 @@ def test_a_script_that_names_or_builds_a_class_keeps_its_rules():
 # Material's bundle, as it is minified: it builds these into a host that a page must hold.
 MATERIAL = ('x("ul",{class:"md-source__facts"});x("li",{class:`md-source__fact md-source__fact--${t}`});'
             'x("button",{class:"md-code__button"});x("aside",{class:"md-annotation"});'
-            'x("div",{class:"md-version"});e.closest(".highlight");V("search.highlight")')
+            'x("div",{class:"md-version"});e.closest(".highlight");V("search.highlight");a=e.closest("pre");'
+            'document.documentElement.getAttribute("dir")==="rtl"')
 HOSTED_CSS = (".md-source__facts{margin:0}.md-source__fact--stars{color:red}.md-code__button{color:red}"
               ".md-annotation{color:red}.md-version{color:red}.highlight{color:red}"
-              ".md-source-file{color:red}")
+              ".md-source-file{color:red}pre{margin:0}[dir=rtl] .md-nav{margin:0}")
 
 
-def test_names_materials_script_builds_into_a_host_keep_no_rule_while_no_page_holds_the_host():
+def test_names_materials_script_builds_into_a_host_or_only_looks_for_keep_no_rule_without_a_page_holding_them():
     assert trimmed(HOSTED_CSS, "<p>", material=MATERIAL) == ""
 
 
 @pytest.mark.parametrize("page, rules", [
     ('<a class="md-source" href="https://example.org/repo">',
      ".md-source__facts{margin:0}.md-source__fact--stars{color:red}"),
-    ("<pre><code>x = 1</code></pre>", ".md-code__button{color:red}.md-annotation{color:red}"),
+    ("<pre><code>x = 1</code></pre>", ".md-code__button{color:red}.md-annotation{color:red}pre{margin:0}"),
     ('<ol class="annotate"><li>Note</li></ol>', ".md-annotation{color:red}"),
     ('<script id="__config" type="application/json">{"version": {"provider": "mike"}}</script>',
      ".md-version{color:red}"),
-    ('<div class="highlight"><pre>', ".md-code__button{color:red}.md-annotation{color:red}.highlight{color:red}"),
+    ('<div class="highlight"><pre>',
+     ".md-code__button{color:red}.md-annotation{color:red}.highlight{color:red}pre{margin:0}"),
+    ('<html dir="rtl"><nav class="md-nav">', "[dir=rtl] .md-nav{margin:0}"),
     ('<aside class="md-source-file">', ".md-source-file{color:red}"),
 ])
 def test_a_page_holding_the_host_keeps_the_rules_material_builds_into_it(page, rules):
@@ -91,7 +94,8 @@ def test_a_page_holding_the_host_keeps_the_rules_material_builds_into_it(page, r
 
 
 def test_the_same_names_in_a_script_of_the_site_keep_their_rules():
-    assert trimmed(HOSTED_CSS, "<p>", script=MATERIAL) == HOSTED_CSS.replace(".md-source-file{color:red}", "")
+    kept = trimmed(HOSTED_CSS, '<nav class="md-nav">', script=MATERIAL)
+    assert kept == HOSTED_CSS.replace(".md-source-file{color:red}", "")
 
 
 def test_tags_from_the_search_index_keep_the_tag_rules():
