@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import yaml
@@ -16,6 +16,9 @@ from .model import Article, Author, Reference
 from .scholar import doi_url, scholar_url
 
 ARTICLE_PAGE = "index.md"
+# Stands for "Cite this article" in the page's Markdown until the plugin puts the tabs in its
+# place. An HTML comment: Markdown passes it through, and no escaped source text can spell it.
+CITE_THIS_MARK = Markup("<!-- scholarpage: cite this article -->")
 
 
 @dataclass(frozen=True)
@@ -36,21 +39,24 @@ def article_page(
     *,
     page_url: str = "",
     style: str = DEFAULT_STYLE,
-    cite_tabs: Callable[[], Sequence[Style]] | None = None,
+    cite_this: Markup | None = None,
 ) -> str:
     """The Markdown source of the article page.
 
     `page_url` is the page's absolute URL (site_url + path), or "". The per-reference copy
     buttons are added by the page's script (scholarpage.js): they cannot work without it, and a
-    page without a script should not show dead controls. `cite_tabs` gives `cite_this_tabs(article,
-    page_url)`, asked for last: the plugin formats it on another core meanwhile.
+    page without a script should not show dead controls. `cite_this` stands for "Cite this
+    article" (`cite_this_html`), formatted here if not given: the plugin gives CITE_THIS_MARK and
+    puts the tabs in place of it once the page is rendered, formatting them on another core
+    meanwhile.
     """
     formatted = format_references([r for r in references if not r.text], style)
     entries = [
         _entry(number, reference, article.language, formatted.get(reference.key))
         for number, reference in enumerate(references, start=1)
     ]
-    tabs = cite_tabs() if cite_tabs is not None else cite_this_tabs(article, page_url)
+    if cite_this is None:
+        cite_this = cite_this_html(cite_this_tabs(article, page_url))
     return render(
         "article.md.j2",
         front_matter=_front_matter(article),
@@ -62,7 +68,7 @@ def article_page(
         orcid_link=_orcid_link,
         entries=entries,
         bibtex_file=REFERENCE_FILES["bib"],
-        cite_this=tabs,
+        cite_this=cite_this,
         downloads=_downloads(),
     )
 
@@ -80,6 +86,11 @@ def cite_this_tabs(article: Article, page_url: str) -> list[Style]:
     """"Cite this article": the article formatted in each style, as tabs."""
     formatted = cite_this(article_reference(article, page_url))
     return [Style(label, entry, plain_text(entry)) for label, entry in formatted.items()]
+
+
+def cite_this_html(tabs: Sequence[Style]) -> Markup:
+    """"Cite this article" as Material's content tabs, one per style."""
+    return Markup(render("cite_this.html.j2", cite_this=tabs).rstrip("\n"))
 
 
 def cite_this_tabs_are_kept(article: Article, page_url: str) -> bool:
