@@ -36,8 +36,13 @@ class _ThemeTemplates(CompiledTemplates):
 
 
 def _compile_options(environment: jinja2.Environment) -> str:
+    # Filters and tests too: Jinja's code for one depends on whether it existed at compile time
+    # and on what it is passed (context, environment: the mark of @pass_context and the like),
+    # and a plugin may add some in `on_env`.
+    callables = [(kind, name, str(getattr(function, "jinja_pass_arg", ""))) for kind, table in
+                 (("filter", environment.filters), ("test", environment.tests)) for name, function in table.items()]
     options = (
-        jinja2.__version__, sorted(environment.extensions), environment.block_start_string,
+        jinja2.__version__, sorted(environment.extensions), sorted(callables, key=repr), environment.block_start_string,
         environment.block_end_string, environment.variable_start_string, environment.variable_end_string,
         environment.comment_start_string, environment.comment_end_string, environment.line_statement_prefix,
         environment.line_comment_prefix, environment.trim_blocks, environment.lstrip_blocks,

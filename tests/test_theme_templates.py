@@ -77,6 +77,24 @@ def test_an_environment_changed_after_the_cache_is_attached_compiles_its_own_way
     assert later.get_template("page.html").render(x="y") == "  y\n"
 
 
+def test_a_filter_a_plugin_adds_later_gets_code_compiled_with_it(cache_here):
+    # Jinja compiles a call to a filter it cannot find yet (inside `is filter`) without the
+    # context the filter asks for; a build whose plugins add that filter must not reuse it.
+    loader = jinja2.DictLoader({"page.html": '{% if "shout" is filter %}{{ x | shout }}{% endif %}.'})
+    before = jinja2.Environment(loader=loader)
+    before.bytecode_cache = theme_template_cache(before)
+    assert before.get_template("page.html").render(x="a") == "."
+
+    @jinja2.pass_context
+    def shout(context, value):
+        return f"{value.upper()} on {context.name}"
+
+    later = jinja2.Environment(loader=loader)
+    later.bytecode_cache = theme_template_cache(later)
+    later.filters["shout"] = shout  # as a plugin's on_env would
+    assert later.get_template("page.html").render(x="a") == "A on page.html."
+
+
 class _Theme:
     """A stand-in for MkDocs' Theme: each call makes a fresh environment without a cache."""
 
