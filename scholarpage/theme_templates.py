@@ -12,6 +12,7 @@ environment the theme makes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Callable
@@ -39,17 +40,30 @@ def _compile_options(environment: jinja2.Environment) -> str:
     # Filters and tests too: Jinja's code for one depends on whether it existed at compile time
     # and on what it is passed (context, environment: the mark of @pass_context and the like),
     # and a plugin may add some in `on_env`.
-    callables = [(kind, name, str(getattr(function, "jinja_pass_arg", ""))) for kind, table in
-                 (("filter", environment.filters), ("test", environment.tests)) for name, function in table.items()]
     options = (
-        jinja2.__version__, sorted(environment.extensions), sorted(callables, key=repr), environment.block_start_string,
+        jinja2.__version__, tuple(sorted(environment.extensions)), tuple(environment.filters.items()),
+        tuple(environment.tests.items()), environment.block_start_string,
         environment.block_end_string, environment.variable_start_string, environment.variable_end_string,
         environment.comment_start_string, environment.comment_end_string, environment.line_statement_prefix,
         environment.line_comment_prefix, environment.trim_blocks, environment.lstrip_blocks,
         environment.newline_sequence, environment.keep_trailing_newline, environment.optimized,
         environment.autoescape,
     )
-    return hashlib.sha256(repr(options).encode()).hexdigest()[:16]
+    try:
+        return _options_digest(options)
+    except TypeError:  # a filter that cannot be hashed (a callable object with __eq__ only)
+        return _options_digest.__wrapped__(options)
+
+
+@functools.lru_cache(maxsize=16)
+def _options_digest(options: tuple) -> str:
+    """The options by value: filters and tests by name and what they are passed (a function's
+    own repr names its address, which differs from one build to the next)."""
+    filters, tests = options[2], options[3]
+    callables = sorted((kind, name, str(getattr(function, "jinja_pass_arg", "")))
+                       for kind, table in (("filter", filters), ("test", tests)) for name, function in table)
+    stable = (*options[:2], callables, *options[4:])
+    return hashlib.sha256(repr(stable).encode()).hexdigest()[:16]
 
 
 def theme_template_cache(environment: jinja2.Environment) -> jinja2.BytecodeCache | None:

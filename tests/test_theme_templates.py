@@ -95,6 +95,21 @@ def test_a_filter_a_plugin_adds_later_gets_code_compiled_with_it(cache_here):
     assert later.get_template("page.html").render(x="a") == "A on page.html."
 
 
+def test_a_filter_that_cannot_be_hashed_still_gets_its_templates_kept(cache_here):
+    class Unhashable:  # defines __eq__ only, so Python gives it no __hash__
+        def __eq__(self, other):
+            return self is other
+
+        def __call__(self, value):
+            return value * 2
+
+    environment = jinja2.Environment(loader=jinja2.DictLoader({"page.html": "{{ x | twice }}"}))
+    environment.filters["twice"] = Unhashable()
+    environment.bytecode_cache = theme_template_cache(environment)
+    assert environment.get_template("page.html").render(x="ab") == "abab"
+    assert list((cache_here / "scholarpage/theme-templates").glob("*.cache"))
+
+
 class _Theme:
     """A stand-in for MkDocs' Theme: each call makes a fresh environment without a cache."""
 
