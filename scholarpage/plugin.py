@@ -31,8 +31,8 @@ from .jsonld import jsonld_script
 from .material_search import install as install_linear_search_parser
 from .metadata import head_html
 from .model import Article, Reference
-from .pages import (ARTICLE_PAGE, CITE_THIS_MARK, article_page, cite_this_html, cite_this_tabs,
-                    cite_this_tabs_are_kept)
+from .pages import (ARTICLE_PAGE, CITE_THIS_MARK, REFERENCE_LIST_MARK, article_page_parts, cite_this_html,
+                    cite_this_tabs, cite_this_tabs_are_kept)
 from .readiness import readiness
 from .theme_css import THEME_STYLESHEETS, page_facts, parse_is_kept, trim_site
 from .theme_css import parse as parse_stylesheet
@@ -96,9 +96,9 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         # the reference list and are needed only once every page is converted (on_env): a second
         # core writes them while this one renders the article page and MkDocs converts it.
         self.exports = Background(_exports, self.article, self.references, page_url, pdf_url)
-        markdown = article_page(self.article, self.references, page_url=page_url, style=self.style,
-                                cite_this=CITE_THIS_MARK)
-        files.append(File.generated(config, self.config.page, content=markdown))
+        self.article_page = article_page_parts(self.article, self.references, page_url=page_url, style=self.style,
+                                               cite_this=CITE_THIS_MARK)
+        files.append(File.generated(config, self.config.page, content=self.article_page.markdown))
         self.download_files = {name: File.generated(config, folder + name, content="") for name in DOWNLOAD_NAMES}
         for file in self.download_files.values():  # their content is set in on_env
             files.append(file)
@@ -141,9 +141,14 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         page.update_date = last_modified(self.article, page.update_date) if is_article else ""
         return page
 
+    @event_priority(100)  # before other plugins: they see the page whole
     def on_page_content(self, html: str, page: Page, **kwargs) -> str:
         if page.file.src_uri == self.config.page:
             page.toc = _under_title(page.toc, str(page.meta.get("title", "")))
+            # The reference list, HTML already, skips Markdown (see pages.ArticlePage); its
+            # anchors are declared for MkDocs' link validation as the list's own HTML would be.
+            html = html.replace(REFERENCE_LIST_MARK, self.article_page.reference_list, 1)
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | self.article_page.anchors
         return html
 
     @event_priority(100)  # before other plugins: they see the page whole
