@@ -17,7 +17,7 @@ from mkdocs.utils.meta import get_data
 
 from conftest import ROOT
 from scholarpage.model import Article, Author, Journal, Person, Reference
-from scholarpage.pages import article_page
+from scholarpage.pages import REFERENCE_LIST_MARK, article_page, article_page_parts, cite_this_html, cite_this_tabs
 
 ALLOWED_IN_CSL_OUTPUT = {"i", "b", "a", "span", "sup", "sub", "h3"}
 text = st.text(
@@ -34,9 +34,19 @@ CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 
 
 def _render(article: Article, references: list[Reference]) -> lxml.html.HtmlElement:
-    source, _ = get_data(article_page(article, references, page_url="https://example.org/"))
+    """The page's content as the whole Markdown converts, checked to be the same as the
+    plugin's, which puts the reference list in after converting the rest."""
+    url = "https://example.org/"
+    whole = _convert(article_page(article, references, page_url=url))
+    parts = article_page_parts(article, references, page_url=url, cite_this=cite_this_html(cite_this_tabs(article, url)))
+    assert _convert(parts.markdown).replace(REFERENCE_LIST_MARK, parts.reference_list, 1) == whole
+    return lxml.html.fromstring(f"<div>{whole}</div>")
+
+
+def _convert(page: str) -> str:
+    source, _ = get_data(page)
     md = markdown.Markdown(extensions=CONFIG.markdown_extensions, extension_configs=CONFIG.mdx_configs)
-    return lxml.html.fromstring(f"<div>{md.convert(source)}</div>")
+    return md.convert(source)
 
 
 def _flat(value: str) -> str:
