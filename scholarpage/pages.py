@@ -16,8 +16,9 @@ from .model import Article, Author, Reference
 from .scholar import doi_url, scholar_url
 
 ARTICLE_PAGE = "index.md"
-# Stands for "Cite this article" in the page's Markdown until the plugin puts the tabs in its
-# place. An HTML comment: Markdown passes it through, and no escaped source text can spell it.
+# Stand for "Cite this article" and the reference list in the page's Markdown until the plugin
+# puts them in their place. HTML comments: Markdown passes them through, and no escaped source
+# text can spell them.
 CITE_THIS_MARK = Markup("<!-- scholarpage: cite this article -->")
 REFERENCE_LIST_MARK = Markup("<!-- scholarpage: reference list -->")
 
@@ -49,7 +50,7 @@ def article_page(
     """
     page = article_page_parts(article, references, page_url=page_url, style=style,
                               cite_this=cite_this_html(cite_this_tabs(article, page_url)))
-    return page.markdown.replace(REFERENCE_LIST_MARK, page.reference_list, 1)
+    return page.with_reference_list(page.markdown)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,10 @@ class ArticlePage:
     markdown: str
     reference_list: Markup
     anchors: frozenset[str]
+
+    def with_reference_list(self, text: str) -> str:
+        """The Markdown, or the HTML it converts to, with the reference list in its place."""
+        return text.replace(REFERENCE_LIST_MARK, self.reference_list, 1)
 
 
 def article_page_parts(

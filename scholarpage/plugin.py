@@ -31,7 +31,7 @@ from .jsonld import jsonld_script
 from .material_search import install as install_linear_search_parser
 from .metadata import head_html
 from .model import Article, Reference
-from .pages import (ARTICLE_PAGE, CITE_THIS_MARK, REFERENCE_LIST_MARK, article_page_parts, cite_this_html,
+from .pages import (ARTICLE_PAGE, CITE_THIS_MARK, article_page_parts, cite_this_html,
                     cite_this_tabs, cite_this_tabs_are_kept)
 from .readiness import readiness
 from .theme_css import THEME_STYLESHEETS, page_facts, parse_is_kept, trim_site
@@ -147,7 +147,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             page.toc = _under_title(page.toc, str(page.meta.get("title", "")))
             # The reference list, HTML already, skips Markdown (see pages.ArticlePage); its
             # anchors are declared for MkDocs' link validation as the list's own HTML would be.
-            html = html.replace(REFERENCE_LIST_MARK, self.article_page.reference_list, 1)
+            html = self.article_page.with_reference_list(html)
             page.present_anchor_ids = (page.present_anchor_ids or set()) | self.article_page.anchors
         return html
 

@@ -17,7 +17,7 @@ from mkdocs.utils.meta import get_data
 
 from conftest import ROOT
 from scholarpage.model import Article, Author, Journal, Person, Reference
-from scholarpage.pages import REFERENCE_LIST_MARK, article_page, article_page_parts, cite_this_html, cite_this_tabs
+from scholarpage.pages import article_page, article_page_parts, cite_this_html, cite_this_tabs
 
 ALLOWED_IN_CSL_OUTPUT = {"i", "b", "a", "span", "sup", "sub", "h3"}
 text = st.text(
@@ -39,7 +39,7 @@ def _render(article: Article, references: list[Reference]) -> lxml.html.HtmlElem
     url = "https://example.org/"
     whole = _convert(article_page(article, references, page_url=url))
     parts = article_page_parts(article, references, page_url=url, cite_this=cite_this_html(cite_this_tabs(article, url)))
-    assert _convert(parts.markdown).replace(REFERENCE_LIST_MARK, parts.reference_list, 1) == whole
+    assert parts.with_reference_list(_convert(parts.markdown)) == whole
     return lxml.html.fromstring(f"<div>{whole}</div>")
 
 
