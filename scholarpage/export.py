@@ -120,10 +120,6 @@ def _one_line(value: str) -> str:
     return " ".join(value.split())
 
 
-#: Every download's file name, written next to the article page.
-DOWNLOAD_NAMES = tuple(name for ext in ("bib", "ris", "json") for name in (ARTICLE_FILES[ext], REFERENCE_FILES[ext]))
-
-
 def downloads(article: Article, references: Sequence[Reference], page_url: str = "") -> dict[str, str]:
     """File name → content of every download."""
     own = article_reference(article, page_url)

@@ -14,17 +14,10 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup, escape
 
-from .cache import CompiledTemplates, cache_folder
-
 __all__ = [
     "Markup", "escape", "attribute", "link", "linked_text", "render", "csl_safe",
     "exact_attribute", "meta", "link_tag", "json_script",
 ]
-
-
-def _template_cache() -> jinja2.BytecodeCache | None:
-    folder = cache_folder("templates")
-    return CompiledTemplates(str(folder)) if folder else None
 
 
 _ENVIRONMENT = jinja2.Environment(
@@ -36,7 +29,6 @@ _ENVIRONMENT = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
-    bytecode_cache=_template_cache(),
 )
 
 

@@ -9,18 +9,13 @@ from dataclasses import dataclass
 import yaml
 
 from .anchors import key_anchor, number_anchor
-from .cite import DEFAULT_STYLE, cite_this, cite_this_is_kept, format_references, plain_text
+from .cite import DEFAULT_STYLE, cite_this, format_references, plain_text
 from .export import ARTICLE_FILES, REFERENCE_FILES, article_reference
 from .html import Markup, escape, label_links, link, linked_text, render
 from .model import Article, Author, Reference
 from .scholar import doi_url, scholar_url
 
 ARTICLE_PAGE = "index.md"
-# Stand for "Cite this article" and the reference list in the page's Markdown until the plugin
-# puts them in their place. HTML comments: Markdown passes them through, and no escaped source
-# text can spell them.
-CITE_THIS_MARK = Markup("<!-- scholarpage: cite this article -->")
-REFERENCE_LIST_MARK = Markup("<!-- scholarpage: reference list -->")
 
 
 @dataclass(frozen=True)
@@ -42,49 +37,18 @@ def article_page(
     page_url: str = "",
     style: str = DEFAULT_STYLE,
 ) -> str:
-    """The whole Markdown source of the article page (the render command writes it).
+    """The whole Markdown source of the article page.
 
     `page_url` is the page's absolute URL (site_url + path), or "". The per-reference copy
     buttons are added by the page's script (scholarpage.js): they cannot work without it, and a
     page without a script should not show dead controls.
     """
-    page = article_page_parts(article, references, page_url=page_url, style=style,
-                              cite_this=cite_this_html(cite_this_tabs(article, page_url)))
-    return page.with_reference_list(page.markdown)
-
-
-@dataclass(frozen=True)
-class ArticlePage:
-    """The article page's Markdown, with REFERENCE_LIST_MARK where the reference list goes once
-    the Markdown is converted: the list is HTML already, and Python-Markdown and MkDocs each
-    parsed it again as raw HTML (0.2 s of a build at 1,000 references). `anchors` are its ids."""
-
-    markdown: str
-    reference_list: Markup
-    anchors: frozenset[str]
-
-    def with_reference_list(self, text: str) -> str:
-        """The Markdown, or the HTML it converts to, with the reference list in its place."""
-        return text.replace(REFERENCE_LIST_MARK, self.reference_list, 1)
-
-
-def article_page_parts(
-    article: Article,
-    references: Sequence[Reference],
-    *,
-    page_url: str = "",
-    style: str = DEFAULT_STYLE,
-    cite_this: Markup,
-) -> ArticlePage:
-    """The article page in parts; `cite_this` is "Cite this article" (`cite_this_html`), or
-    CITE_THIS_MARK, which the plugin fills once the page is rendered."""
     formatted = format_references([r for r in references if not r.text], style)
     entries = [
         _entry(number, reference, article.language, formatted.get(reference.key))
         for number, reference in enumerate(references, start=1)
     ]
-    reference_list = Markup(render("reference_list.html.j2", entries=entries, bibtex_file=REFERENCE_FILES["bib"]))
-    markdown = render(
+    return render(
         "article.md.j2",
         front_matter=_front_matter(article),
         article=article,
@@ -93,12 +57,11 @@ def article_page_parts(
         doi_link=link(doi_url(article.doi), doi_url(article.doi)) if article.doi else "",
         facts=_facts(article),
         orcid_link=_orcid_link,
-        reference_list=REFERENCE_LIST_MARK,
-        cite_this=cite_this,
+        reference_list=Markup(render("reference_list.html.j2", entries=entries,
+                                     bibtex_file=REFERENCE_FILES["bib"]).rstrip("\n")),
+        cite_this=cite_this_html(cite_this_tabs(article, page_url)),
         downloads=_downloads(),
     )
-    anchors = frozenset(anchor for entry in entries for anchor in (entry.anchor, entry.key_anchor))
-    return ArticlePage(markdown, reference_list.rstrip("\n"), anchors)
 
 
 @dataclass(frozen=True)
@@ -119,11 +82,6 @@ def cite_this_tabs(article: Article, page_url: str) -> list[Style]:
 def cite_this_html(tabs: Sequence[Style]) -> Markup:
     """"Cite this article" as Material's content tabs, one per style."""
     return Markup(render("cite_this.html.j2", cite_this=tabs).rstrip("\n"))
-
-
-def cite_this_tabs_are_kept(article: Article, page_url: str) -> bool:
-    """Whether an earlier build kept "Cite this article" formatted (formatting takes 0.1 s)."""
-    return cite_this_is_kept(article_reference(article, page_url))
 
 
 def _downloads() -> list[tuple[str, list[Markup]]]:
