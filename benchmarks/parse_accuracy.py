@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from test_plaintext import CASES, FIELDS, expected_of, fields_of  # noqa: E402
 
-from scholarpage.plaintext import parse_reference  # noqa: E402
+from scholarpage.importer.plaintext import parse_reference  # noqa: E402
 
 
 def score(cases: list[dict]) -> dict[str, tuple[float, float, float]]:

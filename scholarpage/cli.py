@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .article import load_article
-from .bibtex import load_references
-from .cite import DEFAULT_STYLE, StyleError, check_style
-from .errors import SourceError
-from .pages import ARTICLE_PAGE, article_page
+from scholarpage.sources.article_yml import load_article
+from scholarpage.sources.bibtex import load_references
+from scholarpage.render.bibliography import DEFAULT_STYLE, StyleError, check_style
+from scholarpage.errors import SourceError
+from scholarpage.render.article_page import ARTICLE_PAGE, article_page
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +46,7 @@ def _render(args: argparse.Namespace) -> int:
 
 def _add_importer_commands(commands: argparse._SubParsersAction) -> None:
     try:
-        from .importer_cli import add_check_parser, add_import_parser
+        from scholarpage.importer.cli import add_check_parser, add_import_parser
     except ImportError:  # the importer is optional while it is being built
         return
     add_import_parser(commands)

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from scholarpage.article import _LOADER, parse_article, schema
+from scholarpage.sources.article_yml import _LOADER, parse_article, schema
 from scholarpage.errors import SourceError
 from scholarpage.model import Article
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pylatexenc.latex2text import LatexNodes2Text
 
-from scholarpage.bibtex import decode_latex, encode_latex, parse_references
+from scholarpage.sources.bibtex import decode_latex, encode_latex, parse_references
 
 
 @settings(max_examples=500, deadline=None)

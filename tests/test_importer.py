@@ -132,7 +132,7 @@ def test_unknown_option_is_a_usage_error() -> None:
 
 
 def test_a_long_list_parsed_in_parallel_equals_one_parsed_in_order(monkeypatch) -> None:
-    from scholarpage import importer
+    from scholarpage.importer import page_import as importer
 
     texts = [f"Author{n}, A. ({1950 + n % 70}). Title number {n}. Journal of Tests, {n % 9 + 1}({n % 4 + 1}), {n}–{n + 9}."
              for n in range(1, 2601)]

@@ -14,8 +14,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from pyld import jsonld
 
-from scholarpage.article import load_article
-from scholarpage.bibtex import load_references
+from scholarpage.sources.article_yml import load_article
+from scholarpage.sources.bibtex import load_references
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = "https://journal.example.org/peeling/"
@@ -233,7 +233,7 @@ def test_downloads_are_linked_and_written(page):
 
 def test_the_reference_list_download_holds_the_references_in_the_pages_order(seed_site):
     """Copy BibTeX copies the Nth entry of references.bib for reference N."""
-    from scholarpage.bibtex import parse_references
+    from scholarpage.sources.bibtex import parse_references
 
     downloaded = parse_references((seed_site / "references.bib").read_text("utf-8"))
     assert [ref.key for ref in downloaded] == [ref.key for ref in REFERENCES]
@@ -254,7 +254,7 @@ def test_cite_this_has_six_styles_with_copy_buttons(page):
 
 
 def test_a_semicolon_in_a_reference_cannot_forge_a_structured_field():
-    from scholarpage.metadata import citation_reference
+    from scholarpage.metadata.head_tags import citation_reference
     from scholarpage.model import Reference
 
     forged = citation_reference(Reference(key="k", title="Risk; citation_doi=10.9/forged", year="2020"))

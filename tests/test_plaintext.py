@@ -10,10 +10,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scholarpage.bibtex import dump_references, parse_references
+from scholarpage.sources.bibtex import dump_references, parse_references
 from scholarpage.model import Person, Reference
-from scholarpage.plaintext import _parse, parse_reference, unique_keys
-from scholarpage.plaintext.keys import base_key
+from scholarpage.importer.plaintext import _parse, parse_reference, unique_keys
+from scholarpage.importer.plaintext.keys import base_key
 
 CORPUS = Path(__file__).parent / "corpus"
 FIELDS = ("kind", "authors", "editors", "title", "title_translation", "container", "collection", "volume",

@@ -17,7 +17,7 @@ from mkdocs.utils.meta import get_data
 
 from conftest import ROOT
 from scholarpage.model import Article, Author, Journal, Person, Reference
-from scholarpage.pages import article_page
+from scholarpage.render.article_page import article_page
 
 ALLOWED_IN_CSL_OUTPUT = {"i", "b", "a", "span", "sup", "sub", "h3"}
 text = st.text(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
-from .plaintext.fields import find_date
+from scholarpage.importer.plaintext.fields import find_date
 
 
 @dataclass

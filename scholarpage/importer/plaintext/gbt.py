@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .fields import YEAR, normalise_pages
-from .names import parse_names
-from ..model import Person
+from scholarpage.importer.plaintext.fields import YEAR, normalise_pages
+from scholarpage.importer.plaintext.names import parse_names
+from scholarpage.model import Person
 
 _ENTRY = re.compile(
     r"^(?P<authors>[^.。]*?)[.。]\s*(?P<title>[^\[\]]+?)\s*\[(?P<code>[A-Z]{1,2})(?:/OL)?\]\s*[.。]?\s*(?P<rest>.*)$"

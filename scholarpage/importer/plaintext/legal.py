@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .fields import find_date, find_year, normalise_pages
+from scholarpage.importer.plaintext.fields import find_date, find_year, normalise_pages
 
 _CASE = re.compile(
     r"^(?P<title>(?:Case\s+[A-Z]-?\d+/\d+\s+)?[A-Z][^,]{0,120}?\s(?:v\.?|vs\.?|versus|przeciwko)\s[^,\[(]{1,120}?)"

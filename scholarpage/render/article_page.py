@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 import yaml
 
-from .anchors import key_anchor, number_anchor
-from .cite import DEFAULT_STYLE, cite_this, format_references, plain_text
-from .export import ARTICLE_FILES, REFERENCE_FILES, article_reference
-from .html import Markup, escape, label_links, link, linked_text, render
-from .model import Article, Author, Reference
-from .scholar import doi_url, scholar_url
+from scholarpage.render.anchors import key_anchor, number_anchor
+from scholarpage.render.bibliography import DEFAULT_STYLE, cite_this, format_references, plain_text
+from scholarpage.metadata.downloads import ARTICLE_FILES, REFERENCE_FILES, article_reference
+from scholarpage.render.escaping import Markup, escape, label_links, link, linked_text, render
+from scholarpage.model import Article, Author, Reference
+from scholarpage.metadata.scholar_links import doi_url, scholar_url
 
 ARTICLE_PAGE = "index.md"
 

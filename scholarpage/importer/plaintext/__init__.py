@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 
-from ..model import Person, Reference
-from .details import book_parts, chapter_parts, container_parts, kind_of, thesis_parts
-from .fields import find_doi, find_edition, find_url
-from .gbt import parse_gbt
-from .keys import base_key, unique_keys
-from .language import detect_language
-from .legal import parse_legal
-from .names import is_organisation, parse_names
-from .split import split
+from scholarpage.model import Person, Reference
+from scholarpage.importer.plaintext.details import book_parts, chapter_parts, container_parts, kind_of, thesis_parts
+from scholarpage.importer.plaintext.fields import find_doi, find_edition, find_url
+from scholarpage.importer.plaintext.gbt import parse_gbt
+from scholarpage.importer.plaintext.keys import base_key, unique_keys
+from scholarpage.importer.plaintext.language import detect_language
+from scholarpage.importer.plaintext.legal import parse_legal
+from scholarpage.importer.plaintext.names import is_organisation, parse_names
+from scholarpage.importer.plaintext.split import split
 
 __all__ = ["parse_reference", "unique_keys", "base_key"]
 

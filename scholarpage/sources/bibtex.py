@@ -18,8 +18,8 @@ from bibtexparser.middlewares.names import parse_single_name_into_parts, split_m
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 from pylatexenc.latex2text import LatexNodes2Text
 
-from .errors import Problem, SourceError
-from .model import Person, Reference
+from scholarpage.errors import Problem, SourceError
+from scholarpage.model import Person, Reference
 
 #: The field holding the reference exactly as printed in the source (shown verbatim).
 TEXT_FIELD = "formatted"

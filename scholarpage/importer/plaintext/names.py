@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..model import Person
-from .namedata import (
+from scholarpage.model import Person
+from scholarpage.importer.plaintext.namedata import (
     CHINESE_FAMILY, FUNCTION_WORDS, GIVEN_NAMES, ORGANISATION_WORDS, PARTICLES, VIETNAMESE_FAMILY,
 )
 

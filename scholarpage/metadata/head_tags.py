@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from .html import Markup, link_tag, meta
-from .model import Article, Reference
-from .scholar import doi_url
+from scholarpage.render.escaping import Markup, link_tag, meta
+from scholarpage.model import Article, Reference
+from scholarpage.metadata.scholar_links import doi_url
 
 Tag = tuple[str, str]
 

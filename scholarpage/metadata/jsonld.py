@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .html import Markup, json_script
-from .metadata import abstract_text
-from .model import Article, Author, Person, Reference
-from .scholar import doi_url
+from scholarpage.render.escaping import Markup, json_script
+from scholarpage.metadata.head_tags import abstract_text
+from scholarpage.model import Article, Author, Person, Reference
+from scholarpage.metadata.scholar_links import doi_url
 
 #: CSL item type → schema.org type of a cited work.
 SCHEMA_TYPE = {

@@ -1,5 +1,5 @@
 """Citations formatted by citeproc-py with styles from the official CSL repository
-(citeproc_engine.py runs citeproc-py itself)."""
+(citeproc_fixes.py runs citeproc-py itself)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from .csl import csl_item
-from .html import Markup, csl_safe, escape
-from .model import Reference
+from scholarpage.metadata.csl_json import csl_item
+from scholarpage.render.escaping import Markup, csl_safe, escape
+from scholarpage.model import Reference
 
 if TYPE_CHECKING:
     from citeproc import CitationStylesStyle
@@ -40,10 +40,10 @@ def load_style(name: str) -> CitationStylesStyle:
 
 @lru_cache(maxsize=16)
 def _parsed_style(path: str, digest: bytes) -> CitationStylesStyle:
-    from . import citeproc_engine
+    from scholarpage.render import citeproc_fixes
 
     check_style(path)
-    return citeproc_engine.parse_style(path)
+    return citeproc_fixes.parse_style(path)
 
 
 def check_style(name: str) -> None:
@@ -104,10 +104,10 @@ def _format_cached(references: tuple[Reference, ...], style: str, style_digest: 
 
 
 def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
-    from . import citeproc_engine
+    from scholarpage.render import citeproc_fixes
 
     items = [_escaped_item(reference) for reference in references]
-    entries = citeproc_engine.bibliography(load_style(style), items)
+    entries = citeproc_fixes.bibliography(load_style(style), items)
     by_key = {reference.key: reference for reference in references}
     return {
         key: str(_linked(_without_repeated_title(_NUMBER_LABEL.sub("", entry), by_key[key])))

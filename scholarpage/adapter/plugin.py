@@ -15,19 +15,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from .article import load_article
-from .assets import NAMES as ASSET_NAMES
-from .assets import asset
-from .bibtex import load_references
-from .cite import DEFAULT_STYLE, StyleError, check_style
-from .citations import CitationExtension
-from .crawl import last_modified, robots_txt
-from .errors import SourceError
-from .export import downloads
-from .jsonld import jsonld_script
-from .metadata import head_html
-from .pages import ARTICLE_PAGE, article_page
-from .readiness import readiness
+from scholarpage.sources.article_yml import load_article
+from scholarpage.render.site_assets import NAMES as ASSET_NAMES
+from scholarpage.render.site_assets import asset
+from scholarpage.sources.bibtex import load_references
+from scholarpage.render.bibliography import DEFAULT_STYLE, StyleError, check_style
+from scholarpage.render.in_text import CitationExtension
+from scholarpage.metadata.crawl import last_modified, robots_txt
+from scholarpage.errors import SourceError
+from scholarpage.metadata.downloads import downloads
+from scholarpage.metadata.jsonld import jsonld_script
+from scholarpage.metadata.head_tags import head_html
+from scholarpage.render.article_page import ARTICLE_PAGE, article_page
+from scholarpage.metadata.gaps import readiness
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
 

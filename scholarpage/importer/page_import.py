@@ -18,14 +18,14 @@ from pathlib import Path
 
 import yaml
 
-from .article import parse_article
-from .bibtex import dump_references
-from .errors import Problem, SourceError
-from .model import Person, Reference
-from .ojs import read_page
-from .plaintext import is_unusable, parse_reference, unique_keys
-from .plaintext.language import detect_language
-from .quality import reference_findings
+from scholarpage.sources.article_yml import parse_article
+from scholarpage.sources.bibtex import dump_references
+from scholarpage.errors import Problem, SourceError
+from scholarpage.model import Person, Reference
+from scholarpage.importer.ojs_page import read_page
+from scholarpage.importer.plaintext import is_unusable, parse_reference, unique_keys
+from scholarpage.importer.plaintext.language import detect_language
+from scholarpage.importer.quality import reference_findings
 
 MAX_REFERENCES = 2000
 ARTICLE_ORDER = ("title", "subtitle", "authors", "journal", "volume", "issue", "issue_label", "year", "section",

@@ -6,7 +6,7 @@ import re
 import string
 import unicodedata
 
-from ..model import Person
+from scholarpage.model import Person
 
 try:  # better transliteration of non-Latin scripts (Chinese, Cyrillic) when installed
     from text_unidecode import unidecode

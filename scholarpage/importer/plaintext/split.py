@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .fields import YEAR, find_date
-from .names import is_organisation
+from scholarpage.importer.plaintext.fields import YEAR, find_date
+from scholarpage.importer.plaintext.names import is_organisation
 
 _OPEN = "“„«\"”‟〝"
 _CLOSE = "”“»\"‟〞"

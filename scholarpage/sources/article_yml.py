@@ -15,8 +15,8 @@ from typing import Any
 import jsonschema
 import yaml
 
-from .errors import Problem, SourceError
-from .model import Article, Author, Journal, License
+from scholarpage.errors import Problem, SourceError
+from scholarpage.model import Article, Author, Journal, License
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .metadata import highwire
-from .model import Article, Reference
+from scholarpage.metadata.head_tags import highwire
+from scholarpage.model import Article, Reference
 
 
 def readiness(article: Article, references: Sequence[Reference], *, page_url: str = "", pdf_url: str = "") -> list[str]:

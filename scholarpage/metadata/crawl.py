@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Article
+from scholarpage.model import Article
 
 
 def robots_txt(site_url: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from .fields import YEAR, find_date, find_edition, find_year, normalise_pages
-from .namedata import ORGANISATION_WORDS
-from .names import parse_names
-from .split import sentence_end
+from scholarpage.importer.plaintext.fields import YEAR, find_date, find_edition, find_year, normalise_pages
+from scholarpage.importer.plaintext.namedata import ORGANISATION_WORDS
+from scholarpage.importer.plaintext.names import parse_names
+from scholarpage.importer.plaintext.split import sentence_end
 
 _CHAPTER = re.compile(r"^[,.]?\s*(?:\[in:?\]|\bin:?)\s+", re.I)
 _EDITED = re.compile(r",?(?<!\d[a-z]{2})\s+(?:ed\.|eds\.|edited by|hrsg\. v\.|red\.|pod red\.)\s+", re.I)

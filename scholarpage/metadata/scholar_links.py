@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Reference
+from scholarpage.model import Reference
 
 LOOKUP = "https://scholar.google.com/scholar_lookup"
 SEARCH = "https://scholar.google.com/scholar"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .model import Person, Reference
+from scholarpage.model import Person, Reference
 
 
 def csl_item(reference: Reference) -> dict[str, Any]:

@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .article import load_article
-from .bibtex import load_references
-from .errors import SourceError
-from .importer import MAX_REFERENCES, import_file, load_overrides, write_atomically
-from .quality import article_gaps, reference_findings
+from scholarpage.sources.article_yml import load_article
+from scholarpage.sources.bibtex import load_references
+from scholarpage.errors import SourceError
+from scholarpage.importer.page_import import MAX_REFERENCES, import_file, load_overrides, write_atomically
+from scholarpage.importer.quality import article_gaps, reference_findings
 
 OVERRIDES = "import-overrides.yml"
 

@@ -10,10 +10,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .bibtex import dump_entry
-from .csl import csl_item, date_parts
-from .metadata import abstract_text
-from .model import Article, Person, Reference
+from scholarpage.sources.bibtex import dump_entry
+from scholarpage.metadata.csl_json import csl_item, date_parts
+from scholarpage.metadata.head_tags import abstract_text
+from scholarpage.model import Article, Person, Reference
 
 #: Download file name → what it holds; written next to the article page.
 ARTICLE_FILES = {"bib": "article.bib", "ris": "article.ris", "json": "article.json"}

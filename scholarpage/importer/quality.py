@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Article
+from scholarpage.model import Article
 
 
 def article_gaps(article: Article) -> list[str]:
@@ -24,8 +24,8 @@ import difflib  # noqa: E402
 import re  # noqa: E402
 import unicodedata  # noqa: E402
 
-from .errors import Problem  # noqa: E402
-from .model import Reference  # noqa: E402
+from scholarpage.errors import Problem  # noqa: E402
+from scholarpage.model import Reference  # noqa: E402
 
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 

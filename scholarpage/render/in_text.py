@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 
-from .anchors import key_anchor
+from scholarpage.render.anchors import key_anchor
 
 CITATION = r"\[(@[^\[\]\n]+?)\]"
 _ONE = re.compile(r"^\s*@([^\s,;]+?)[.,;:]?(?:\s*,\s*(.+?))?\s*$")
