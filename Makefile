@@ -22,7 +22,7 @@ serve: $(STAMP)  ## serve on http://127.0.0.1:8000, rebuilding when a source cha
 test: $(STAMP) node-tools  ## every test, browser tests included (they need /usr/bin/chromium, Java, npm)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)  ## unused imports, undefined names, syntax errors
+lint: $(STAMP)  ## ruff: mistakes, needless code, complexity over 12, lines over 120 (pyproject.toml)
 	$(BIN)/ruff check scholarpage tests benchmarks scripts
 
 node-tools:  ## axe-core and the Nu Html Checker (npm, pinned) into .cache/node-tools

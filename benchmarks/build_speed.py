@@ -127,7 +127,7 @@ def timings(builds: list[Build], runs: int) -> list[list[float]]:
 
 
 def median_ratio(ours: list[float], other: list[float]) -> float:
-    ratios = sorted(o / b for o, b in zip(ours, other))
+    ratios = sorted(o / b for o, b in zip(ours, other, strict=True))
     return ratios[len(ratios) // 2]
 
 

@@ -107,7 +107,7 @@ def test_one_citation_reference_per_reference_in_order(page):
         "citation_journal_title=Stanford Journal of Law. Business & Finance; citation_volume=1; "
         "citation_firstpage=133; citation_lastpage=154; citation_publication_date=1994"
     )
-    for value, ref in zip(emitted, REFERENCES):
+    for value, ref in zip(emitted, REFERENCES, strict=True):
         assert value.startswith(f"citation_title={ref.title}; ") if ref.title else value == ref.text
         assert (f"citation_doi={ref.doi}" in value) == bool(ref.doi)
 

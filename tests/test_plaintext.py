@@ -90,7 +90,7 @@ def test_reference_like_text_parses_without_raising(text: str) -> None:
 def test_keys_are_unique_and_safe(keys: list[str]) -> None:
     unique = unique_keys(keys)
     assert len(set(unique)) == len(unique)
-    assert all(k.startswith(original) for k, original in zip(unique, keys))
+    assert all(k.startswith(original) for k, original in zip(unique, keys, strict=True))
 
 
 @pytest.mark.parametrize("family, year, title, expected", [

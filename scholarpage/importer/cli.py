@@ -17,13 +17,16 @@ OVERRIDES = "import-overrides.yml"
 
 def add_import_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
-        "import", help="turn an OJS article page (HTML or copied text) or a reference list into article.yml + references.bib"
+        "import",
+        help="turn an OJS article page (HTML or copied text) or a reference list into article.yml + references.bib",
     )
     parser.add_argument("page", type=Path, help="saved OJS article page (.html), its copied text, or a reference list")
     parser.add_argument("--out", type=Path, default=Path("."), help="folder to write into (default: current folder)")
     parser.add_argument("--overrides", type=Path, help=f"corrections to apply (default: OUT/{OVERRIDES} if present)")
-    parser.add_argument("--strict", action="store_true", help="treat data-quality findings as errors (exit 1, nothing written)")
-    parser.add_argument("--max-references", type=int, default=MAX_REFERENCES, help="refuse longer lists (default: %(default)s)")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat data-quality findings as errors (exit 1, nothing written)")
+    parser.add_argument("--max-references", type=int, default=MAX_REFERENCES,
+                        help="refuse longer lists (default: %(default)s)")
     parser.set_defaults(func=run_import)
     return parser
 

@@ -25,9 +25,9 @@ class Page:
     kind: str = "article"  # "article" or "list"
 
 
-_ISSUE = re.compile(r"^Vol\.?\s*(?P<volume>[\w.]+)\s*(?:No\.?\s*(?P<issue>[\w.\-/]+))?\s*\((?P<year>\d{4})\)(?::\s*(?P<label>.+))?$")
+_ISSUE = re.compile(r"^Vol\.?\s*(?P<volume>[\w.]+)\s*(?:No\.?\s*(?P<issue>[\w.\-/]+))?\s*\((?P<year>\d{4})\)(?::\s*(?P<label>.+))?$")  # noqa: E501 (one pattern reads best whole)
 _NAV = re.compile(r"^(?:Skip to|Home|About|Current|Archives|Search|Register|Login|Announcements)\b", re.I)
-_REF_NOISE = re.compile(r"^(?:View in Google Scholar|Google Scholar|CrossRef|Crossref|WorldCat|BASE|Search in .+)$", re.I)
+_REF_NOISE = re.compile(r"^(?:View in Google Scholar|Google Scholar|CrossRef|Crossref|WorldCat|BASE|Search in .+)$", re.I)  # noqa: E501 (one pattern reads best whole)
 _STOP_HEADINGS = re.compile(r"^(?:Downloads|Download data|Author Biographies?|Author Biography|License|Copyright|"
                             r"How to Cite|Most read articles|Similar Articles|Information|Make a Submission)\b", re.I)
 _NUMBERED = re.compile(r"^\s*(?:\[(\d{1,5})\]|(\d{1,5})[.)])\s+(.*)$")
@@ -151,7 +151,8 @@ def _html_page(text: str) -> Page:
         node.drop_tree()
     meta = _meta(document)
     article: dict = {}
-    article["title"] = _one(meta, "citation_title", "dc.title") or _visible(document, "//h1[contains(@class,'page_title')]")
+    article["title"] = (_one(meta, "citation_title", "dc.title")
+                        or _visible(document, "//h1[contains(@class,'page_title')]"))
     authors = meta.get("citation_author") or meta.get("dc.creator.personalname") or []
     article["authors"] = [_author(name) for name in authors]
     journal = {

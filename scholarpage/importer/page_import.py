@@ -76,7 +76,7 @@ def _with_lines(references: tuple[Reference, ...], bibtex: str) -> tuple[Referen
     `dump_references` writes reads back unchanged is a property test of the writer.
     """
     starts = [number for number, line in enumerate(bibtex.splitlines(), 1) if line.startswith("@")]
-    return tuple(dataclasses.replace(ref, line=line) for ref, line in zip(references, starts))
+    return tuple(dataclasses.replace(ref, line=line) for ref, line in zip(references, starts, strict=True))
 
 
 def decode(data: bytes, name: str) -> tuple[str, bool]:
@@ -128,7 +128,8 @@ def _references(texts: list[str], overrides: dict, name: str, kind: str) -> tupl
     parsed = [_override(ref, overrides[number], name, number) if overrides.get(number) else ref
               for number, ref in enumerate(parsed, 1)]
     keys = unique_keys([ref.key for ref in parsed])
-    return tuple(ref if ref.key == key else dataclasses.replace(ref, key=key) for ref, key in zip(parsed, keys))
+    return tuple(ref if ref.key == key else dataclasses.replace(ref, key=key)
+                 for ref, key in zip(parsed, keys, strict=True))
 
 
 def _clip(text: str) -> str:
@@ -172,7 +173,8 @@ _Dumper.add_representer(str, _text)
 
 def dump_article(article: dict, name: str) -> str:
     """article.yml text in the schema's order, validated by `parse_article`."""
-    ordered = {key: _yaml_value(key, article[key]) for key in ARTICLE_ORDER if article.get(key) not in (None, "", [], {})}
+    ordered = {key: _yaml_value(key, article[key])
+               for key in ARTICLE_ORDER if article.get(key) not in (None, "", [], {})}
     text = yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096)
     text = "# Written by `scholarpage import`; edit freely (README.md documents every field).\n" + text
     try:
@@ -202,7 +204,7 @@ def write_atomically(files: dict[Path, str]) -> None:
             temporary.append(Path(name))
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
-        for (path, _), name in zip(files.items(), temporary):
+        for (path, _), name in zip(files.items(), temporary, strict=True):
             os.replace(name, path)
     finally:
         for name in temporary:

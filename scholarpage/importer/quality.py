@@ -77,7 +77,9 @@ def _duplicates(references: tuple[Reference, ...], path: str) -> list[Problem]:
     for ref in references:
         doi = ref.doi.lower()
         if doi and doi in seen_doi:
-            findings.append(Problem(path, ref.line, ref.key, f"same DOI as '{seen_doi[doi].key}' (line {seen_doi[doi].line}): a duplicate?"))
+            first = seen_doi[doi]
+            message = f"same DOI as '{first.key}' (line {first.line}): a duplicate?"
+            findings.append(Problem(path, ref.line, ref.key, message))
         elif doi:
             seen_doi[doi] = ref
         work = _Work(ref)
@@ -85,7 +87,8 @@ def _duplicates(references: tuple[Reference, ...], path: str) -> list[Problem]:
         matcher = difflib.SequenceMatcher(None, "", work.title)  # this title analysed once, as "b"
         twin = next((other.ref for other in bucket if work.same_as(other, matcher)), None)
         if twin and not (doi and twin.doi.lower() == doi):
-            findings.append(Problem(path, ref.line, ref.key, f"same title and authors as '{twin.key}' (line {twin.line}): a duplicate?"))
+            message = f"same title and authors as '{twin.key}' (line {twin.line}): a duplicate?"
+            findings.append(Problem(path, ref.line, ref.key, message))
         bucket.append(work)
     return findings
 

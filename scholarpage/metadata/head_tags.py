@@ -17,7 +17,7 @@ Tag = tuple[str, str]
 
 
 def head_html(article: Article, references: Sequence[Reference], *, page_url: str = "", pdf_url: str = "",
-              jsonld: Markup = Markup("")) -> Markup:
+              jsonld: Markup | None = None) -> Markup:
     """Every head tag of the article page, one per line, with the JSON-LD script (jsonld.py).
 
     The order is for gzip, which finds a repeated text only within the 32 KB before it: the

@@ -56,7 +56,8 @@ def scholarly_article(article: Article, references: Sequence[Reference], *, page
 
 def cited_work(reference: Reference) -> dict[str, Any]:
     """One reference as a CreativeWork (or a subtype), named by its title or printed text."""
-    container = {"@type": "Periodical" if reference.kind.startswith("article") else "CreativeWork", "name": reference.container}
+    kind = "Periodical" if reference.kind.startswith("article") else "CreativeWork"
+    container = {"@type": kind, "name": reference.container}
     work = {
         "@type": SCHEMA_TYPE.get(reference.kind, "CreativeWork"),
         "name": reference.title or reference.text or reference.key,

@@ -42,7 +42,7 @@ def _query(params: list[tuple[str, str]]) -> str:
 
 
 def _value(value: str) -> str:
-    escaped = _UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), value) if _UNSAFE.search(value) else value
+    escaped = _UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), value)
     return escaped.replace(" ", "+")  # after escaping, so a literal "+" is already %2B
 
 

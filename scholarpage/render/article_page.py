@@ -87,8 +87,10 @@ def cite_this_html(tabs: Sequence[Style]) -> Markup:
 def _downloads() -> list[tuple[str, list[Markup]]]:
     """Download links, relative: the plugin writes the files into the page's own folder."""
     formats = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
-    article = [link(ARTICLE_FILES[ext], name, f"{name} (citation of this article)", download=ARTICLE_FILES[ext]) for ext, name in formats]
-    listed = [link(REFERENCE_FILES[ext], name, f"{name} (all references)", download=REFERENCE_FILES[ext]) for ext, name in formats]
+    article = [link(ARTICLE_FILES[ext], name, f"{name} (citation of this article)", download=ARTICLE_FILES[ext])
+               for ext, name in formats]
+    listed = [link(REFERENCE_FILES[ext], name, f"{name} (all references)", download=REFERENCE_FILES[ext])
+              for ext, name in formats]
     return [("This article's citation", article), ("The reference list", listed)]
 
 

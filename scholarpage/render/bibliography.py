@@ -87,7 +87,8 @@ def _repository_style(name: str) -> str:
     try:
         return get_style_filepath(name)
     except StyleNotFoundError:
-        raise StyleError(f"unknown CSL style '{name}' (use an id from the CSL styles repository or a .csl file)") from None
+        raise StyleError(f"unknown CSL style '{name}' (use an id from the CSL styles repository or a .csl file)"
+                         ) from None
 
 
 def format_references(references: Sequence[Reference], style: str = DEFAULT_STYLE) -> dict[str, Markup]:

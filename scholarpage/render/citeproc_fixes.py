@@ -45,4 +45,4 @@ def bibliography(style: CitationStylesStyle, items: list[dict]) -> list[tuple[st
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns about unsupported CSL features
         formatted = entries.bibliography()
-    return [(item.key, str(entry)) for item, entry in zip(entries.items, formatted)]
+    return [(item.key, str(entry)) for item, entry in zip(entries.items, formatted, strict=True)]

@@ -17,6 +17,7 @@ from markdown.inlinepatterns import InlineProcessor
 
 from scholarpage.render.anchors import key_anchor
 
+_LOG = logging.getLogger(__name__)
 CITATION = r"\[(@[^\[\]\n]+?)\]"
 _ONE = re.compile(r"^\s*@([^\s,;]+?)[.,;:]?(?:\s*,\s*(.+?))?\s*$")
 
@@ -44,7 +45,7 @@ class CitationExtension(Extension):
     """Resolves keys against the reference list; unknown keys are reported, not dropped."""
 
     def __init__(self, numbers: Mapping[str, int], tooltips: Mapping[str, str], article_page: str,
-                 warn: Callable[[str], None] = logging.getLogger(__name__).warning):
+                 warn: Callable[[str], None] = _LOG.warning):
         super().__init__()
         self.numbers, self.tooltips, self.article_page, self.warn = numbers, tooltips, article_page, warn
         self.current_page = ""

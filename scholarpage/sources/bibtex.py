@@ -1,6 +1,7 @@
 """references.bib ⇄ References: the only module that touches the BibTeX library.
 
-Parsing is bibtexparser v2 (bad blocks come back located instead of raising); TeX accents and braces are decoded by pylatexenc (plain text and simple escapes by
+Parsing is bibtexparser v2 (bad blocks come back located instead of raising); TeX accents and
+braces are decoded by pylatexenc (plain text and simple escapes by
 a fast path that a property test holds to pylatexenc). Entries keep the order of the file, which
 is the printed order of the reference list.
 """
@@ -331,7 +332,7 @@ def _entry(reference: Reference) -> str:
         ("number", encode_latex(reference.issue)),
         ("pages", encode_latex(reference.pages).replace("–", "--")),
         ("type", encode_latex(reference.genre)),
-        ("publisher" if entry_type not in publisher_field else publisher_field[entry_type], encode_latex(reference.publisher)),
+        (publisher_field.get(entry_type, "publisher"), encode_latex(reference.publisher)),
         ("location", encode_latex(reference.place)),
         ("date", encode_latex(reference.date)),
         ("year", encode_latex(reference.year)),

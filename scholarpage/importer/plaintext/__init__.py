@@ -106,7 +106,8 @@ def _parse_work(working: str, url: str) -> dict:
         fields["editors"], names = names, ()
     fields["authors"] = names
     org_author = bool(names) and bool(names[0].literal)
-    fields["kind"] = kind_of(fields, quoted=quoted or len(zones.date) == 10, chapter=chapter is not None, rest=zones.rest, url=url,
+    fields["kind"] = kind_of(fields, quoted=quoted or len(zones.date) == 10, chapter=chapter is not None,
+                             rest=zones.rest, url=url,
                              org_author=org_author)
     if zones.editors_first and fields["kind"] == "book":
         pass

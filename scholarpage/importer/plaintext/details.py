@@ -17,7 +17,7 @@ _STRUCTURE = re.compile(
     rf"|(?<=[\s,])\d+\b|\b[0-3]?\d\s+{_MONTH_NAMES}\.?\s+{YEAR}|\b{_MONTH_NAMES}\.?\s+(?:[0-3]?\d,\s+)?{YEAR})"
 )
 _PLACE_PUBLISHER = re.compile(
-    r"(?:^\s*|[.,]\s+)(?P<place>[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω](?:[\w\- ]|\.(?!\s)){1,40}?(?:,\s*[A-Z][A-Za-z]+)?)\s*:\s*(?P<publisher>[^:;]+?)"
+    r"(?:^\s*|[.,]\s+)(?P<place>[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω](?:[\w\- ]|\.(?!\s)){1,40}?(?:,\s*[A-Z][A-Za-z]+)?)\s*:\s*(?P<publisher>[^:;]+?)"  # noqa: E501 (one pattern reads best whole)
     rf"(?=[,;]?\s*(?:[0-3]?\d\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:{YEAR}|n\.\s?d\.)|,\s*pp?\.|[.;]?\s*$)"
 )
 _GENRE = re.compile(
@@ -166,7 +166,8 @@ def _numbers(tail: str) -> dict:
     fields = {}
     vancouver = re.search(rf"({YEAR})[^;]{{0,20}};\s*(\w+)\s*(?:\(([^)]+)\))?\s*(?::\s*([\w\-–]+(?:,\s*\d+)*))?", tail)
     if vancouver:
-        fields = {"year": vancouver[1], "volume": vancouver[2], "issue": vancouver[3] or "", "pages": vancouver[4] or ""}
+        fields = {"year": vancouver[1], "volume": vancouver[2], "issue": vancouver[3] or "",
+                  "pages": vancouver[4] or ""}
     volume = re.search(r"\b(?:[Vv]ol(?:ume)?|[Bb]d|[Tt])\.?\s*([\dIVXLC]+[\w/\-]*)", tail)
     issue = re.search(r"\b(?:[Nn]o|[Nn]r|[Ii]ssue|[Nn]umber|[Hh]eft|[Zz]eszyt)\.?\s*(\d+[\w/\-]*)", tail)
     paren = re.search(r"(?<![\w.])(\d+)\s*\(\s*([^)]+?)\s*\)", tail)
@@ -184,7 +185,7 @@ def _numbers(tail: str) -> dict:
             fields.setdefault("issue", paren[2])
     pages = re.search(rf"\bpp?\.\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?(?:,\s*(?!{YEAR})\d+(?:[-–]\d+)?)*)", tail) \
         or re.search(r"\)\s*:\s*(\d+(?:\s*[-–]\s*\d+)?(?:,\s*\d+(?:\s*[-–]\s*\d+)?)*)", tail) \
-        or re.search(rf"(?<![\w/.\-])((?!{YEAR}\s*[-–]\s*{YEAR})\d+\s*[-–]\s*\d+(?:,\s*(?!{YEAR})\d+(?:[-–]\d+)?)*)(?![\w/])", tail)
+        or re.search(rf"(?<![\w/.\-])((?!{YEAR}\s*[-–]\s*{YEAR})\d+\s*[-–]\s*\d+(?:,\s*(?!{YEAR})\d+(?:[-–]\d+)?)*)(?![\w/])", tail)  # noqa: E501 (one pattern reads best whole)
     if pages and not fields.get("pages"):
         fields["pages"] = pages[1]
     # APA without an issue: ", 149, 106789" (article number) or ", 4, 55–61"

@@ -42,7 +42,7 @@ def _authors(text: str) -> tuple[Person, ...]:
 def _journal(rest: str) -> dict:
     """"法学杂志, 2020, 41(5): 88-97" → container, year, volume, issue, pages."""
     match = re.match(rf"^(?P<container>.+?)[,，]\s*(?P<year>{YEAR})(?:\((?P<year_issue>[^)]+)\))?"
-                     r"(?:[,，]\s*(?P<volume>\d+)?\s*(?:\((?P<issue>[^)]+)\))?)?(?:\s*[:：]\s*(?P<pages>[\d\-–]+))?", rest)
+                     r"(?:[,，]\s*(?P<volume>\d+)?\s*(?:\((?P<issue>[^)]+)\))?)?(?:\s*[:：]\s*(?P<pages>[\d\-–]+))?", rest)  # noqa: E501 (one pattern reads best whole)
     if not match:
         return {"container": rest}
     found = {key: value for key, value in match.groupdict().items() if value}

@@ -17,7 +17,7 @@ _NEUTRAL = re.compile(r"\[(?P<year>\d{4})\]\s+(?:(?P<volume>\d+)\s+)?(?P<reporte
 _STATUTE = re.compile(
     r"^(?P<title>(?:The\s+)?(?:(?:[A-Z][\w’'\-]*,?|of|and|on|for|the|\(\w+\))\s+){0,12}"
     r"(?:Act|Code|Regulation|Directive|Decree|Ordinance|Statute|Constitution|Convention|Treaty)\b[^,.]*"
-    r"|(?:Ustawa|Rozporządzenie|Kodeks|Gesetz|Ley|Lei|Luật|Nghị định|Regulation \(EU\)|Directive \(EU\))\b(?:[^.]|\br\.)*?"
+    r"|(?:Ustawa|Rozporządzenie|Kodeks|Gesetz|Ley|Lei|Luật|Nghị định|Regulation \(EU\)|Directive \(EU\))\b(?:[^.]|\br\.)*?"  # noqa: E501 (one pattern reads best whole)
     r"(?=,|(?<!\br)\.\s|\s\(Dz|\s\(BGBl|\s\(OJ|$))(?P<cite>.*)$"
 )
 _GAZETTE = re.compile(r"\b(Dz\.\s?U\.|OJ|O\.J\.|U\.S\.C\.|BGBl\.|Stat\.)")

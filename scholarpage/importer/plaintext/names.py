@@ -143,7 +143,7 @@ def _vietnamese_order(words: list[str]) -> str:
     if any(c in _VIETNAMESE_LETTERS for c in "".join(words)) or first in VIETNAMESE_FAMILY and len(words) >= 3:
         return "given" if last in VIETNAMESE_FAMILY and first not in VIETNAMESE_FAMILY else "family"
     if len(words) == 2 and last in VIETNAMESE_FAMILY and first not in VIETNAMESE_FAMILY | CHINESE_FAMILY:
-        return "given" if first not in GIVEN_NAMES or True else ""
+        return "given"
     return ""
 
 

@@ -85,7 +85,8 @@ def _is_abbreviation(text: str, start: int, i: int) -> bool:
     word = re.search(r"([\w.]*)$", text[start:i])[1]
     if re.fullmatch(r"[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω]|(?:[A-Za-z]\.)+[A-Za-z]", word):
         return True
-    return word.lower() in _ABBREVIATIONS and not text[i + 2 : i + 3].isupper() or word.lower() in {"vol", "no", "pp", "nr"}
+    abbreviation = word.lower() in _ABBREVIATIONS and not text[i + 2 : i + 3].isupper()
+    return abbreviation or word.lower() in {"vol", "no", "pp", "nr"}
 
 
 def _quoted(text: str) -> Zones | None:
@@ -94,7 +95,8 @@ def _quoted(text: str) -> Zones | None:
         return None
     start, end = span
     authors, year, date = _year_out_of(text[:start])
-    return Zones(authors=authors, title=text[start + 1 : end], rest=text[end + 1 :], year=year, date=date, style="quoted")
+    return Zones(authors=authors, title=text[start + 1 : end], rest=text[end + 1 :], year=year, date=date,
+                 style="quoted")
 
 
 def _quote_span(text: str, openers: str, closers: str, single: bool = False) -> tuple[int, int] | None:
@@ -121,7 +123,7 @@ def _closes(text: str, i: int, single: bool) -> bool:
 
 def _year_out_of(authors: str) -> tuple[str, str, str]:
     """Authors text without a trailing "(2020)" or ". 2020." (Harvard, Chicago author-date)."""
-    match = re.search(rf"[\s,]*(?:(?<![A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω])\.)?[\s,]*\(?\s*({YEAR}[a-z]?|n\.\s?d\.)(?:,\s*([^)]*))?\s*\)?[\s.,:]*$", authors)
+    match = re.search(rf"[\s,]*(?:(?<![A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω])\.)?[\s,]*\(?\s*({YEAR}[a-z]?|n\.\s?d\.)(?:,\s*([^)]*))?\s*\)?[\s.,:]*$", authors)  # noqa: E501 (one pattern reads best whole)
     if not match or re.search(r"\d", authors[: match.start()]):
         return authors, "", ""
     date = find_date(f"{match[2]} {match[1][:4]}")[0] if match[2] else ""
