@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +23,7 @@ from scholarpage.sources.bibtex import load_references
 from scholarpage.render.bibliography import DEFAULT_STYLE, StyleError, check_style
 from scholarpage.render.in_text import CitationExtension
 from scholarpage.metadata.crawl import last_modified, robots_txt
+from scholarpage.adapter.template_cache import SignedBytecodeCache, user_key
 from scholarpage.errors import SourceError
 from scholarpage.metadata.downloads import downloads
 from scholarpage.metadata.jsonld import jsonld_script
@@ -37,6 +39,10 @@ class ScholarPageConfig(Config):
     references = c.Type(str, default="references.bib")
     style = c.Type(str, default=DEFAULT_STYLE)
     page = c.Type(str, default=ARTICLE_PAGE)
+    # Compiled theme templates kept between builds (template_cache.py), as Material's plugins
+    # keep theirs: a project-local folder, relative to mkdocs.yml.
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache/plugin/scholarpage")
 
 
 class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
@@ -59,6 +65,18 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         config.extra_css.append(f"assets/scholarpage/{ASSET_NAMES[0]}")
         config.extra_javascript.append(f"assets/scholarpage/{ASSET_NAMES[1]}")  # type: ignore[arg-type]
         return config
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if not self.config.cache:
+            log.info("template cache off (cache: false): the theme's templates are compiled on every build")
+        elif env.bytecode_cache is None:
+            key = user_key()
+            if key is None:
+                log.info("template cache off: no signing key could be kept under ~/.cache/scholarpage")
+            else:
+                folder = Path(config.config_file_path).parent / self.config.cache_dir
+                env.bytecode_cache = SignedBytecodeCache(folder, key, env)
+        return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         folder = _page_path(self.config.page)

@@ -1,5 +1,5 @@
 """Citations formatted by citeproc-py with styles from the official CSL repository
-(citeproc_fixes.py runs citeproc-py itself)."""
+(citeproc_fixes.py runs citeproc-py, with its workarounds)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from scholarpage.metadata.csl_json import csl_item
-from scholarpage.render.escaping import Markup, csl_safe, escape
+from scholarpage.render.escaping import Markup, escape
 from scholarpage.model import Reference
 
 if TYPE_CHECKING:
-    from citeproc import CitationStylesStyle
+    from scholarpage.render.citeproc_fixes import Style
 
 DEFAULT_STYLE = "apa"
 
@@ -31,7 +31,7 @@ class StyleError(ValueError):
     """The configured CSL style does not exist."""
 
 
-def load_style(name: str) -> CitationStylesStyle:
+def load_style(name: str) -> Style:
     """A CSL style by its id in the official repository ("apa", "ieee") or a .csl path, parsed
     again when its file changed (`mkdocs serve` with a house style being edited)."""
     path = style_path(name)
@@ -39,7 +39,7 @@ def load_style(name: str) -> CitationStylesStyle:
 
 
 @lru_cache(maxsize=16)
-def _parsed_style(path: str, digest: bytes) -> CitationStylesStyle:
+def _parsed_style(path: str, digest: bytes) -> Style:
     from scholarpage.render import citeproc_fixes
 
     check_style(path)
@@ -107,48 +107,15 @@ def _format_cached(references: tuple[Reference, ...], style: str, style_digest: 
 def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
     from scholarpage.render import citeproc_fixes
 
-    items = [_escaped_item(reference) for reference in references]
-    entries = citeproc_fixes.bibliography(load_style(style), items)
+    parsed = load_style(style)
+    items = [citeproc_fixes.item_with_fixes(citeproc_fixes.escape_item(csl_item(reference)), parsed)
+             for reference in references]
+    entries = citeproc_fixes.bibliography(parsed.parsed, items)
     by_key = {reference.key: reference for reference in references}
     return {
-        key: str(_linked(_without_repeated_title(_NUMBER_LABEL.sub("", entry), by_key[key])))
+        key: str(_linked(citeproc_fixes.without_substitute_repeat(_NUMBER_LABEL.sub("", entry), by_key[key])))
         for key, entry in entries
     }
-
-
-def _without_repeated_title(entry_html: str, reference: Reference) -> str:
-    """Drop the second title (or journal) of an entry that stood in for its missing author.
-
-    CSL substitutes the title or container for a missing author and suppresses it where it
-    would appear again; citeproc-py does not, which prints "Title. (2026). Title. Journal…".
-    """
-    if reference.authors or reference.editors:
-        return entry_html
-    for value in (reference.title, reference.container):
-        if not value:
-            continue
-        escaped = re.escape(csl_safe(value))
-        pattern = rf"(?:<i>)?[“\"‘]?{escaped}[”\"’]?(?:</i>)?[.,;:]?\s*"
-        matches = list(re.finditer(pattern, entry_html, flags=re.IGNORECASE))
-        if len(matches) >= 2:
-            second = matches[1]
-            entry_html = entry_html[: second.start()] + entry_html[second.end():]
-    return entry_html
-
-
-def _escaped_item(reference: Reference) -> dict:
-    item = csl_item(reference)
-    return {name: _escape_value(value) if name not in ("id", "type") else value for name, value in item.items()}
-
-
-def _escape_value(value):
-    if isinstance(value, str):
-        return csl_safe(value)
-    if isinstance(value, list):
-        return [_escape_value(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _escape_value(v) for k, v in value.items()}
-    return value
 
 
 def _linked(entry_html: str) -> Markup:
