@@ -29,7 +29,7 @@ from scholarpage.metadata.downloads import downloads
 from scholarpage.metadata.jsonld import jsonld_script
 from scholarpage.metadata.head_tags import head_html
 from scholarpage.render.article_page import ARTICLE_PAGE, article_page
-from scholarpage.metadata.gaps import readiness
+from scholarpage.metadata.gaps import Site, readiness
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
 
@@ -93,7 +93,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             files.append(File.generated(config, f"assets/scholarpage/{name}", content=asset(name)))
         self.head = head_html(self.article, self.references, page_url=self.page_url, pdf_url=pdf_url,
                               jsonld=jsonld_script(self.article, self.references, page_url=self.page_url))
-        for line in readiness(self.article, self.references, page_url=self.page_url, pdf_url=pdf_url):
+        for line in readiness(self.article, self.references, Site(self.page_url, pdf_url)):
             log.info(line)
         return files
 

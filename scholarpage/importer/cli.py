@@ -10,7 +10,8 @@ from scholarpage.sources.article_yml import load_article
 from scholarpage.sources.bibtex import load_references
 from scholarpage.errors import SourceError
 from scholarpage.importer.page_import import MAX_REFERENCES, import_file, load_overrides, write_atomically
-from scholarpage.importer.quality import article_gaps, reference_findings
+from scholarpage.importer.quality import reference_findings
+from scholarpage.metadata.gaps import article_gaps
 
 OVERRIDES = "import-overrides.yml"
 
