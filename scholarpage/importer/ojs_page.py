@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
+from scholarpage.identifiers import bare_doi
 from scholarpage.importer.plaintext.fields import find_date
 
 
@@ -73,7 +74,7 @@ def _labelled_values(lines: list[str], article: dict) -> None:
         value = next((s for s in lines[index + 1 : index + 3] if s), "")
         label = line.rstrip(":").lower()
         if label == "doi":
-            article["doi"] = _bare_doi(value)
+            article["doi"] = bare_doi(value)
         elif label in ("submitted", "accepted", "published"):
             dates[label] = parse_page_date(value)
         elif label.startswith("keywords"):
@@ -140,10 +141,6 @@ def parse_page_date(value: str) -> str:
     return date if len(date) == 10 else ""
 
 
-def _bare_doi(value: str) -> str:
-    return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", value.strip(), flags=re.I)
-
-
 # --- HTML ----------------------------------------------------------------------------------------
 def _html_page(text: str) -> Page:
     document = lxml_html.document_fromstring(text)
@@ -169,7 +166,7 @@ def _html_page(text: str) -> Page:
         article["year"] = int(date[:4])
     first, last = _one(meta, "citation_firstpage"), _one(meta, "citation_lastpage")
     article["pages"] = f"{first}-{last}" if first and last else first
-    article["doi"] = _bare_doi(_one(meta, "citation_doi", "dc.identifier.doi"))
+    article["doi"] = bare_doi(_one(meta, "citation_doi", "dc.identifier.doi"))
     article["url"] = _one(meta, "citation_abstract_html_url", "dc.identifier.uri")
     article["section"] = _one(meta, "dc.type.articletype")
     language = _one(meta, "citation_language", "dc.language")

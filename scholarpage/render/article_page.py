@@ -13,7 +13,8 @@ from scholarpage.render.bibliography import DEFAULT_STYLE, cite_this, format_ref
 from scholarpage.metadata.downloads import ARTICLE_FILES, REFERENCE_FILES, article_reference
 from scholarpage.render.escaping import Markup, escape, label_links, link, linked_text, render
 from scholarpage.model import Article, Author, Reference
-from scholarpage.metadata.scholar_links import doi_url, scholar_url
+from scholarpage.identifiers import doi_url, orcid_url
+from scholarpage.metadata.scholar_links import scholar_url
 
 ARTICLE_PAGE = "index.md"
 
@@ -126,8 +127,7 @@ def _date(value: dt.date | None) -> str:
 
 
 def _orcid_link(author: Author) -> Markup:
-    orcid = author.orcid.removeprefix("https://orcid.org/")
-    url = f"https://orcid.org/{orcid}"
+    url = orcid_url(author.orcid)
     return link(url, url, f"{url} (ORCID of {author.person.display})", **{"class": "sp-orcid"})
 
 

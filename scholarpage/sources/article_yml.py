@@ -16,6 +16,7 @@ import jsonschema
 import yaml
 
 from scholarpage.errors import Problem, SourceError
+from scholarpage.identifiers import bare_orcid
 from scholarpage.model import Article, Author, Journal, License
 
 
@@ -172,7 +173,8 @@ def _article(data: dict[str, Any]) -> Article:
         title=_text(data["title"]),
         subtitle=_text(data.get("subtitle")),
         authors=tuple(
-            Author(**{key: _text(person.get(key)) for key in ("family", "given", "affiliation", "orcid", "email")})
+            Author(**{key: _text(person.get(key)) for key in ("family", "given", "affiliation", "email")},
+                   orcid=bare_orcid(_text(person.get("orcid"))))
             for person in data.get("authors") or ()
         ),
         journal=Journal(**{key: _text(value) for key, value in journal.items()}),

@@ -20,6 +20,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 from pylatexenc.latex2text import LatexNodes2Text
 
 from scholarpage.errors import Problem, SourceError
+from scholarpage.identifiers import bare_doi
 from scholarpage.model import Person, Reference
 
 #: The field holding the reference exactly as printed in the source (shown verbatim).
@@ -201,7 +202,7 @@ def _reference(entry: Entry, name: str) -> tuple[Reference, list[Problem]]:
         pages=text.get("pages", ""),
         year=year,
         date=date,
-        doi=_bare_doi(text.get("doi", "")),
+        doi=bare_doi(text.get("doi", "")),
         url=text.get("url", ""),
         publisher=_first(text, "publisher", "institution", "school", "organization"),
         place=_first(text, "address", "location"),
@@ -222,10 +223,6 @@ def _year_and_date(text: dict[str, str]) -> tuple[str, str]:
     date = text.get("date", "")
     year = text.get("year", "") or date[:4]
     return year, date
-
-
-def _bare_doi(value: str) -> str:
-    return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", value.strip(), flags=re.I)
 
 
 def _language_code(value: str) -> str:
