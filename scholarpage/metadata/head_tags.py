@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from scholarpage.render.escaping import Markup, link_tag, meta
 from scholarpage.model import Article, Reference
-from scholarpage.identifiers import doi_url, orcid_url
+from scholarpage.identifiers import orcid_url
 
 Tag = tuple[str, str]
 
@@ -133,11 +133,6 @@ def twitter_card(article: Article) -> list[Tag]:
 
 def abstract_text(article: Article) -> str:
     return "\n\n".join(article.abstract)
-
-
-def article_url(article: Article, page_url: str) -> str:
-    """The article's own address: its DOI resolver link, else the page."""
-    return doi_url(article.doi) if article.doi else page_url
 
 
 
