@@ -20,9 +20,11 @@ from scholarpage.sources.article_yml import load_article
 from scholarpage.render.site_assets import NAMES as ASSET_NAMES
 from scholarpage.render.site_assets import asset
 from scholarpage.sources.bibtex import load_references
+from scholarpage.sources.collection import load_collection
 from scholarpage.render.bibliography import DEFAULT_STYLE, StyleError, check_style
 from scholarpage.render.in_text import CitationExtension
 from scholarpage.metadata.crawl import last_modified, robots_txt
+from scholarpage.adapter.collection_site import JournalSite
 from scholarpage.adapter.template_cache import SignedBytecodeCache, user_key
 from scholarpage.errors import SourceError
 from scholarpage.metadata.downloads import downloads
@@ -43,18 +45,28 @@ class ScholarPageConfig(Config):
     # keep theirs: a project-local folder, relative to mkdocs.yml.
     cache = c.Type(bool, default=True)
     cache_dir = c.Type(str, default=".cache/plugin/scholarpage")
+    # Collection mode, when this file exists beside mkdocs.yml: a journal's site (collection_site.py).
+    journal = c.Type(str, default="journal.yml")
+    articles_dir = c.Type(str, default="articles")
+    issues = c.Type(str, default="issues.yml")
 
 
 class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self.sources = root / self.config.article, root / self.config.references
+        self.journal_site: JournalSite | None = None
         try:
             # A house style (.csl) is found beside mkdocs.yml, as the sources are.
             self.style = str(root / self.config.style) if self.config.style.endswith(".csl") else self.config.style
             check_style(self.style)
-            self.article = load_article(self.sources[0])
-            self.references = load_references(self.sources[1])
+            if (root / self.config.journal).is_file():
+                collection = load_collection(root, self.config.journal, self.config.articles_dir, self.config.issues)
+                self.journal_site = JournalSite(collection, root, self.config.articles_dir, self.style)
+                self.article, self.references = None, ()
+            else:
+                self.article = load_article(self.sources[0])
+                self.references = load_references(self.sources[1])
         except (SourceError, StyleError) as error:
             raise PluginError(str(error)) from None
         self.page_url = _page_url(config, self.config.page)
@@ -79,6 +91,8 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.journal_site is not None:
+            return self._common_files(self.journal_site.files(files, config), config)
         folder = _page_path(self.config.page)
         pdf = self.article.pdf
         next_to_page = bool(pdf) and "/" not in pdf and files.get_file_from_path(folder + pdf) is not None
@@ -87,37 +101,48 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         files.append(File.generated(config, self.config.page, content=markdown))
         for name, content in downloads(self.article, self.references, self.page_url).items():
             files.append(File.generated(config, folder + name, content=content))
-        if files.get_file_from_path("robots.txt") is None:
-            files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "")))
-        for name in ASSET_NAMES:
-            files.append(File.generated(config, f"assets/scholarpage/{name}", content=asset(name)))
+        self._common_files(files, config)
         self.head = head_html(self.article, self.references, page_url=self.page_url, pdf_url=pdf_url,
                               jsonld=jsonld_script(self.article, self.references, page_url=self.page_url))
         for line in readiness(self.article, self.references, Site(self.page_url, pdf_url)):
             log.info(line)
         return files
 
+    def _common_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if files.get_file_from_path("robots.txt") is None:
+            files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "")))
+        for name in ASSET_NAMES:
+            files.append(File.generated(config, f"assets/scholarpage/{name}", content=asset(name)))
+        return files
+
     def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
         self.citations.current_page = page.file.src_uri
-        if page.file.src_uri == self.config.page:
+        if self.journal_site is not None:
+            self.journal_site.page_markdown(page, self.citations)
+        elif page.file.src_uri == self.config.page:
             page.meta["scholarpage_head"] = str(self.head)  # escaped already: main.html prints it as is
         return markdown
 
     def on_pre_page(self, page: Page, **kwargs) -> Page:
         # Sitemap dates come from the sources, not the build clock: the article's publication
         # date for its page, none for hand-written pages (a guessed date would mislead crawlers).
+        if self.journal_site is not None:
+            page.update_date = self.journal_site.update_date(page)
+            return page
         is_article = page.file.src_uri == self.config.page
         page.update_date = last_modified(self.article, page.update_date) if is_article else ""
         return page
 
     def on_page_content(self, html: str, page: Page, **kwargs) -> str:
-        if page.file.src_uri == self.config.page:
+        is_article = self.journal_site.is_article(page) if self.journal_site else page.file.src_uri == self.config.page
+        if is_article:
             page.toc = _under_title(page.toc, str(page.meta.get("title", "")))
         return html
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
-        for source in self.sources:
-            server.watch(str(source))
+        for source in self.journal_site.sources() if self.journal_site else self.sources:
+            if source.exists():
+                server.watch(str(source))
         return server
 
 

@@ -37,8 +37,13 @@ def article_page(
     *,
     page_url: str = "",
     style: str = DEFAULT_STYLE,
+    body: str = "",
+    journal_href: str = "",
+    issue_href: str = "",
 ) -> str:
-    """The whole Markdown source of the article page.
+    """The whole Markdown source of the article page; `body` is the article's own text
+    (Markdown), placed after the abstract. On a journal's site, `journal_href` and `issue_href`
+    link the journal's name and the issue line to the site's own home and issue pages.
 
     `page_url` is the page's absolute URL (site_url + path), or "". The per-reference copy
     buttons are added by the page's script (scholarpage.js): they cannot work without it, and a
@@ -53,7 +58,8 @@ def article_page(
         "article.md.j2",
         front_matter=_front_matter(article),
         article=article,
-        journal_url=article.journal.url,
+        journal_url=journal_href or article.journal.url,
+        issue_href=issue_href,
         issue_line=issue_line(article),
         doi_link=link(doi_url(article.doi), doi_url(article.doi)) if article.doi else "",
         facts=_facts(article),
@@ -62,6 +68,7 @@ def article_page(
                                      bibtex_file=REFERENCE_FILES["bib"]).rstrip("\n")),
         cite_this=cite_this_html(cite_this_tabs(article, page_url)),
         downloads=_downloads(),
+        body=Markup(body.strip()),
     )
 
 

@@ -108,13 +108,17 @@ def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
     from scholarpage.render import citeproc_fixes
 
     parsed = load_style(style)
-    items = [citeproc_fixes.item_with_fixes(citeproc_fixes.escape_item(csl_item(reference)), parsed)
-             for reference in references]
+    # citeproc-py lower-cases item ids, so "Gorton2013" and "gorton2013" would collide: it is
+    # given each reference's position instead.
+    items = [citeproc_fixes.item_with_fixes(citeproc_fixes.escape_item({**csl_item(reference), "id": f"item{n}"}),
+                                            parsed)
+             for n, reference in enumerate(references)]
     entries = citeproc_fixes.bibliography(parsed.parsed, items)
-    by_key = {reference.key: reference for reference in references}
+    by_id = {f"item{n}": reference for n, reference in enumerate(references)}
     return {
-        key: str(_linked(citeproc_fixes.without_substitute_repeat(_NUMBER_LABEL.sub("", entry), by_key[key])))
-        for key, entry in entries
+        by_id[item_id].key: str(_linked(citeproc_fixes.without_substitute_repeat(_NUMBER_LABEL.sub("", entry),
+                                                                                 by_id[item_id])))
+        for item_id, entry in entries
     }
 
 

@@ -33,15 +33,15 @@ _Loader.yaml_implicit_resolvers = {
 _LOADER = _Loader
 
 
-@lru_cache(maxsize=1)
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema())
+@lru_cache(maxsize=4)
+def _validator(schema_file: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema(schema_file))
 
 
-@lru_cache(maxsize=1)
-def schema() -> dict[str, Any]:
-    """The JSON Schema of article.yml, shipped inside the package."""
-    text = resources.files(__package__).joinpath("schema/article.schema.yml").read_text("utf-8")
+@lru_cache(maxsize=4)
+def schema(schema_file: str = "article.schema.yml") -> dict[str, Any]:
+    """A JSON Schema shipped inside the package (schema/)."""
+    text = resources.files(__package__).joinpath("schema", schema_file).read_text("utf-8")
     return yaml.load(text, Loader=_LOADER)
 
 
@@ -63,8 +63,15 @@ def _parse_cached(source: str, name: str) -> Article:
     return parse_article(source, name)
 
 
-def parse_article(source: str, name: str = "article.yml") -> Article:
-    """Parse article.yml source text into an Article."""
+def parse_article(source: str, name: str = "article.yml", defaults: dict[str, Any] | None = None) -> Article:
+    """Parse article.yml source text into an Article; `defaults` fill fields it leaves out (a
+    journal's articles take the journal from journal.yml)."""
+    return _article(read_validated(source, name, "article.schema.yml", defaults))
+
+
+def read_validated(source: str, name: str, schema_file: str, defaults: dict[str, Any] | None = None
+                   ) -> dict[str, Any]:
+    """A YAML mapping checked against one of the package's schemas; SourceError lists every problem."""
     try:
         node = yaml.compose(source, Loader=_LOADER)
         data = yaml.load(source, Loader=_LOADER)
@@ -74,16 +81,17 @@ def parse_article(source: str, name: str = "article.yml") -> Article:
         raise SourceError(Problem(name, line, "", f"invalid YAML: {error.problem}")) from None
     if not isinstance(data, dict):
         raise SourceError(Problem(name, 1, "", "must be a mapping of fields (title: …, journal: …)"))
-    problems = _schema_problems(data, node, name)
+    data = {**(defaults or {}), **data}
+    problems = _schema_problems(data, node, name, schema_file)
     problems += _date_problems(data, node, name)
     if problems:
         raise SourceError(sorted(problems, key=lambda p: p.line))
-    return _article(data)
+    return data
 
 
-def _schema_problems(data: dict[str, Any], node: yaml.Node, name: str) -> list[Problem]:
+def _schema_problems(data: dict[str, Any], node: yaml.Node, name: str, schema_file: str) -> list[Problem]:
     """Every schema violation, located and explained."""
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(_validator(schema_file).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     return [_problem(error, node, name) for error in errors]
 
 
