@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 DEFAULT_STYLE = "apa"
 
 
-_URL_IN_HTML = re.compile(r"https?://[^\s<>\"]+?(?=[.,;)]?(?:\s|$|<))")
+# A character reference (`&#38;`, `&amp;`) is one character of the URL: a match never ends inside one.
+_URL_IN_HTML = re.compile(r"https?://(?:&#?\w+;|[^\s<>\"&])+?(?=[.,;)]?(?:\s|$|<))")
 _NUMBER_LABEL = re.compile(r"^\s*(?:\[\d+\]|\d+\.)\s*")
 
 
@@ -107,12 +108,14 @@ def _format_cached(references: tuple[Reference, ...], style: str, style_digest: 
 def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
     from scholarpage.render import citeproc_fixes
 
-    items = [_escaped_item(reference) for reference in references]
+    # citeproc-py lower-cases item ids, so citation keys ("Gorton2013", "gorton2013") cannot be
+    # its ids: each item is known to it by its position instead.
+    items = [{**_escaped_item(reference), "id": f"item{number}"} for number, reference in enumerate(references)]
     entries = citeproc_fixes.bibliography(load_style(style), items)
-    by_key = {reference.key: reference for reference in references}
+    by_id = {item["id"]: reference for item, reference in zip(items, references, strict=True)}
     return {
-        key: str(_linked(_without_repeated_title(_NUMBER_LABEL.sub("", entry), by_key[key])))
-        for key, entry in entries
+        by_id[item_id].key: str(_linked(_without_repeated_title(_NUMBER_LABEL.sub("", entry), by_id[item_id])))
+        for item_id, entry in entries
     }
 
 

@@ -20,8 +20,12 @@ def _initialize(self: citeproc_model.Name, given: str, mark: str, context: objec
     `initialize="false"` (CSL 1.0.2, used by Chicago and MLA) keeps given names whole and only
     punctuates initials already there ("James T" → "James T."); citeproc-py initialised them
     anyway. A lower-case part after a hyphen ("Min-jun") is a name, not a particle: it is
-    initialised like the first part ("M.-J.") instead of being printed after a stray mark.
+    initialised like the first part ("M.-J.") instead of being printed after a stray mark. A
+    given name in a script without case (أحمد, 小明) is kept whole: citeproc-py took it for a
+    particle and printed it between stray marks (". أحمد .").
     """
+    if not any(char.isupper() or char.islower() for char in given):
+        return given  # a script without case (Arabic, Hebrew, Chinese…) has no initials: kept whole
     if self.get("initialize") == "false":
         return " ".join(f"{part.rstrip('.')}{mark.strip()}" if len(part.rstrip(".")) == 1 else part
                         for part in given.split())
