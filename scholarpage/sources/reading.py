@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scholarpage.errors import Problem, SourceError
+
+if TYPE_CHECKING:
+    from scholarpage.model import Article, Reference
 
 #: Characters that are not text: C0 controls but tab, line feed and carriage return; DEL; C1
 #: controls; the non-characters. HTML calls them parse errors, XML and YAML refuse them.
@@ -66,3 +70,22 @@ def check_text(text: str, name: str) -> None:
             break
         problems.append(Problem(name, line, "", f"control character U+{ord(match[0]):04X} is not text (delete it)"))
     raise SourceError(problems)
+
+
+def load_sources(article: Path, references: Path) -> tuple[Article, tuple[Reference, ...]]:
+    """Both sources, with the problems of both reported at once."""
+    from scholarpage.sources.article_yml import load_article
+    from scholarpage.sources.bibtex import load_references
+
+    problems = []
+    try:
+        loaded_article = load_article(article)
+    except SourceError as error:
+        problems += error.problems
+    try:
+        loaded_references = load_references(references)
+    except SourceError as error:
+        problems += error.problems
+    if problems:
+        raise SourceError(problems)
+    return loaded_article, loaded_references
