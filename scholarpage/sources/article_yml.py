@@ -72,16 +72,7 @@ _SHORT.maxstring, _SHORT.maxother, _SHORT.maxlevel = 60, 60, 2
 
 def parse_article(source: str, name: str = "article.yml") -> Article:
     """Parse article.yml source text into an Article."""
-    check_text(source, name)
-    loader = _LOADER(source)
-    try:
-        node = _compose(loader, name)
-        problems = _node_problems(node, name) if node is not None else []
-        if problems:
-            raise SourceError(problems)
-        data = _construct(loader, node, name)
-    finally:
-        loader.dispose()
+    data, node = load_yaml(source, name)
     if not isinstance(data, dict):
         raise SourceError(Problem(name, 1, "", "must be a mapping of fields (title: …, journal: …)"))
     problems = _schema_problems(data, node, name)
@@ -89,6 +80,30 @@ def parse_article(source: str, name: str = "article.yml") -> Article:
     if problems:
         raise SourceError(sorted(problems, key=lambda p: p.line))
     return _article(data)
+
+
+def load_yaml(source: str, name: str, *, number_keys: bool = False) -> tuple[Any, yaml.Node | None]:
+    """YAML text → its data (dates as text) and node graph, or SourceError: one located line per
+    problem, for YAML errors, control characters, tags JSON does not know, fields given twice,
+    and alias bombs. Field names are text (or, with `number_keys`, numbers too)."""
+    check_text(source, name)
+    loader = _LOADER(source)
+    try:
+        node = _compose(loader, name)
+        problems = _node_problems(node, name, number_keys) if node is not None else []
+        if problems:
+            raise SourceError(problems)
+        return _construct(loader, node, name), node
+    finally:
+        loader.dispose()
+
+
+def validate_fields(data: dict[str, Any], node: yaml.Node, name: str, prefix: str = "") -> list[Problem]:
+    """Schema and calendar problems of the article.yml fields in `data`, found in another file
+    (`prefix` names where they sit there): a missing field is no problem, the page may give it."""
+    problems = _schema_problems(data, node, name) + _date_problems(data, node, name)
+    return [Problem(p.path, p.line, f"{prefix}{p.field}", p.message) for p in problems
+            if p.message != "required field is missing"]
 
 
 def _compose(loader: yaml.SafeLoader, name: str) -> yaml.Node | None:
@@ -117,7 +132,7 @@ def _construct(loader: yaml.SafeLoader, node: yaml.Node | None, name: str) -> An
         raise SourceError(Problem(name, node.start_mark.line + 1, "", f"invalid YAML: {error}")) from None
 
 
-def _node_problems(root: yaml.Node, name: str) -> list[Problem]:
+def _node_problems(root: yaml.Node, name: str, number_keys: bool = False) -> list[Problem]:
     """Tags JSON does not know, field names that are not text, fields given twice, and aliases
     that loop or multiply the document past MAX_VALUES. Walks the graph once, never expanding it."""
     problems: list[Problem] = []
@@ -140,7 +155,7 @@ def _node_problems(root: yaml.Node, name: str) -> list[Problem]:
         if id(node) in entered:  # only its own descendants lie above it on the stack
             return [Problem(name, node.start_mark.line + 1, "", "an alias refers to a value it is part of (a loop)")]
         entered.add(id(node))
-        problems += _own_problems(node, name)
+        problems += _own_problems(node, name, number_keys)
         stack.append((node, True))
         for child in children:
             if id(child) not in size:
@@ -152,7 +167,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
-def _own_problems(node: yaml.Node, name: str) -> list[Problem]:
+def _own_problems(node: yaml.Node, name: str, number_keys: bool) -> list[Problem]:
     problems = []
     if node.tag not in _JSON_TAGS:
         tag = node.tag.replace(_YAML, "!!")
@@ -164,7 +179,8 @@ def _own_problems(node: yaml.Node, name: str) -> list[Problem]:
             line = key.start_mark.line + 1
             if key.tag == _YAML + "merge":
                 continue  # `<<: *defaults`, YAML's merge key: the fields given beside it win
-            if not isinstance(key, yaml.ScalarNode) or key.tag != _YAML + "str":
+            key_tags = (_YAML + "str", _YAML + "int") if number_keys else (_YAML + "str",)
+            if not isinstance(key, yaml.ScalarNode) or key.tag not in key_tags:
                 shown = (f"{key.tag.replace(_YAML, '')} {_SHORT.repr(key.value)[1:-1]}"
                          if isinstance(key, yaml.ScalarNode) else "a list or mapping")
                 problems.append(Problem(name, line, "", f"a field name must be text, not {shown}"))

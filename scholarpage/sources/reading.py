@@ -20,7 +20,11 @@ _SHOWN = 10
 
 def read_source(path: Path) -> str:
     """The UTF-8 text of a source file; SourceError (one located line) for anything else."""
-    name = path.name
+    return decode_source(read_bytes(path, path.name), path.name)
+
+
+def read_bytes(path: Path, name: str) -> bytes:
+    """The bytes of a file; SourceError saying plainly why not (a folder, no permission…)."""
     try:
         data = path.read_bytes() if path.is_file() else None
     except PermissionError:
@@ -31,7 +35,7 @@ def read_source(path: Path) -> str:
         what = "file not found" if not path.exists() else "is a folder, not a file" if path.is_dir() else (
             "is not a regular file")
         raise SourceError(Problem(name, 0, "", what))
-    return decode_source(data, name)
+    return data
 
 
 def decode_source(data: bytes, name: str) -> str:
