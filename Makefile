@@ -13,8 +13,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-site: $(STAMP)  ## build the site into site/
-	$(BIN)/mkdocs build --strict
+site: $(STAMP)  ## build the site into site/; a failed build leaves the last site/ as it was
+	$(BIN)/python scripts/build_site.py
 
 serve: $(STAMP)  ## serve on http://127.0.0.1:8000, rebuilding when a source changes
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000

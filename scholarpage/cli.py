@@ -6,8 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from scholarpage.sources.article_yml import load_article
-from scholarpage.sources.bibtex import load_references
+from scholarpage.sources.reading import load_sources
 from scholarpage.render.bibliography import DEFAULT_STYLE, StyleError, check_style
 from scholarpage.errors import SourceError
 from scholarpage.render.article_page import ARTICLE_PAGE, article_page
@@ -34,8 +33,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     check_style(args.style)
-    article = load_article(args.article)
-    references = load_references(args.references)
+    article, references = load_sources(args.article, args.references)
     page_url = args.site_url.rstrip("/") + "/" if args.site_url else ""
     markdown = article_page(article, references, page_url=page_url, style=args.style)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -16,13 +16,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from scholarpage.sources.article_yml import load_article
+from scholarpage.sources.reading import load_sources
 from scholarpage.render.site_assets import NAMES as ASSET_NAMES
 from scholarpage.render.site_assets import asset
-from scholarpage.sources.bibtex import load_references
 from scholarpage.sources.collection import load_collection
 from scholarpage.render.bibliography import DEFAULT_STYLE, StyleError, check_style
-from scholarpage.render.in_text import CitationExtension
+from scholarpage.render.in_text import CitationExtension, cited_keys
 from scholarpage.metadata.crawl import last_modified, robots_txt
 from scholarpage.adapter.collection_site import JournalSite
 from scholarpage.adapter.template_cache import SignedBytecodeCache, user_key
@@ -65,12 +64,15 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
                 self.journal_site = JournalSite(collection, root, self.config.articles_dir, self.style)
                 self.article, self.references = None, ()
             else:
-                self.article = load_article(self.sources[0])
-                self.references = load_references(self.sources[1])
+                self.article, self.references = load_sources(*self.sources)
         except (SourceError, StyleError) as error:
             raise PluginError(str(error)) from None
         self.page_url = _page_url(config, self.config.page)
         numbers = {ref.key: number for number, ref in enumerate(self.references, start=1)}
+        # Checked here, before MkDocs empties site_dir: a build these stop leaves the last site.
+        _refuse_a_page_in_the_way(config, self.config.page)
+        if config.strict:
+            _refuse_unknown_citations(config, numbers, self.config.page)
         tooltips = {ref.key: ref.text or ref.title for ref in self.references}
         self.citations = CitationExtension(numbers, tooltips, self.config.page, log.warning)
         config.markdown_extensions.append(self.citations)  # type: ignore[arg-type]
@@ -144,6 +146,39 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             if source.exists():
                 server.watch(str(source))
         return server
+
+
+def _refuse_a_page_in_the_way(config: MkDocsConfig, page: str) -> None:
+    """A hand-written page where the article page is generated would be silently replaced."""
+    docs = Path(config.docs_dir)
+    folder, _, stem = page.rpartition("/")
+    candidates = [page] + ([f"{folder}/README.md".lstrip("/")] if stem == "index.md" else [])
+    for candidate in candidates:
+        if (docs / candidate).exists():
+            where = f"{Path(config.docs_dir).name}/{candidate}"
+            raise PluginError(f"{where}: the article page is generated at this address (the plugin's `page: {page}`); "
+                              "rename this page, or set `page:` to another path")
+
+
+def _refuse_unknown_citations(config: MkDocsConfig, numbers: dict[str, int], page: str) -> None:
+    """Under --strict, a `[@key]` for no reference stops the build: it is found here, before
+    MkDocs empties site_dir, when the page's text shows it plainly (see `cited_keys`)."""
+    docs = Path(config.docs_dir)
+    problems = []
+    for path in sorted(docs.rglob("*.md")):
+        relative = path.relative_to(docs).as_posix()
+        if relative == page or any(part.startswith(".") for part in path.relative_to(docs).parts):
+            continue
+        if config.exclude_docs and config.exclude_docs.match_file(relative):
+            continue
+        try:
+            markdown = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports it in its own words
+        problems += [f"{docs.name}/{relative}:{line}: [@{key}]: citation key '{key}' is not in the references"
+                     for line, key in cited_keys(markdown) if key not in numbers]
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 def _under_title(toc: TableOfContents, title: str) -> TableOfContents:

@@ -9,7 +9,8 @@ from pathlib import Path
 from scholarpage.sources.article_yml import load_article
 from scholarpage.sources.bibtex import load_references
 from scholarpage.errors import SourceError
-from scholarpage.importer.page_import import MAX_REFERENCES, import_file, load_overrides, write_atomically
+from scholarpage.importer.page_import import (MAX_REFERENCES, import_file, load_overrides, replacements,
+                                              write_atomically)
 from scholarpage.importer.quality import reference_findings
 from scholarpage.metadata.gaps import article_gaps
 
@@ -28,6 +29,8 @@ def add_import_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
                         help="treat data-quality findings as errors (exit 1, nothing written)")
     parser.add_argument("--max-references", type=int, default=MAX_REFERENCES,
                         help="refuse longer lists (default: %(default)s)")
+    parser.add_argument("--force", action="store_true",
+                        help="replace files it did not write (or that were edited since), keeping each as FILE.bak")
     parser.set_defaults(func=run_import)
     return parser
 
@@ -44,7 +47,7 @@ def add_check_parser(subparsers: argparse._SubParsersAction) -> argparse.Argumen
 def run_import(args: argparse.Namespace) -> int:
     try:
         overrides_path = args.overrides or args.out / OVERRIDES
-        overrides = load_overrides(overrides_path) if args.overrides or overrides_path.is_file() else {}
+        overrides = load_overrides(overrides_path) if args.overrides or overrides_path.exists() else {}
         result = import_file(args.page, overrides, max_references=args.max_references)
     except SourceError as error:
         print(error, file=sys.stderr)
@@ -56,9 +59,15 @@ def run_import(args: argparse.Namespace) -> int:
     files = {args.out / "references.bib": result.bibtex}
     if result.article_yaml is not None:
         files[args.out / "article.yml"] = result.article_yaml
-    write_atomically(files)
+    try:
+        backups = replacements(files, force=args.force)
+        write_atomically(files, backups)
+    except SourceError as error:
+        print(error, file=sys.stderr)
+        print("nothing written", file=sys.stderr)
+        return 1
     for path in files:
-        print(f"wrote {path}")
+        print(f"wrote {path}" + (f" (the file it replaced is kept as {backups[path]})" if backups[path] else ""))
     if result.article_yaml is None:
         print("a plain reference list holds no article metadata: article.yml not written")
     return 0

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 DEFAULT_STYLE = "apa"
 
 
-_URL_IN_HTML = re.compile(r"https?://[^\s<>\"]+?(?=[.,;)]?(?:\s|$|<))")
+# A character reference (`&#38;`, `&amp;`) is one character of the URL: a match never ends inside one.
+_URL_IN_HTML = re.compile(r"https?://(?:&#?\w+;|[^\s<>\"&])+?(?=[.,;)]?(?:\s|$|<))")
 _NUMBER_LABEL = re.compile(r"^\s*(?:\[\d+\]|\d+\.)\s*")
 
 

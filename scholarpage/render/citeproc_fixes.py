@@ -120,6 +120,10 @@ def item_with_fixes(item: dict[str, Any], style: Style) -> dict[str, Any]:
 
 def _given_fixed(name: dict[str, str], style: Style) -> dict[str, str]:
     given = name.get("given", "")
+    if style.initialises and given and not any(char.isupper() or char.islower() for char in given):
+        # A script without case (أحمد, 小明) has no initials; citeproc-py took the name for a
+        # particle and printed it between stray marks (". أحمد ."). It is printed whole.
+        return {"literal": f"{name.get('family', '')}, {given}" if name.get("family") else given}
     if style.initialises and "-" in given:
         given = re.sub(r"-(\w)", lambda m: "-" + m[1].upper(), given)
     if style.whole_names_mark:

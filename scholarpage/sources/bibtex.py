@@ -16,12 +16,13 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser.library import Library
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, String
 from pylatexenc.latex2text import LatexNodes2Text
 
 from scholarpage.errors import Problem, SourceError
 from scholarpage.identifiers import bare_doi
 from scholarpage.model import Person, Reference
+from scholarpage.sources.reading import check_text, read_source
 
 #: The field holding the reference exactly as printed in the source (shown verbatim).
 TEXT_FIELD = "formatted"
@@ -103,8 +104,38 @@ _LIGATURE = re.compile("|".join(map(re.escape, _LIGATURES_OUT)))
 _BARE_SPECIAL = re.compile(r"(?<!\\)([&%])")
 
 
+_URL_MACRO = re.compile(r"\\url\s*\{([^{}]*)\}")
+_HREF_MACRO = re.compile(r"\\href\s*\{([^{}]*)\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+
+
 def decode_latex(value: str) -> str:
-    """TeX → Unicode text: accents and escapes decoded, braces dropped, spaces collapsed."""
+    """TeX → Unicode text: accents and escapes decoded, braces dropped, spaces collapsed.
+
+    `\\url{…}` keeps its URL exactly as written (TeX reads it verbatim: `%`, `~`, `_` and `#`
+    are part of it); `\\href{URL}{text}` becomes "text (URL)".
+    """
+    if "\\url" in value or "\\href" in value:
+        return _decode_with_urls(value)
+    return _decode_text(value)
+
+
+def _decode_with_urls(value: str) -> str:
+    pieces, position = [], 0
+    for match in re.finditer(f"{_URL_MACRO.pattern}|{_HREF_MACRO.pattern}", value):
+        pieces.append(_decode_piece(value[position: match.start()]))
+        url = match[1] if match[1] is not None else match[2]
+        pieces.append(url if match[1] is not None else f"{_decode_text(match[3])} ({url})")
+        position = match.end()
+    pieces.append(_decode_piece(value[position:]))
+    return " ".join("".join(pieces).split())
+
+
+def _decode_piece(text: str) -> str:
+    """Text between URLs, decoded, keeping the space that separated it from them."""
+    return (" " if text[:1].isspace() else "") + _decode_text(text) + (" " if text[-1:].isspace() else "")
+
+
+def _decode_text(value: str) -> str:
     unescaped = _SIMPLE_ESCAPE.sub("", value) if "\\" in value else value
     if not _NEEDS_TEX.search(unescaped) and ("{" not in value and "}" not in value or _balanced(value)):
         # Plain text, ligatures, grouping braces and escaped specials (\& \% \_ \# \$) only:
@@ -119,7 +150,11 @@ def decode_latex(value: str) -> str:
             plain = _SIMPLE_ESCAPE.sub(r"\1", plain)
         return " ".join(plain.split())  # the same whitespace as \s, collapsed and stripped
     protected = _BARE_SPECIAL.sub(r"\\\1", value)
-    return _SPACES.sub(" ", _decoder().latex_to_text(protected)).strip()
+    try:
+        decoded = _decoder().latex_to_text(protected)
+    except Exception:  # noqa: BLE001 (pylatexenc fails on some malformed macros, e.g. \\href{x})
+        decoded = value.replace("{", "").replace("}", "")  # the text as written, grouping dropped
+    return _SPACES.sub(" ", decoded).strip()
 
 
 def _decode_field(name: str, value: str) -> str:
@@ -130,14 +165,7 @@ def _decode_field(name: str, value: str) -> str:
 
 def load_references(path: Path) -> tuple[Reference, ...]:
     """Read a .bib file; raise SourceError listing every located problem."""
-    if not path.is_file():
-        raise SourceError(Problem(path.name, 0, "", "file not found"))
-    try:
-        source = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise SourceError(Problem(path.name, line, "", "not valid UTF-8 text")) from None
-    return _parse_cached(source, path.name)
+    return _parse_cached(read_source(path), path.name)
 
 
 @lru_cache(maxsize=4)
@@ -148,11 +176,20 @@ def _parse_cached(source: str, name: str) -> tuple[Reference, ...]:
 
 def parse_references(source: str, name: str = "references.bib") -> tuple[Reference, ...]:
     """Parse BibTeX source text into References, in source order."""
-    library = bibtexparser.parse_string(source)
+    check_text(source, name)
+    # No middlewares: values come raw ("{Title}", "jgr # { 2}"), so that what bibtexparser
+    # would pass over (an undefined @string, a concatenation, a value swallowing the next
+    # field when a comma is missing) is read, or reported, here.
+    library = bibtexparser.parse_string(source, parse_stack=[])
     problems = _block_problems(library, name)
-    references = []
+    strings = _strings(library, name, problems)
+    entries = {}
     for entry in library.entries:
-        reference, entry_problems = _reference(entry, name)
+        entries[entry.key] = (entry, _fields(entry, strings, name, problems))
+    references = []
+    for entry, fields in entries.values():
+        inherited = _inherit(entry, fields, entries, name, problems)
+        reference, entry_problems = _reference(entry, inherited, name)
         references.append(reference)
         problems.extend(entry_problems)
     if not references and not problems:
@@ -167,9 +204,14 @@ def _block_problems(library: Library, name: str) -> list[Problem]:
     problems = []
     for block in library.failed_blocks:
         line = block.start_line + 1
+        if isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, String):
+            continue  # BibTeX lets a later @string redefine an earlier one (read in `_strings`)
         if isinstance(block, DuplicateBlockKeyBlock):
             message = f"duplicate key '{block.key}' (first used on line {first_line.get(block.key, '?')})"
             problems.append(Problem(name, line, "key", message))
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            fields = ", ".join(sorted(block.duplicate_keys))
+            problems.append(Problem(name, line, block.ignore_error_block.key, f"field given twice: {fields}"))
         elif isinstance(block, ParsingFailedBlock):
             lines = str(block.error or "").strip().splitlines()
             reason = lines[-1].strip() if lines else "the entry is not closed or not well formed"
@@ -177,9 +219,154 @@ def _block_problems(library: Library, name: str) -> list[Problem]:
     return problems
 
 
-def _reference(entry: Entry, name: str) -> tuple[Reference, list[Problem]]:
-    fields = {f.key.lower(): f.value for f in entry.fields}
-    text = {key: _decode_field(key, value) for key, value in fields.items() if isinstance(value, str)}
+#: BibTeX's predefined macros: the months, as its standard styles print them.
+MONTHS = {month[:3].lower(): month for month in (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December")}
+
+
+def _strings(library: Library, name: str, problems: list[Problem]) -> dict[str, str]:
+    """@string macros by lower-cased name, in file order (a later one redefines an earlier one)."""
+    strings = dict(MONTHS)
+    definitions = [block for block in library.blocks if isinstance(block, String)]
+    definitions += [block.ignore_error_block for block in library.failed_blocks
+                    if isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, String)]
+    for block in sorted(definitions, key=lambda b: b.start_line or 0):
+        value, problem = evaluate(block.value, strings)
+        if problem:
+            offset, message = problem
+            problems.append(Problem(name, (block.start_line or 0) + 1 + block.value.count("\n", 0, offset),
+                                    f"@string {block.key}", message))
+        strings[block.key.lower()] = value
+    return strings
+
+
+def _fields(entry: Entry, strings: dict[str, str], name: str, problems: list[Problem]) -> dict[str, str]:
+    """The entry's fields by lower-cased name, each value read as BibTeX reads it."""
+    fields = {}
+    for field in entry.fields:
+        value, problem = evaluate(field.value, strings)
+        if problem:
+            offset, message = problem
+            first = field.start_line if field.start_line is not None else entry.start_line
+            line = first + 1 + field.value.count("\n", 0, offset)
+            problems.append(Problem(name, line, entry.key, f"{field.key}: {message}"))
+        fields[field.key.lower()] = value
+    return fields
+
+
+_WORD = re.compile(r"[^\s#{}\",=]+")
+_SWALLOWED_FIELD = re.compile(r"([^\s#{}\",=]+)\s*=")
+# Marks as bibtexparser's splitter reads them: a brace or quote after a backslash is text.
+_BRACE = re.compile(r"(?<!\\)[{}]")
+_QUOTE_OR_BRACE = re.compile(r'(?<!\\)["{}]')
+
+
+def evaluate(raw: str, strings: dict[str, str]) -> tuple[str, tuple[int, str] | None]:
+    """A raw BibTeX value (`{…}`, `"…"`, a number or a macro, joined by `#`) → its text, and
+    the first problem in it as (offset, message), or None."""
+    if raw.startswith("{") and raw.endswith("}") and _closing(raw, 0) == len(raw) - 1:
+        return raw[1:-1], None  # the usual case, at once
+    parts, position = [], 0
+    while True:
+        position = _skip_space(raw, position)
+        if position >= len(raw):
+            return "".join(parts), (position, "a value is missing") if not parts or raw.rstrip().endswith("#") else None
+        if raw[position] in "{\"":
+            end = _closing(raw, position)
+            if end < 0:
+                return "".join(parts), (position, "a brace or quote is not closed")
+            parts.append(raw[position + 1: end])
+            position = end + 1
+        else:
+            word = _WORD.match(raw, position)
+            if word is None:
+                return "".join(parts), (position, f"unexpected {raw[position]!r}")
+            text = word[0]
+            if not text.isdigit() and text.lower() not in strings:
+                return "".join(parts), (position, f"undefined @string '{text}' (define it, or put the text in braces)")
+            parts.append(text if text.isdigit() else strings[text.lower()])
+            position = word.end()
+        position = _skip_space(raw, position)
+        if position < len(raw) and raw[position] == "#":
+            position += 1
+            continue
+        if position >= len(raw):
+            return "".join(parts), None
+        swallowed = _SWALLOWED_FIELD.match(raw, position)
+        if swallowed:
+            return "".join(parts), (position, f"missing comma before '{swallowed[1]}' (it was read as part of "
+                                              "this field)")
+        return "".join(parts), (position, f"unexpected text after the value: {raw[position:position + 20]!r}")
+
+
+def _skip_space(raw: str, position: int) -> int:
+    while position < len(raw) and raw[position].isspace():
+        position += 1
+    return position
+
+
+def _closing(raw: str, start: int) -> int:
+    """The index closing the `{` or `"` at `start` (braces nest; a quote ends only outside
+    braces, as BibTeX reads), or -1."""
+    depth = 0
+    pattern = _BRACE if raw[start] == "{" else _QUOTE_OR_BRACE
+    for match in pattern.finditer(raw, start + 1 if raw[start] == '"' else start):
+        char = match[0]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return -1
+            if depth == 0 and raw[start] == "{":
+                return match.start()
+        elif depth == 0:
+            return match.start()
+    return -1
+
+
+#: Fields a `crossref` never passes on (BibTeX's and BibLaTeX's bookkeeping, and the printed text
+#: of the other entry).
+NOT_INHERITED = {"crossref", "xref", "ids", "key", "label", "shorthand", "sortkey", "entryset", "related",
+                 "options", "execute", TEXT_FIELD}
+#: BibLaTeX: a part takes its whole's title as the title of the book or journal it is in.
+_WHOLE_TITLE = {"booktitle": ({"book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings",
+                               "reference", "mvreference"},
+                              {"inbook", "bookinbook", "suppbook", "incollection", "suppcollection",
+                               "inproceedings", "inreference", "conference"}),
+                "journaltitle": ({"periodical"}, {"article", "suppperiodical"})}
+
+
+def _inherit(entry: Entry, fields: dict[str, str], entries: dict, name: str, problems: list[Problem],
+             seen: tuple[str, ...] = ()) -> dict[str, str]:
+    """The entry's fields with those it lacks taken from the entry its `crossref` names, as
+    BibTeX does (and BibLaTeX: a book's title becomes its chapter's `booktitle`)."""
+    parent_key = fields.get("crossref", "").strip()
+    if not parent_key:
+        return fields
+    parent = entries.get(parent_key) or next(
+        (value for key, value in entries.items() if key.lower() == parent_key.lower()), None)
+    if parent is None or parent[0].key in (*seen, entry.key):
+        what = "no entry with that key" if parent is None else "the crossrefs go round in a circle"
+        problems.append(Problem(name, entry.start_line + 1, entry.key, f"crossref: '{parent_key}': {what}"))
+        return fields
+    parent_entry, parent_fields = parent
+    parent_fields = _inherit(parent_entry, parent_fields, entries, name, [], (*seen, entry.key))
+    inherited = dict(fields)
+    parent_type, child_type = parent_entry.entry_type.lower(), entry.entry_type.lower()
+    for field, (wholes, parts) in _WHOLE_TITLE.items():
+        if parent_type in wholes and child_type in parts and "title" in parent_fields:
+            inherited.setdefault(field, parent_fields["title"])
+            parent_fields = {k: v for k, v in parent_fields.items() if k != "title"}
+    for key, value in parent_fields.items():
+        if key not in NOT_INHERITED:
+            inherited.setdefault(key, value)
+    return inherited
+
+
+def _reference(entry: Entry, fields: dict[str, str], name: str) -> tuple[Reference, list[Problem]]:
+    text = {key: _decode_field(key, value) for key, value in fields.items()}
     line = entry.start_line + 1
     problems = []
     if not text.get("title") and not text.get(TEXT_FIELD):
