@@ -10,6 +10,7 @@ styles and templates are dropped first, so nothing a script writes is read.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import html as lxml_html
@@ -28,7 +29,8 @@ _BLOCKS = {"p", "li", "div", "dd", "tr", "blockquote", "section", "ol", "ul", "t
 
 
 def html_page(text: str) -> Page:
-    document = lxml_html.document_fromstring(text)
+    # Control characters are no text (and lxml refuses them in a tree it builds).
+    document = lxml_html.document_fromstring(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text))
     for node in document.xpath("//script|//style|//noscript|//template"):
         node.drop_tree()
     meta = _meta(document)
@@ -174,6 +176,7 @@ def _after(heading):
     sibling = anchor.getnext() if anchor is not None else None
     if anchor is not None and anchor.tail and anchor.tail.strip():
         holder.text = anchor.tail
+        holder.sourceline = anchor.sourceline
     while sibling is not None and not _is_heading(sibling):
         holder.append(_copy(sibling))
         sibling = sibling.getnext()
@@ -181,9 +184,8 @@ def _after(heading):
 
 
 def _copy(node):
-    copy = lxml_html.fromstring(lxml_html.tostring(node, encoding="unicode"))
-    copy.set("data-line", str(node.sourceline or 0))
-    return copy
+    """The element, its text and tail copied (keeping the lines it came from) so it can be cut."""
+    return copy.deepcopy(node)
 
 
 def _is_heading(node) -> bool:
@@ -211,9 +213,6 @@ def _split_entries(node) -> list[tuple[str, int]]:
 
 
 def _line(node) -> int:
-    for ancestor in (node, *node.iterancestors()):
-        if ancestor.get("data-line"):
-            return int(ancestor.get("data-line")) + (node.sourceline or 1) - 1
     return node.sourceline or 0
 
 

@@ -75,19 +75,23 @@ def parse_page_date(value: str) -> str:
 # "v. 20, n. 40 (2019)", "Т. 5 № 2 (2021)", "Tập 13 Số 01S (2024)", "Núm. 3 (2020)".
 _VOLUME_WORD = (r"(?:Vol(?:ume|umen|\.)?|Tom|Tomo|T\.|Т\.|Том|v\.|Bd\.|Band|Tập|Jilid|Cilt|Year|Ano|Año|Rok|"
                 r"Jahrgang|Jg\.|Årg\.)")
-_ISSUE_WORD = (r"(?:No|Nr|Núm|Num|Número|Numer|Number|Issue|n|№|Nº|N°|Số|Sayı|Heft|Fasc|Zeszyt|Вып|Выпуск|"
-               r"Edição|Ed)\.?")
+_ISSUE_WORD = (r"(?:(?:No|Nr|Núm|Num|Número|Numer|Number|Issue|n|Số|Sayı|Heft|Fasc|Zeszyt|Вып|Выпуск|Edição|Ed)"
+               r"(?:\.\s*|\s+)|(?:№|Nº|N°)\s*)")
 ISSUE = re.compile(
-    rf"(?:\b{_VOLUME_WORD}\s*(?P<volume>\d[\w.\-]*)[,\s]*)?(?:\b{_ISSUE_WORD}\s*(?P<issue>[\w][\w.\-/]*))?"
+    rf"(?:\b{_VOLUME_WORD}\s*(?P<volume>\d[\w.\-]*)[,\s]*)?(?:\b{_ISSUE_WORD}(?P<issue>\w[\w.\-/]*))?"
     r"\s*(?:\((?P<year>\d{4})\)|[-–,]\s*(?:\d{1,2}\s+)?[A-Za-zÀ-ÿ]+\.?\s+(?P<year2>\d{4}))"
     r"(?::\s*(?P<label>.+))?",
     re.I,
 )
 
 
-def read_issue(text: str) -> dict:
-    """Volume, issue, year and the issue's own title from an issue line; {} if it is none."""
-    match = ISSUE.search(text[:300])
+def read_issue(text: str, *, whole_line: bool = False) -> dict:
+    """Volume, issue, year and the issue's own title from an issue line; {} if it is none.
+
+    With `whole_line`, the line must begin with the issue (a reference that cites an issue
+    does not make the line an issue line).
+    """
+    match = (ISSUE.match if whole_line else ISSUE.search)(text[:300])
     if not match or not (match["volume"] or match["issue"]):
         return {}
     found = {"volume": match["volume"] or "", "issue": match["issue"] or "",

@@ -33,7 +33,7 @@ def text_page(text: str) -> Page:
         return _list_after(lines, refs_at) if refs_at is not None else list_page(text)
     article: dict = {}
     if issue_at is not None:
-        article.update(read_issue(_crumb(stripped[issue_at])))
+        article.update(read_issue(_crumb(stripped[issue_at]), whole_line=True))
     article["section"] = _section(stripped, issue_at)
     cite = _cite_text(stripped)
     article["title"] = heading or _title(stripped, issue_at, cite)
@@ -77,7 +77,7 @@ def _list_after(lines: list[str], heading_at: int) -> Page:
 
 
 def _issue_line(line: str) -> bool:
-    return len(line) < 200 and bool(read_issue(_crumb(line)))
+    return len(line) < 200 and bool(read_issue(_crumb(line), whole_line=True))
 
 
 def _crumb(line: str) -> str:
