@@ -136,7 +136,6 @@ def test_random_html_fragments_never_raise_or_hang(parts: list[str]) -> None:
        st.integers(min_value=0, max_value=5))
 def test_any_broken_lines_rejoin_without_losing_text(lines: list[str], cut: int) -> None:
     found = entries(lines)
-    assert "".join("".join(e.text.split()) for e in found) in "".join("".join(lines).split()) or found == [] or True
     words = [w for line in lines for w in line.split()]
     joined = " ".join(e.text for e in found)
     assert all(e.text == " ".join(e.text.split()) for e in found)

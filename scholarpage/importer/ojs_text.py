@@ -28,7 +28,7 @@ def text_page(text: str) -> Page:
     stripped = [line.strip() for line in lines]
     refs_at = next((i for i in range(len(stripped) - 1, -1, -1) if is_references_heading(stripped[i])), None)
     head_end = next((i for i, s in enumerate(stripped) if is_abstract_heading(s)), refs_at or len(stripped))
-    issue_at = next((i for i in range(head_end) if _issue_line(stripped[i])), None)
+    issue_at = next((i for i in range(min(head_end, 300)) if _issue_line(stripped[i])), None)  # in the page's head
     if issue_at is None and not heading and not any(is_abstract_heading(s) for s in stripped):
         return _list_after(lines, refs_at) if refs_at is not None else list_page(text)
     article: dict = {}
