@@ -83,7 +83,9 @@ def _article(meta: dict, document) -> dict:
     article["language"] = language if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language) else ""
     keywords = _all(meta, "citation_keywords") or _all(meta, "dc.subject")
     article["keywords"] = [k.strip() for value in keywords for k in value.split(";") if k.strip()]
-    article["abstract"] = _abstract(document) or _one(meta, "dc.description", "citation_abstract", "description")
+    tagged, shown = _one(meta, "dc.description", "citation_abstract"), _abstract(document)
+    same = tagged and _squash(tagged) == _squash(shown)  # then the page's paragraphs are worth keeping
+    article["abstract"] = shown if same or not tagged else tagged
     dates = {"submitted": parse_page_date(_one(meta, "dc.date.datesubmitted")), "published": published}
     article["dates"] = {k: v for k, v in dates.items() if v}
     return article
@@ -109,6 +111,10 @@ def _pages(meta: dict) -> str:
     if first and last and "-" not in first:
         return f"{first}-{last}"
     return first or _one(meta, "dc.identifier.pagenumber")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
 
 
 # --- the visible page ----------------------------------------------------------------------------
