@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from scholarpage.importer.page_labels import NOISE
 
@@ -32,7 +33,9 @@ def entries(lines: list[str], first_line: int = 1) -> list[Entry]:
     numbered = [(n, line) for n, line in enumerate(lines, first_line) if line.strip() and not _noise(line)]
     if not numbered:
         return []
-    if _NUMBERED.match(numbered[0][1]) and sum(bool(_NUMBERED.match(s)) for _, s in numbered) >= min(2, len(numbered)):
+    enough = min(2, len(numbered))
+    marked = islice((s for _, s in numbered if _NUMBERED.match(s)), enough)
+    if _NUMBERED.match(numbered[0][1]) and len(list(marked)) == enough:
         groups = _by_number(numbered)
     elif _paragraphs(lines):
         groups = _by_paragraph(lines, first_line)
@@ -42,7 +45,8 @@ def entries(lines: list[str], first_line: int = 1) -> list[Entry]:
 
 
 def _noise(line: str) -> bool:
-    return bool(NOISE.match(line.strip()))
+    line = line.strip()
+    return len(line) < 40 and bool(NOISE.match(line))
 
 
 def _by_number(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -144,6 +148,8 @@ def _url_rest(text: str) -> bool:
 
 def _joined(group: list[tuple[int, str]]) -> tuple[int, str]:
     """The group's lines as one string: a break after a dash or inside a URL adds no space."""
+    if len(group) == 1:
+        return group[0][0], " ".join(group[0][1].split())
     text = ""
     for _, line in group:
         piece = line.strip()
