@@ -166,3 +166,18 @@ def test_copied_text_in_another_interface_language_is_read_by_its_labels() -> No
 def test_every_interface_language_s_reference_heading_is_found(label: str) -> None:
     text = COPIED_IN_PORTUGUESE.replace("Referências", label)
     assert len(read_page(text, is_html=False).references) == 2
+
+
+NO_META_TAGS = """<html><head><title>A Study | Revista X</title></head><body><h1 class="page_title">A Study</h1>
+<div class="item published"><div class="label">Publicado</div><div class="value">2021-05-04</div></div>
+<div class="item issue"><a class="title" href="#">Vol. 9 Núm. 2 (2021)</a></div>
+<section class="item references"><h2 class="label">Referencias</h2><div class="value">
+<p>Gómez, A. Libro. Madrid: Ed., 2000.</p></div></section></body></html>"""
+
+
+def test_a_page_without_meta_tags_is_read_from_what_it_shows() -> None:
+    page = read_page(NO_META_TAGS, is_html=True)
+    assert page.article["title"] == "A Study" and page.article["journal"] == {"title": "Revista X"}
+    assert (page.article["volume"], page.article["issue"], page.article["dates"]) == ("9", "2",
+                                                                                       {"published": "2021-05-04"})
+    assert page.references == ["Gómez, A. Libro. Madrid: Ed., 2000."]

@@ -62,7 +62,8 @@ def _article(meta: dict, document) -> dict:
     article: dict = {"title": _one(meta, "citation_title", "dc.title", "og:title") or _visible_title(document)}
     article["authors"] = _authors(meta)
     abbreviation = _one(meta, "citation_journal_abbrev")
-    journal = {"title": _one(meta, "citation_journal_title", "dc.source", "og:site_name"),
+    page_title = _visible(document, "//title").rpartition(" | ")[2] if " | " in _visible(document, "//title") else ""
+    journal = {"title": _one(meta, "citation_journal_title", "dc.source", "og:site_name") or page_title,
                "abbreviation": "" if abbreviation.isdigit() else abbreviation,
                "issn": _one(meta, "citation_issn", "dc.source.issn"),
                "publisher": _one(meta, "citation_publisher", "dc.publisher")}
@@ -71,7 +72,8 @@ def _article(meta: dict, document) -> dict:
     article["volume"] = _one(meta, "citation_volume", "dc.source.volume") or issue.get("volume", "")
     article["issue"] = _one(meta, "citation_issue", "dc.source.issue") or issue.get("issue", "")
     published = parse_page_date(_one(meta, "citation_publication_date", "citation_date", "dc.date.issued",
-                                     "citation_online_date", "dc.date.created"))
+                                     "citation_online_date", "dc.date.created")
+                                or _visible(document, "//*[contains(@class,'published')]/*[contains(@class,'value')]"))
     year = published[:4] or _one(meta, "citation_year")[:4] or str(issue.get("year", ""))
     article["year"] = int(year) if year.isdigit() else None
     article["pages"] = _pages(meta)
