@@ -181,3 +181,32 @@ def test_a_page_without_meta_tags_is_read_from_what_it_shows() -> None:
     assert (page.article["volume"], page.article["issue"], page.article["dates"]) == ("9", "2",
                                                                                        {"published": "2021-05-04"})
     assert page.references == ["Gómez, A. Libro. Madrid: Ed., 2000."]
+
+
+COPIED_WITH_ONE_LINE_BREADCRUMBS = """Skip to main content
+Home / Archives / Vol. 13 No. 2s (2025) / Research Article
+AI Hardware Accelerators: Architecture Trade-offs, Performance Analysis, and Production Deployment
+Authors
+Pradhyuman Yadav
+Abstract
+The exponential growth of artificial intelligence applications has created unprecedented demand.
+References
+Y. LeCun, Y. Bengio, and G. Hinton, “Deep learning,” Nature, vol. 521, no. 7553, pp. 436-444, 2015.
+E. Nurvitadhi et al., “Can FPGAs beat GPUs in accelerating nextgeneration deep neural networks?,” in Proc. ACM/SIGDA
+International Symposium on Field-Programmable Gate Arrays (FPGA), 2017, pp. 5-
+14.
+Published
+31.08.2025
+How to Cite
+Pradhyuman Yadav. (2025). AI Hardware Accelerators: Architecture Trade-offs, Performance Analysis, and Production \
+Deployment. International Journal of Intelligent Systems and Applications in Engineering, 13(2s), 181–189.
+"""
+
+
+def test_copied_text_with_the_breadcrumbs_on_one_line_gives_title_section_and_journal() -> None:
+    page = read_page(COPIED_WITH_ONE_LINE_BREADCRUMBS, is_html=False)
+    assert page.article["title"].startswith("AI Hardware Accelerators") and page.article["section"] == "Research Article"
+    assert page.article["journal"] == {"title": "International Journal of Intelligent Systems and Applications in "
+                                                "Engineering"}
+    assert (page.article["volume"], page.article["issue"], page.article["year"]) == ("13", "2s", 2025)
+    assert len(page.references) == 2 and page.references[1].endswith("(FPGA), 2017, pp. 5-14.")

@@ -28,15 +28,15 @@ def text_page(text: str) -> Page:
     stripped = [line.strip() for line in lines]
     refs_at = next((i for i in range(len(stripped) - 1, -1, -1) if is_references_heading(stripped[i])), None)
     head_end = next((i for i, s in enumerate(stripped) if is_abstract_heading(s)), refs_at or len(stripped))
-    issue_at = next((i for i in range(min(head_end, 300)) if _issue_line(stripped[i])), None)  # in the page's head
+    issue_at = next((i for i in range(min(head_end, 300)) if _issue_in(stripped[i])[0]), None)  # in the page's head
     if issue_at is None and not heading and not any(is_abstract_heading(s) for s in stripped):
         return _list_after(lines, refs_at) if refs_at is not None else list_page(text)
     article: dict = {}
     if issue_at is not None:
-        article.update(read_issue(_crumb(stripped[issue_at]), whole_line=True))
+        article.update(_issue_in(stripped[issue_at])[0])
     article["section"] = _section(stripped, issue_at)
     cite = _cite_text(stripped)
-    article["title"] = heading or _title(stripped, issue_at, cite)
+    article["title"] = heading or _title(stripped[:head_end], issue_at, cite)
     article["journal"] = {"title": _journal(stripped, article["title"], cite)}
     refs_end = _section_end(stripped, refs_at) if refs_at is not None else refs_at
     _labelled_values(stripped[:refs_at] + stripped[refs_end:] if refs_at is not None else stripped, article)
@@ -76,8 +76,17 @@ def _list_after(lines: list[str], heading_at: int) -> Page:
     return Page(references=[e.text for e in found], lines=[e.line for e in found], kind="list")
 
 
-def _issue_line(line: str) -> bool:
-    return len(line) < 200 and bool(read_issue(_crumb(line), whole_line=True))
+def _issue_in(line: str) -> tuple[dict, str]:
+    """The issue a line names, alone or as a breadcrumb ("Home / Archives / Vol. 1 No. 2 (2020) / Articles"),
+    and the crumb after it (the section)."""
+    if len(line) > 200:
+        return {}, ""
+    crumbs = [_crumb(part) for part in _crumb(line).split(" / ")]
+    for index, crumb in enumerate(crumbs):
+        found = read_issue(crumb, whole_line=True)
+        if found:
+            return found, crumbs[index + 1] if index + 1 < len(crumbs) else ""
+    return {}, ""
 
 
 def _crumb(line: str) -> str:
@@ -91,6 +100,8 @@ def _section(lines: list[str], issue_at: int | None) -> str:
             return _next_value(lines, index)
     if issue_at is None:
         return ""
+    if _issue_in(lines[issue_at])[1]:
+        return _issue_in(lines[issue_at])[1]
     if lines[issue_at].endswith("/"):
         after = next((s for s in lines[issue_at + 1 : issue_at + 3] if s), "")
         return _crumb(after) if len(after.split()) <= 4 else ""
@@ -99,13 +110,15 @@ def _section(lines: list[str], issue_at: int | None) -> str:
 
 
 def _title(lines: list[str], issue_at: int | None, cite: str) -> str:
-    if issue_at is None:
-        return ""
-    candidates = [s for s in lines[issue_at + 1 : issue_at + 12] if s and not s.endswith("/") and not s.endswith(":")]
+    """The first line after the issue that the How to Cite text holds, else its first long line."""
+    start, end = (issue_at + 1, issue_at + 12) if issue_at is not None else (0, len(lines))
+    candidates = [s for s in lines[start:end] if s and not s.endswith("/") and not s.endswith(":")]
     plain = _squash(cite)
     confirmed = [s for s in candidates if len(s.split()) > 1 and _squash(s) in plain]
     if plain and confirmed:
         return confirmed[0]
+    if issue_at is None:
+        return ""
     long = [s for s in candidates[:4] if len(s.split()) > 3]
     return (long or candidates or [""])[0]
 

@@ -99,17 +99,25 @@ def _by_line(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
             groups[-1].append((number, line))
         else:
             groups.append([(number, line)])
-    return _merge_fragments(groups)
+    return _merge_fragments(groups, broken=_ends_mid_sentence)
+
+
+def _ends_mid_sentence(before: str, after: str) -> bool:
+    """A full-width line that stops on a word (no full stop, bracket, number or URL) was cut by the page."""
+    last = before.split()[-1] if before.split() else ""
+    return (len(before) >= 40 and last[-1].isalpha() and not _URL_TOKEN.search(last)
+            and not after.startswith("["))
 
 
 def _indent(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
-def _merge_fragments(groups: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+def _merge_fragments(groups: list[list[tuple[int, str]]], broken=None) -> list[list[tuple[int, str]]]:
     merged: list[list[tuple[int, str]]] = []
     for group in groups:
-        if merged and continues(_flat(merged[-1]), _flat(group)):
+        before, after = (_flat(merged[-1]), _flat(group)) if merged else ("", "")
+        if merged and (continues(before, after) or (broken is not None and broken(before, after))):
             merged[-1].extend(group)
         else:
             merged.append(list(group))
