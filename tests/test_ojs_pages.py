@@ -210,3 +210,25 @@ def test_copied_text_with_the_breadcrumbs_on_one_line_gives_title_section_and_jo
                                                 "Engineering"}
     assert (page.article["volume"], page.article["issue"], page.article["year"]) == ("13", "2s", 2025)
     assert len(page.references) == 2 and page.references[1].endswith("(FPGA), 2017, pp. 5-14.")
+
+
+ISSUES = {
+    "Vol. 60 No. 1 (2026): Prawo i Więź": ("60", "1", 2026), "Volume 25, Number 10 - 5 October 2020": ("25", "10", 2020),
+    "v. 12 n. 3 (2021)": ("12", "3", 2021), "Т. 5 № 2 (2021)": ("5", "2", 2021), "Tập 13 Số 01S (2024)": ("13", "01S", 2024),
+    "Tom 60 Nr 1 (2026)": ("60", "1", 2026), "Núm. 3 (2020)": ("", "3", 2020), "Vol. 8 (2019)": ("8", "", 2019),
+    "Cilt 5 Sayı 2 (2020)": ("5", "2", 2020), "Vol. 13 No. 2s (2025)": ("13", "2s", 2025),
+}
+
+
+@pytest.mark.parametrize("printed", ISSUES)
+def test_an_issue_is_read_as_printed_in_any_interface_language(printed: str) -> None:
+    from scholarpage.importer.ojs_page import read_issue
+
+    found = read_issue(printed, whole_line=True)
+    assert (found["volume"], found["issue"], found["year"]) == ISSUES[printed]
+
+
+def test_a_reference_line_is_no_issue_line() -> None:
+    from scholarpage.importer.ojs_page import read_issue
+
+    assert read_issue("North, Douglass. 1990. Institutions. Cambridge, Vol. 3 No. 2 (1990).", whole_line=True) == {}

@@ -75,10 +75,10 @@ def parse_page_date(value: str) -> str:
 # "v. 20, n. 40 (2019)", "Т. 5 № 2 (2021)", "Tập 13 Số 01S (2024)", "Núm. 3 (2020)".
 _VOLUME_WORD = (r"(?:Vol(?:ume|umen|\.)?|Tom|Tomo|T\.|Т\.|Том|v\.|Bd\.|Band|Tập|Jilid|Cilt|Year|Ano|Año|Rok|"
                 r"Jahrgang|Jg\.|Årg\.)")
-_ISSUE_WORD = (r"(?:(?:No|Nr|Núm|Num|Número|Numer|Number|Issue|n|Số|Sayı|Heft|Fasc|Zeszyt|Вып|Выпуск|Edição|Ed)"
+_ISSUE_WORD = (r"(?:\b(?:No|Nr|Núm|Num|Número|Numer|Number|Issue|n|Số|Sayı|Heft|Fasc|Zeszyt|Вып|Выпуск|Edição|Ed)"
                r"(?:\.\s*|\s+)|(?:№|Nº|N°)\s*)")
 ISSUE = re.compile(
-    rf"(?:\b{_VOLUME_WORD}\s*(?P<volume>\d[\w.\-]*)[,\s]*)?(?:\b{_ISSUE_WORD}(?P<issue>\w[\w.\-/]*))?"
+    rf"(?:\b{_VOLUME_WORD}\s*(?P<volume>\d[\w.\-]*)[,\s]*)?(?:{_ISSUE_WORD}(?P<issue>\w[\w.\-/]*))?"
     r"\s*(?:\((?P<year>\d{4})\)|[-–,]\s*(?:\d{1,2}\s+)?[A-Za-zÀ-ÿ]+\.?\s+(?P<year2>\d{4}))"
     r"(?::\s*(?P<label>.+))?",
     re.I,
