@@ -77,6 +77,11 @@ def test_the_breadcrumbs_section_name_is_not_taken_for_the_title() -> None:
     assert page.article["title"].startswith("AI Hardware Accelerators")
 
 
+def test_the_pdf_link_is_read_from_the_meta_tags() -> None:
+    page = read_page((FIXTURES / "ojs/ejsit-2024-399.html").read_text(encoding="utf-8"), is_html=True)
+    assert page.pdf_url == "https://ejsit-journal.com/index.php/ejsit/article/download/399/375"
+
+
 def test_each_reference_knows_the_line_of_the_page_it_came_from() -> None:
     path = FIXTURES / "ojs/ejsit-2024-399.html"
     page = read_page(path.read_text(encoding="utf-8"), is_html=True)
