@@ -237,3 +237,14 @@ def test_a_reference_line_is_no_issue_line() -> None:
     from scholarpage.importer.ojs_page import read_issue
 
     assert read_issue("North, Douglass. 1990. Institutions. Cambridge, Vol. 3 No. 2 (1990).", whole_line=True) == {}
+
+
+def test_the_platform_s_link_labels_are_not_part_of_a_reference() -> None:
+    html = ("<html><body><section class='item references'><h2 class='label'>References</h2><div class='value'>"
+            "<p>Drahos Peter, A Philosophy of Intellectual Property. London: Routledge, 1996. "
+            "<a href='https://scholar.google.com/x'>View in Google Scholar</a></p>"
+            "<p>Chung Jili, Innovation’s Crouching Tiger. Ehgbooks, 2020. <a href='#'>Crossref</a></p>"
+            "</div></section></body></html>")
+    assert read_page(html, is_html=True).references == [
+        "Drahos Peter, A Philosophy of Intellectual Property. London: Routledge, 1996.",
+        "Chung Jili, Innovation’s Crouching Tiger. Ehgbooks, 2020."]

@@ -206,6 +206,9 @@ def _split_entries(node) -> list[tuple[str, int]]:
     for label in node.xpath(f"./*[{_HEADINGS} or contains(@class,'label')]"):
         if is_references_heading(" ".join(label.text_content().split())):
             label.drop_tree()
+    for link in node.xpath(".//a|.//button"):  # "View in Google Scholar", "Crossref": the platform's, not the text
+        if NOISE.match(" ".join(link.text_content().split())):
+            link.drop_tree()
     items = node.xpath(".//li[not(.//li)]") or node.xpath(".//*[contains(@class,'csl-entry')]")
     if not items:
         items = [p for p in node.xpath(".//p[not(.//p)]") if not p.xpath(".//br")]
