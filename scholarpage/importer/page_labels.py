@@ -59,6 +59,14 @@ STOP = frozenset(s.casefold() for s in (
     "Загрузки", "Как цитировать", "Лицензия", "Выпуск", "Раздел",
     "Tải xuống", "Cách trích dẫn", "Giấy phép", "Số", "Chuyên mục",
     "Unduhan", "Cara Mengutip", "Lisensi", "Terbitan", "Bagian",
+    "Biografia autora", "Biografie autorów", "Biografía del autor/a", "Biografías de los autores",
+    "Biografia do Autor", "Biografia do(s) Autor(es)", "Biographie de l'auteur", "Biographies des auteurs",
+    "Biografie", "Biografie der Autoren",
+    "Биография автора", "Биографии авторов", "Tiểu sử tác giả", "Biografi Penulis", "Biografi Pengarang",
+    "Artículos similares", "Artigos Semelhantes", "Podobne artykuły", "Ähnliche Artikel", "Articles similaires",
+    "Cited by", "Citado por", "Cytowane przez", "Statistics", "Estadísticas", "Estatísticas", "Statystyki",
+    "Najczęściej czytane artykuły tego samego autora/autorów",
+    "Meistgelesene Artikel desselben Autors/derselben Autoren",
     "Keywords", *KEYWORDS,
 ))
 NOISE = re.compile(
