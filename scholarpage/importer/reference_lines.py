@@ -30,17 +30,17 @@ class Entry:
 
 def entries(lines: list[str], first_line: int = 1) -> list[Entry]:
     """Split the lines of a reference list (line `first_line` is lines[0]) into references."""
-    numbered = [(n, line) for n, line in enumerate(lines, first_line) if line.strip() and not _noise(line)]
-    if not numbered:
+    kept = [(n, line) for n, line in enumerate(lines, first_line) if line.strip() and not _noise(line)]
+    if not kept:
         return []
-    enough = min(2, len(numbered))
-    marked = islice((s for _, s in numbered if _NUMBERED.match(s)), enough)
-    if _NUMBERED.match(numbered[0][1]) and len(list(marked)) == enough:
-        groups = _by_number(numbered)
+    enough = min(2, len(kept))
+    marked = islice((s for _, s in kept if _NUMBERED.match(s)), enough)
+    if _NUMBERED.match(kept[0][1]) and len(list(marked)) == enough:
+        groups = _by_number(kept)
     elif _paragraphs(lines):
         groups = _by_paragraph(lines, first_line)
     else:
-        groups = _by_line(numbered)
+        groups = _by_line(kept)
     return [Entry(text, line) for line, text in (_joined(group) for group in groups) if text]
 
 
@@ -57,7 +57,7 @@ def _by_number(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
         match = _NUMBERED.match(line)
         value = int(match[1] or match[2]) if match else 0
         starts = match and (not groups or value == expected
-                            or (value > expected and not continues(_flat(groups[-1]), line)))
+                            or (value > expected and not continues(_flat(groups[-1][-3:]), line)))
         if starts:
             groups.append([(number, match[3])])
             expected = value + 1
@@ -116,7 +116,7 @@ def _indent(line: str) -> int:
 def _merge_fragments(groups: list[list[tuple[int, str]]], broken=None) -> list[list[tuple[int, str]]]:
     merged: list[list[tuple[int, str]]] = []
     for group in groups:
-        before, after = (_flat(merged[-1]), _flat(group)) if merged else ("", "")
+        before, after = (_flat(merged[-1][-3:]), _flat(group)) if merged else ("", "")  # its end is enough
         if merged and (continues(before, after) or (broken is not None and broken(before, after))):
             merged[-1].extend(group)
         else:
@@ -158,16 +158,13 @@ def _joined(group: list[tuple[int, str]]) -> tuple[int, str]:
     """The group's lines as one string: a break after a dash or inside a URL adds no space."""
     if len(group) == 1:
         return group[0][0], " ".join(group[0][1].split())
-    text = ""
+    pieces: list[str] = []
     for _, line in group:
         piece = line.strip()
-        if not text:
-            text = piece
-        elif _glued(text, piece):
-            text += piece
-        else:
-            text += " " + piece
-    return group[0][0], " ".join(text.split())
+        if pieces and piece and not _glued(pieces[-1], piece):
+            pieces.append(" ")
+        pieces.append(piece)
+    return group[0][0], " ".join("".join(pieces).split())
 
 
 def _glued(before: str, after: str) -> bool:
@@ -176,5 +173,5 @@ def _glued(before: str, after: str) -> bool:
         return True
     if re.search(r"[^\W\d_]-$", before) and after[:1].islower():
         return True
-    last = before.split()[-1]
+    last = before.split()[-1] if before.split() else ""
     return bool(_URL_TOKEN.search(last)) and before[-1] in "/-_=&?#%~" and _url_rest(after)
