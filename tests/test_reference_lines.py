@@ -99,6 +99,13 @@ def test_a_list_copied_from_a_pdf_imports_without_refusal() -> None:
     assert not any("left out" in str(f) for f in result.findings)
 
 
+def test_ten_thousand_lines_that_go_on_from_each_other_are_rejoined_in_linear_time() -> None:
+    lines = ["and so the line went on without an end of any kind"] * 10_000
+    start = time.perf_counter()
+    assert len(entries(lines)) == 1
+    assert time.perf_counter() - start < 5
+
+
 # --- no input makes the importer raise anything but a located SourceError, or hang ----------------------
 LABELS = ["References", "Referências", "Bibliografia", "Abstract", "Resumo", "Published", "Submitted", "DOI:",
           "Keywords:", "Vol. 1 No. 2 (2020)", "How to Cite", "Downloads", "View in Google Scholar", "Section",
