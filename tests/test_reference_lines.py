@@ -88,6 +88,15 @@ def test_one_unreadable_fragment_is_left_out_and_reported_with_its_line(tmp_path
     assert bib.count("@") == 3 and "Institutions" in bib
 
 
+def test_a_pdf_page_number_between_two_references_is_left_out_with_its_line() -> None:
+    copied = ("Becker, Gary S. 1964. Human Capital. New York: Columbia University Press.\n"
+              "14\n"
+              "Drahos, Peter. 1996. A Philosophy of Intellectual Property. London: Routledge.\n")
+    result = import_bytes(copied.encode(), "refs.txt")
+    assert [r.text for r in result.references] == copied.splitlines()[::2]
+    assert "refs.txt:2: left out, too little to read as a reference: '14'" in [str(f) for f in result.findings]
+
+
 def test_a_list_copied_from_a_pdf_imports_without_refusal() -> None:
     copied = ("References\n"
               "1. Awotar, M. & Sungkur, R. K. (2018). Optimization of Software Testing. Procedia Computer\n"

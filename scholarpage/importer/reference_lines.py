@@ -140,9 +140,7 @@ def continues(before: str, after: str) -> bool:
         return True  # a URL cut where the line broke
     if after[0].islower() and not _PARTICLE.match(after):
         return True
-    if not any(len(word) > 2 and word.isalpha() for word in re.split(r"[\s.,;:()\[\]]+", after)):
-        return True  # "14." or "2019." alone: no words, so no reference
-    return bool(_OPEN_END.search(before))
+    return bool(_OPEN_END.search(before))  # a page number alone after a full stop is the PDF's, not the entry's
 
 
 def _url_rest(text: str) -> bool:
