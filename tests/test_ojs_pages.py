@@ -248,3 +248,11 @@ def test_the_platform_s_link_labels_are_not_part_of_a_reference() -> None:
     assert read_page(html, is_html=True).references == [
         "Drahos Peter, A Philosophy of Intellectual Property. London: Routledge, 1996.",
         "Chung Jili, Innovation’s Crouching Tiger. Ehgbooks, 2020."]
+
+
+def test_copied_text_names_the_authors_that_how_to_cite_names_too() -> None:
+    page = read_page((FIXTURES / "ojs/ijisae-2025-8015.md").read_text(encoding="utf-8"), is_html=False)
+    assert page.article["authors"] == [{"given": "Pradhyuman", "family": "Yadav"}]
+    text = COPIED_WITH_ONE_LINE_BREADCRUMBS.replace("Pradhyuman Yadav\n", "Anton du Plessis\nInstitute for Security "
+                                                    "Studies\n").replace("Pradhyuman Yadav.", "du Plessis, A.")
+    assert read_page(text, is_html=False).article["authors"] == [{"given": "Anton", "family": "du Plessis"}]

@@ -15,7 +15,7 @@ import re
 
 from lxml import html as lxml_html
 
-from scholarpage.importer.ojs_page import Page, bare_doi, parse_page_date, read_issue
+from scholarpage.importer.ojs_page import Page, bare_doi, parse_page_date, person, read_issue
 from scholarpage.importer.page_labels import NOISE, is_abstract_heading, is_references_heading
 from scholarpage.importer.reference_lines import entries
 
@@ -97,15 +97,7 @@ def _authors(meta: dict) -> list[dict]:
     names = _all(meta, "citation_author") or _all(meta, "dc.creator.personalname")
     if not names and _one(meta, "citation_authors"):  # OJS 2: "Family, Given; Family, Given"
         names = [n.strip() for n in _one(meta, "citation_authors").split(";") if n.strip()]
-    return [_author(name) for name in names]
-
-
-def _author(name: str) -> dict:
-    if "," in name:
-        family, _, given = name.partition(",")
-    else:
-        given, _, family = name.strip().rpartition(" ")
-    return {"given": given.strip(), "family": family.strip()} if given.strip() else {"family": family.strip()}
+    return [person(name) for name in names]
 
 
 def _pages(meta: dict) -> str:

@@ -100,6 +100,23 @@ def read_issue(text: str, *, whole_line: bool = False) -> dict:
     return found
 
 
+_PARTICLES = {"van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "dos", "das", "do", "le", "la", "ten",
+              "ter"}
+
+
+def person(name: str) -> dict:
+    """"Family, Given" or "Given [particle] Family" → article.yml's {given, family}."""
+    if "," in name:
+        family, _, given = name.partition(",")
+    else:
+        words = name.split()
+        cut = len(words) - 1
+        while cut > 1 and words[cut - 1].lower() in _PARTICLES:
+            cut -= 1
+        given, family = " ".join(words[:cut]), " ".join(words[cut:])
+    return {"given": given.strip(), "family": family.strip()} if given.strip() else {"family": family.strip()}
+
+
 def bare_doi(value: str) -> str:
     value = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", value.strip(), flags=re.I)
     return value if re.match(r"10\.\d{4,9}/\S+$", value) else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from scholarpage.importer.ojs_page import Page, bare_doi, list_page, parse_page_date, read_issue
+from scholarpage.importer.ojs_page import Page, bare_doi, list_page, parse_page_date, person, read_issue
 from scholarpage.importer.page_labels import (DATE_LABELS, KEYWORDS, is_abstract_heading, is_references_heading,
                                               is_stop_heading, label_of)
 from scholarpage.importer.reference_lines import entries
@@ -20,6 +20,8 @@ _CITE = {s.casefold() for s in ("How to Cite", "Cómo citar", "Como Citar", "Jak
                                 "Atıf Biçimi")}
 _SECTION = {s.casefold() for s in ("Section", "Sección", "Seção", "Dział", "Rubrik", "Rubrique", "Sezione", "Раздел",
                                    "Chuyên mục", "Bagian")}
+_AUTHORS = {s.casefold() for s in ("Authors", "Author", "Autores", "Autor", "Autorzy", "Autoren", "Auteurs", "Auteur",
+                                   "Autori", "Авторы", "Автор", "Tác giả", "Penulis", "Yazarlar")}
 _NAV = re.compile(r"^(?:Skip to|Home|About|Current|Archives|Search|Register|Login|Announcements|Open Menu)\b", re.I)
 
 
@@ -37,6 +39,7 @@ def text_page(text: str) -> Page:
     article["section"] = _section(stripped, issue_at)
     cite = _cite_text(stripped)
     article["title"] = heading or _title(stripped[:head_end], issue_at, cite)
+    article["authors"] = _authors(stripped[:head_end], cite)
     article["journal"] = {"title": _journal(stripped, article["title"], cite)}
     refs_end = _section_end(stripped, refs_at) if refs_at is not None else refs_at
     _labelled_values(stripped[:refs_at] + stripped[refs_end:] if refs_at is not None else stripped, article)
@@ -121,6 +124,21 @@ def _title(lines: list[str], issue_at: int | None, cite: str) -> str:
         return ""
     long = [s for s in candidates[:4] if len(s.split()) > 3]
     return (long or candidates or [""])[0]
+
+
+def _authors(lines: list[str], cite: str) -> list[dict]:
+    """The names under an "Authors" label that the How to Cite text also names (affiliations it does not)."""
+    start = next((i for i, s in enumerate(lines) if label_of(s) in _AUTHORS), None)
+    if start is None or not cite:
+        return []
+    found = []
+    for line in lines[start + 1 : start + 40]:
+        if is_stop_heading(line) or is_abstract_heading(line) or label_of(line.partition(":")[0]) == "doi":
+            break
+        words = line.split()
+        if 1 < len(words) <= 6 and not re.search(r"\d", line) and re.search(rf"\b{re.escape(words[-1])}\b", cite):
+            found.append(person(line))
+    return found
 
 
 def _squash(text: str) -> str:
