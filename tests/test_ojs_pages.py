@@ -73,7 +73,7 @@ def test_a_page_range_split_over_two_paragraphs_is_one_reference() -> None:
 
 def test_the_breadcrumbs_section_name_is_not_taken_for_the_title() -> None:
     page = read_page((FIXTURES / "ojs/ijisae-2025-8015.md").read_text(encoding="utf-8"), is_html=False)
-    assert page.article["section"] == "Research Article"
+    assert page.article["section"] == "Research Article" and page.article["pages"] == "181–189"
     assert page.article["title"].startswith("AI Hardware Accelerators")
 
 

@@ -44,6 +44,8 @@ def text_page(text: str) -> Page:
     refs_end = _section_end(stripped, refs_at) if refs_at is not None else refs_at
     _labelled_values(stripped[:refs_at] + stripped[refs_end:] if refs_at is not None else stripped, article)
     article["abstract"] = _abstract(stripped)
+    for name, value in _from_citation(cite, article["title"]).items():
+        article.setdefault(name, value)  # what the page labels wins over what its citation prints
     if "year" not in article and article.get("dates", {}).get("published"):
         article["year"] = int(article["dates"]["published"][:4])
     page = _list_after(lines, refs_at) if refs_at is not None else Page()
@@ -163,6 +165,20 @@ def _journal(lines: list[str], title: str, cite: str) -> str:
         return ""
     match = re.match(r"[\s.?!\"”’]*_?([^_,.]+?)_?,\s*_?\d", cite[at + len(title):])
     return match[1].strip() if match else ""
+
+
+def _from_citation(cite: str, title: str) -> dict:
+    """Pages and DOI as the page's own "How to Cite" prints them after the title."""
+    at = cite.find(title) if title else -1
+    rest = cite[at + len(title):] if at >= 0 else ""
+    found = {}
+    pages = re.search(r"\)?,\s*(\d{1,6}\s*[-–]\s*\d{1,6})\.", rest)
+    if pages:
+        found["pages"] = pages[1].replace(" ", "")
+    doi = re.search(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)(10\.\d{4,9}/\S+?)\.?(?:\s|$)", rest, re.I)
+    if doi:
+        found["doi"] = doi[1]
+    return found
 
 
 def _next_value(lines: list[str], index: int) -> str:
