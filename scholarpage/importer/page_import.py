@@ -60,7 +60,8 @@ def import_bytes(data: bytes, name: str, overrides: dict | None = None, *,
         raise SourceError(Problem(name, 0, "", f"{len(page.references)} references is more than one article cites "
                                                 f"(limit {max_references}; raise it with --max-references)"))
     _check_numbers(overrides, len(page.references))
-    references = _references(page.references, overrides.get("references") or {}, name, page.kind)
+    references, left_out = _references(page.references, overrides.get("references") or {}, name, page.kind,
+                                       page.lines)
     bibtex = stamped(dump_references(references), "%", BIB_NOTE)
     written = _with_lines(references, bibtex)
     article_yaml = None
@@ -68,7 +69,7 @@ def import_bytes(data: bytes, name: str, overrides: dict | None = None, *,
         article = _merge(page.article, overrides.get("article") or {})
         article.setdefault("language", detect_language(f"{article.get('title', '')} {article.get('abstract', '')}"))
         article_yaml = dump_article(article, name)
-    return Imported(article_yaml, bibtex, written, reference_findings(written, "references.bib"))
+    return Imported(article_yaml, bibtex, written, left_out + reference_findings(written, "references.bib"))
 
 
 def _check_numbers(overrides: dict, count: int) -> None:
@@ -150,20 +151,31 @@ def _parse_numbered(item: tuple[int, str]) -> Reference:
     return parse_reference(text, number=number)
 
 
-def _references(texts: list[str], overrides: dict, name: str, kind: str) -> tuple[Reference, ...]:
+def _references(texts: list[str], overrides: dict, name: str, kind: str,
+                lines: list[int]) -> tuple[tuple[Reference, ...], list[Problem]]:
+    """The parsed references, and one finding for each fragment left out because it reads as none.
+
+    One unreadable fragment never refuses the list; only a list with nothing readable, or a
+    "list" that is mostly not references (prose), is refused.
+    """
     parsed = _parse_all(texts)
     unusable = [number for number, ref in enumerate(parsed, 1) if is_unusable(ref)]
     if kind == "list" and len(parsed) > 2 and len(unusable) > len(parsed) / 2:
         raise SourceError(Problem(name, 0, "", "not an article page or a reference list: "
                                                f"{len(unusable)} of {len(parsed)} paragraphs read as no reference"))
-    if unusable:
+    if unusable and len(unusable) == len(parsed):
         shown = ", ".join(f"{n} ({_clip(parsed[n - 1].text)!r})" for n in unusable[:3])
         raise SourceError(Problem(name, 0, "", f"too little to parse as a reference: {shown}"))
+    line_of = dict(enumerate(lines, 1))
+    left_out = [Problem(name, line_of.get(n, 0), "", f"left out, too little to read as a reference: "
+                                                     f"{_clip(parsed[n - 1].text)!r}") for n in unusable]
+    dropped = set(unusable)
+    parsed = [ref for number, ref in enumerate(parsed, 1) if number not in dropped]
     parsed = [_override(ref, overrides[number], name, number) if overrides.get(number) else ref
               for number, ref in enumerate(parsed, 1)]
     keys = unique_keys([ref.key for ref in parsed])
     return tuple(ref if ref.key == key else dataclasses.replace(ref, key=key)
-                 for ref, key in zip(parsed, keys, strict=True))
+                 for ref, key in zip(parsed, keys, strict=True)), left_out
 
 
 def _clip(text: str) -> str:
