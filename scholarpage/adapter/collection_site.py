@@ -21,9 +21,10 @@ from scholarpage.metadata.feeds import atom_feed
 from scholarpage.metadata.head_tags import head_html
 from scholarpage.metadata.jsonld import jsonld_script
 from scholarpage.metadata.periodical import journal_home, publication_issue
-from scholarpage.model import Collection, PublishedArticle
+from scholarpage.model import Collection, PublishedArticle, Reference
 from scholarpage.render import journal_pages as pages
 from scholarpage.render.article_page import article_page
+from scholarpage.render.bibliography import CITE_STYLES, Store, format_many
 from scholarpage.render.escaping import Markup, json_script
 from scholarpage.render.in_text import CitationExtension
 
@@ -40,15 +41,18 @@ class SitePlan:
     articles: dict[str, PublishedArticle] = field(default_factory=dict)  # page → its article
 
 
-def plan_site(collection: Collection, site_url: str, style: str, root_folder: str) -> SitePlan:
-    """`site_url` is the site's absolute URL or ""; `root_folder` holds the article folders."""
+def plan_site(collection: Collection, site_url: str, style: str, root_folder: str,
+              store: Store | None = None) -> SitePlan:
+    """`site_url` is the site's absolute URL or ""; `root_folder` holds the article folders;
+    `store` keeps formatted citations between builds."""
     plan = SitePlan()
 
     def absolute(path: str) -> str:
         return site_url.rstrip("/") + "/" + path if site_url else ""
 
+    format_many(_formatting_jobs(collection, style, absolute), store)
     for entry in collection.articles:
-        _plan_article(plan, collection, entry, absolute, style, root_folder)
+        _plan_article(plan, collection, entry, absolute, style, root_folder, store)
     for issue in collection.issues:
         page = pages.issue_path(issue)
         folder = pages.url_path(page)
@@ -73,8 +77,19 @@ def plan_site(collection: Collection, site_url: str, style: str, root_folder: st
     return plan
 
 
+def _formatting_jobs(collection: Collection, style: str, absolute) -> list[tuple[tuple[Reference, ...], str]]:
+    """Every list the articles' pages format: their references without printed text, and each
+    article's own citation in the "Cite this article" styles."""
+    jobs = []
+    for entry in collection.articles:
+        jobs.append((tuple(r for r in entry.references if not r.text), style))
+        own = article_reference(entry.article, absolute(pages.url_path(pages.article_path(entry))))
+        jobs += [((own,), cite_style) for cite_style in CITE_STYLES.values()]
+    return jobs
+
+
 def _plan_article(plan: SitePlan, collection: Collection, entry: PublishedArticle, absolute, style: str,
-                  root_folder: str) -> None:
+                  root_folder: str, store: Store | None) -> None:
     page = pages.article_path(entry)
     folder = pages.url_path(page)
     page_url = absolute(folder)
@@ -82,7 +97,7 @@ def _plan_article(plan: SitePlan, collection: Collection, entry: PublishedArticl
     issue = next(issue for issue in collection.issues if entry in issue.articles)
     plan.markdown[page] = article_page(entry.article, entry.references, page_url=page_url, style=style,
                                        body=entry.body, journal_href=pages.relative(page, pages.HOME),
-                                       issue_href=pages.relative(page, pages.issue_path(issue)))
+                                       issue_href=pages.relative(page, pages.issue_path(issue)), store=store)
     plan.articles[page] = entry
     plan.heads[page] = head_html(entry.article, entry.references, page_url=page_url, pdf_url=pdf_url,
                                  jsonld=jsonld_script(entry.article, entry.references, page_url=page_url))
@@ -103,13 +118,15 @@ def _feed(collection: Collection, entries, title: str, feed_path: str, home_page
 class JournalSite:
     """The plugin's work in collection mode, event by event (plugin.py calls these)."""
 
-    def __init__(self, collection: Collection, root: Path, articles_folder: str, style: str) -> None:
+    def __init__(self, collection: Collection, root: Path, articles_folder: str, style: str,
+                 store: Store | None = None) -> None:
         self.collection, self.root, self.articles_folder, self.style = collection, root, articles_folder, style
+        self.store = store
         self.plan = SitePlan()
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         self.plan = plan_site(self.collection, config.site_url or "", self.style,
-                              str(self.root / self.articles_folder))
+                              str(self.root / self.articles_folder), self.store)
         clashes = [page for page in self.plan.markdown if files.get_file_from_path(page) is not None]
         if clashes:
             raise PluginError("\n".join(f"{config.docs_dir}/{page}: this page is generated from journal.yml and the "

@@ -24,7 +24,7 @@ from scholarpage.render.bibliography import DEFAULT_STYLE, StyleError, check_sty
 from scholarpage.render.in_text import CitationExtension, cited_keys
 from scholarpage.metadata.crawl import last_modified, robots_txt
 from scholarpage.adapter.collection_site import JournalSite
-from scholarpage.adapter.template_cache import SignedBytecodeCache, user_key
+from scholarpage.adapter.build_cache import SignedBytecodeCache, SignedStore, user_key
 from scholarpage.errors import SourceError
 from scholarpage.metadata.downloads import downloads
 from scholarpage.metadata.jsonld import jsonld_script
@@ -55,13 +55,14 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         root = Path(config.config_file_path).parent
         self.sources = root / self.config.article, root / self.config.references
         self.journal_site: JournalSite | None = None
+        self.store = self._citation_store(root)
         try:
             # A house style (.csl) is found beside mkdocs.yml, as the sources are.
             self.style = str(root / self.config.style) if self.config.style.endswith(".csl") else self.config.style
             check_style(self.style)
             if (root / self.config.journal).is_file():
                 collection = load_collection(root, self.config.journal, self.config.articles_dir, self.config.issues)
-                self.journal_site = JournalSite(collection, root, self.config.articles_dir, self.style)
+                self.journal_site = JournalSite(collection, root, self.config.articles_dir, self.style, self.store)
                 self.article, self.references = None, ()
             else:
                 self.article, self.references = load_sources(*self.sources)
@@ -79,6 +80,11 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         config.extra_css.append(f"assets/scholarpage/{ASSET_NAMES[0]}")
         config.extra_javascript.append(f"assets/scholarpage/{ASSET_NAMES[1]}")  # type: ignore[arg-type]
         return config
+
+    def _citation_store(self, root: Path) -> SignedStore | None:
+        """Formatted citations kept between builds, beside the compiled templates."""
+        key = user_key() if self.config.cache else None
+        return SignedStore(root / self.config.cache_dir / "citations", key) if key else None
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if not self.config.cache:
@@ -99,7 +105,8 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         pdf = self.article.pdf
         next_to_page = bool(pdf) and "/" not in pdf and files.get_file_from_path(folder + pdf) is not None
         pdf_url = self.page_url + pdf if self.page_url and next_to_page else ""
-        markdown = article_page(self.article, self.references, page_url=self.page_url, style=self.style)
+        markdown = article_page(self.article, self.references, page_url=self.page_url, style=self.style,
+                                store=self.store)
         files.append(File.generated(config, self.config.page, content=markdown))
         for name, content in downloads(self.article, self.references, self.page_url).items():
             files.append(File.generated(config, folder + name, content=content))

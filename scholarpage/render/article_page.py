@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import yaml
 
 from scholarpage.render.anchors import key_anchor, number_anchor
-from scholarpage.render.bibliography import DEFAULT_STYLE, cite_this, format_references, plain_text
+from scholarpage.render.bibliography import DEFAULT_STYLE, Store, cite_this, format_references, plain_text
 from scholarpage.metadata.downloads import ARTICLE_FILES, REFERENCE_FILES, article_reference
 from scholarpage.render.escaping import Markup, escape, label_links, link, linked_text, render
 from scholarpage.model import Article, Author, Reference
@@ -40,16 +40,18 @@ def article_page(
     body: str = "",
     journal_href: str = "",
     issue_href: str = "",
+    store: Store | None = None,
 ) -> str:
     """The whole Markdown source of the article page; `body` is the article's own text
     (Markdown), placed after the abstract. On a journal's site, `journal_href` and `issue_href`
-    link the journal's name and the issue line to the site's own home and issue pages.
+    link the journal's name and the issue line to the site's own home and issue pages. `store`
+    keeps formatted citations between builds.
 
     `page_url` is the page's absolute URL (site_url + path), or "". The per-reference copy
     buttons are added by the page's script (scholarpage.js): they cannot work without it, and a
     page without a script should not show dead controls.
     """
-    formatted = format_references([r for r in references if not r.text], style)
+    formatted = format_references([r for r in references if not r.text], style, store)
     entries = [
         _entry(number, reference, article.language, formatted.get(reference.key))
         for number, reference in enumerate(references, start=1)
@@ -66,7 +68,7 @@ def article_page(
         orcid_link=_orcid_link,
         reference_list=Markup(render("reference_list.html.j2", entries=entries,
                                      bibtex_file=REFERENCE_FILES["bib"]).rstrip("\n")),
-        cite_this=cite_this_html(cite_this_tabs(article, page_url)),
+        cite_this=cite_this_html(cite_this_tabs(article, page_url, store)),
         downloads=_downloads(),
         body=Markup(body.strip()),
     )
@@ -81,9 +83,9 @@ class Style:
     text: str
 
 
-def cite_this_tabs(article: Article, page_url: str) -> list[Style]:
+def cite_this_tabs(article: Article, page_url: str, store: Store | None = None) -> list[Style]:
     """"Cite this article": the article formatted in each style, as tabs."""
-    formatted = cite_this(article_reference(article, page_url))
+    formatted = cite_this(article_reference(article, page_url), store=store)
     return [Style(label, entry, plain_text(entry)) for label, entry in formatted.items()]
 
 

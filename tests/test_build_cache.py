@@ -1,7 +1,9 @@
-"""The compiled-template cache: faster rebuilds, and nothing in it can change a page or run code."""
+"""The build cache (compiled templates, formatted citations): faster rebuilds, and nothing in it
+can change a page or run code."""
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
 import pickle
@@ -32,13 +34,14 @@ def _build(project: Path, out: Path, home: Path) -> dict[str, bytes]:
 
 
 def _entries(project: Path) -> list[Path]:
-    return sorted((project / CACHE).glob("*.cache"))
+    return sorted([*(project / CACHE).glob("*.cache"), *(project / CACHE / "citations").glob("*.json")])
 
 
 def test_a_second_build_uses_the_compiled_templates_and_writes_the_same_site(project, tmp_path):
     first = _build(project, tmp_path / "one", tmp_path / "home")
     entries = _entries(project)
-    assert entries, "the first build keeps the theme's compiled templates"
+    assert any(e.suffix == ".cache" for e in entries), "the first build keeps the theme's compiled templates"
+    assert any(e.suffix == ".json" for e in entries), "and the citations it formatted"
     stamps = {entry: entry.stat().st_mtime_ns for entry in entries}
     assert _build(project, tmp_path / "two", tmp_path / "home") == first
     assert {entry: entry.stat().st_mtime_ns for entry in _entries(project)} == stamps  # read, not rewritten
@@ -110,3 +113,11 @@ def test_cache_false_keeps_nothing_and_the_log_says_so(project, tmp_path):
     assert result.returncode == 0, result.stderr
     assert not (project / CACHE).exists()
     assert "template cache off (cache: false)" in result.stderr
+
+
+def test_a_planted_citation_entry_with_a_valid_shape_changes_nothing(project, tmp_path):
+    clean = _build(project, tmp_path / "clean", tmp_path / "home")
+    for entry in (project / CACHE / "citations").glob("*.json"):
+        body = json.loads(entry.read_bytes()[32:])
+        entry.write_bytes(bytes(32) + json.dumps({key: "<script>planted()</script>" for key in body}).encode())
+    assert _build(project, tmp_path / "after", tmp_path / "home") == clean

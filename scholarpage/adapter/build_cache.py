@@ -1,4 +1,5 @@
-"""Compiled theme templates kept between builds, trusted only if this user's key signed them.
+"""Work kept between builds (compiled theme templates, formatted citations), trusted only if
+this user's key signed it.
 
 Jinja's `FileSystemBytecodeCache` reads an entry with pickle and runs the code it holds, so an
 entry planted in `.cache/` (a cloned repository can bring one) would run at the next build. Here
@@ -109,3 +110,30 @@ def user_key() -> bytes | None:
     except OSError:
         return None
     return key
+
+
+class SignedStore:
+    """Named values kept in `folder`, each behind an HMAC over its name and bytes (the same key
+    and the same checks as the template cache): formatted citations, as JSON."""
+
+    def __init__(self, folder: Path, key: bytes) -> None:
+        self.folder, self.key = folder, key
+
+    def get(self, name: str) -> bytes | None:
+        data = _read_regular_file(self.folder / f"{name}.json")
+        if data is None or len(data) <= _MAC_SIZE:
+            return None
+        mac, body = data[:_MAC_SIZE], data[_MAC_SIZE:]
+        return body if hmac.compare_digest(mac, self._mac(name, body)) else None
+
+    def put(self, name: str, data: bytes) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=self.folder, prefix=".", delete=False) as file:
+                file.write(self._mac(name, data) + data)
+            os.replace(file.name, self.folder / f"{name}.json")
+        except OSError:
+            pass
+
+    def _mac(self, name: str, data: bytes) -> bytes:
+        return hmac.new(self.key, name.encode() + b"\0" + data, hashlib.sha256).digest()
