@@ -132,7 +132,8 @@ def _orcid_link(author: Author) -> Markup:
 
 
 def _entry(number: int, reference: Reference, page_language: str, formatted: Markup | None) -> Entry:
-    foreign = bool(reference.language) and not _same_language(reference.language, page_language)
+    shown = reference.shown_language
+    foreign = bool(shown) and not _same_language(shown, page_language)
     if reference.text:
         body, whole_is_foreign = _printed_text(reference, number, foreign)
     else:
@@ -143,7 +144,7 @@ def _entry(number: int, reference: Reference, page_language: str, formatted: Mar
         anchor=number_anchor(number),
         key_anchor=key_anchor(reference.key),
         body=body,
-        lang=reference.language if whole_is_foreign else "",
+        lang=shown if whole_is_foreign else "",
         scholar=scholar_url(reference),
     )
 
@@ -156,13 +157,20 @@ def _printed_text(reference: Reference, number: int, foreign: bool) -> tuple[Mar
     """
     label = f"reference {number}"
     links = _links(reference, label)
-    text = reference.text
+    text, italics = reference.text, reference.emphasis
     start = text.find(reference.title) if foreign and reference.title else -1
     if start < 0:
-        return linked_text(text, links), foreign
+        return linked_text(text, links, italics), foreign
     end = start + len(reference.title)
-    title = Markup('<span lang="{}">{}</span>').format(reference.language, linked_text(text[start:end], links))
-    return linked_text(text[:start], links) + title + linked_text(text[end:], links), False
+    title = Markup('<span lang="{}">{}</span>').format(
+        reference.shown_language, linked_text(text[start:end], links, _within(italics, start, end)))
+    return (linked_text(text[:start], links, _within(italics, 0, start)) + title
+            + linked_text(text[end:], links, _within(italics, end, len(text)))), False
+
+
+def _within(spans: tuple[tuple[int, int], ...], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans inside text[start:end], as offsets into that slice."""
+    return [(max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start]
 
 
 def _links(reference: Reference, label: str) -> list[tuple[str, str, str]]:

@@ -111,9 +111,36 @@ def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
     entries = citeproc_fixes.bibliography(load_style(style), items)
     by_key = {reference.key: reference for reference in references}
     return {
-        key: str(_linked(_without_repeated_title(_NUMBER_LABEL.sub("", entry), by_key[key])))
+        key: str(_linked(_as_given(_without_repeated_title(_NUMBER_LABEL.sub("", entry), by_key[key]), by_key[key])))
         for key, entry in entries
     }
+
+
+def _as_given(entry_html: str, reference: Reference) -> str:
+    """Names printed exactly as the source spells them, whatever case a style applies.
+
+    Styles title-case containers and titles ("Prawo i Więź" → "Prawo I Więź" in APA): a
+    journal's, series' or publisher's own name, a title's `{…}`-protected parts (BibTeX braces,
+    CSL's `nocase`) and a title in a language other than English are put back as given.
+    Titles in English (or of unknown language) keep the style's case, as CSL prescribes.
+    """
+    names = [reference.container, reference.collection, reference.publisher, *reference.protected]
+    if reference.shown_language and not _is_english(reference.shown_language):
+        names.append(reference.title)
+    pieces = _ADDRESS_OR_TAG.split(entry_html)  # odd pieces: tags, URLs, DOIs (left alone)
+    for name in sorted({n for n in names if len(n) >= 2}, key=len, reverse=True):
+        given = csl_safe(name)
+        pattern = re.compile(rf"(?<![\w.]){re.escape(given)}(?![\w])", flags=re.IGNORECASE)
+        pieces = [pattern.sub(lambda _match, given=given: given, piece) if index % 2 == 0 else piece
+                  for index, piece in enumerate(pieces)]
+    return "".join(pieces)
+
+
+_ADDRESS_OR_TAG = re.compile(r"(<[^>]*>|\S*(?:://|www\.|doi:|\b10\.\d{4,}/)\S*)", flags=re.IGNORECASE)
+
+
+def _is_english(language: str) -> bool:
+    return language.split("-")[0].lower() == "en"
 
 
 def _without_repeated_title(entry_html: str, reference: Reference) -> str:
@@ -137,7 +164,11 @@ def _without_repeated_title(entry_html: str, reference: Reference) -> str:
 
 
 def _escaped_item(reference: Reference) -> dict:
+    """The CSL-JSON item, escaped; its `language` is the title's, which decides the case rules
+    (CSL title-cases English titles only)."""
     item = csl_item(reference)
+    if reference.shown_language:
+        item["language"] = reference.shown_language
     return {name: _escape_value(value) if name not in ("id", "type") else value for name, value in item.items()}
 
 
