@@ -71,3 +71,16 @@ def test_the_starter_theme_overrides_are_the_repositorys():
         starter = ROOT / "scholarpage" / "starter" / "overrides" / name
         assert starter.read_text(encoding="utf-8") == (ROOT / "docs" / "overrides" / name).read_text(encoding="utf-8"), (
             f"copy docs/overrides/{name} to scholarpage/starter/overrides/{name}")
+
+
+def test_readme_explains_materials_end_of_life_notice_and_how_to_silence_it(tmp_path):
+    """Item 11: the notice README describes is the one the pinned Material prints, and the
+    variable README names silences it."""
+    assert _new(tmp_path / "a").returncode == 0
+    noisy = build_site(tmp_path / "a", tmp_path / "site", env={"NO_MKDOCS_2_WARNING": None})
+    quiet = build_site(tmp_path / "a", tmp_path / "site2")
+    assert noisy.returncode == quiet.returncode == 0
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    notice = "Material for MkDocs reaches end of life on May 5, 2027"
+    assert notice in noisy.stderr and notice not in quiet.stderr
+    assert notice in readme and "NO_MKDOCS_2_WARNING=1" in readme
