@@ -176,3 +176,16 @@ def test_reference_actions_are_quiet_but_named_and_in_the_tab_order(page_at, sit
     for style in styles:
         assert style["border"] == 0 and style["size"] < body and style["tab"] == 0
         assert style["text"] in style["name"] and "reference 17" in style["name"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_hand_written_pages_stay_reachable_without_the_navigation_menu(page_at, site_url, width):
+    """The article page hides Material's navigation sidebar (a journal's reading column); the
+    footer's "Next" link leads on to the hand-written pages."""
+    page = page_at(site_url, width=width)
+    if width == 1280:  # at 390 px the navigation is the drawer, closed until the menu button opens it
+        assert not page.locator(".md-sidebar--primary").is_visible()
+    following = page.locator("a.md-footer__link--next")
+    following.scroll_into_view_if_needed()
+    assert following.is_visible() and following.get_attribute("href") == "about/"
+    assert "About this edition" in following.inner_text()
