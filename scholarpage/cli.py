@@ -22,6 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--site-url", default="", help="the site's URL, for absolute copy links")
     render.add_argument("--out", type=Path, default=Path("out"), help="folder to write into (default: %(default)s)")
     render.set_defaults(func=_render)
+    new = commands.add_parser(
+        "new", help="write a minimal article folder: article.yml, references.bib, mkdocs.yml (never overwrites)")
+    new.add_argument("folder", nargs="?", type=Path, default=Path("."), help="folder to write into (default: .)")
+    new.set_defaults(func=_new)
     _add_importer_commands(commands)
     args = parser.parse_args(argv)
     try:
@@ -39,6 +43,16 @@ def _render(args: argparse.Namespace) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / ARTICLE_PAGE).write_text(markdown, encoding="utf-8")
     print(args.out / ARTICLE_PAGE)
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from scholarpage.new_site import new_site
+
+    for name, written in new_site(args.folder):
+        print(f"{'wrote' if written else 'kept '} {args.folder / name}")
+    print(f"next: edit {args.folder / 'article.yml'} and {args.folder / 'references.bib'}, then "
+          f"mkdocs build --strict -f {args.folder / 'mkdocs.yml'}")
     return 0
 
 

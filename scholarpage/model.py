@@ -109,7 +109,15 @@ class Reference:
 
     `kind` is a CSL item type ("article-journal", "book", "chapter", ...), the vocabulary
     shared by citeproc, Zotero and the exports. `text` is the reference exactly as printed
-    in the source, when the source gave one; the page then shows it verbatim.
+    in the source, when the source gave one; the page then shows it verbatim, with the spans
+    listed in `emphasis` (start, end offsets into `text`) in italics.
+
+    Two languages, two facts: `language` is the language of the work itself (BibLaTeX
+    `language`), given only when the source says so; `title_language` is the language the title
+    is printed in (BibLaTeX `langid`), which the page's `lang` attribute and the case rules of
+    citation styles need. A Chinese journal's article cited by its English title has
+    `title_language` "en" and, unless a source says more, no `language`. `protected` holds parts
+    of the title whose spelling no style may change (BibTeX's `{…}`).
     """
 
     key: str
@@ -133,8 +141,16 @@ class Reference:
     edition: str = ""
     genre: str = ""
     language: str = ""
+    title_language: str = ""
     note: str = ""
     line: int = 0
+    emphasis: tuple[tuple[int, int], ...] = ()
+    protected: tuple[str, ...] = ()
+
+    @property
+    def shown_language(self) -> str:
+        """The language of the title as shown: `title_language`, else the work's `language`."""
+        return self.title_language or self.language
 
     @property
     def first_page(self) -> str:

@@ -33,7 +33,7 @@ def test_a_reader_goes_from_the_home_page_to_an_issue_an_article_and_a_reference
     assert page.inner_text("h1").startswith("Does Open Access Raise Citations?")
     page.goto(journal_url + "articles/open-access-citations/#ref-2")
     assert "Merton" in page.inner_text("#ref-2")
-    page.click(".sp-journal a >> nth=1")  # the issue line leads back to its issue
+    page.click(".sp-fact--issue a")  # the issue in the article information leads back to it
     assert page.url == journal_url + "issues/vol-3-no-2/"
 
 

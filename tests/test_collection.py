@@ -79,7 +79,8 @@ def test_links_from_home_to_issue_to_article_to_reference_resolve(journal_site):
     article_href = issue.xpath("//a[@class='sp-toc__title']/@href")[0]
     article = lxml.html.fromstring(((issue_path / article_href).resolve() / "index.html").read_text("utf-8"))
     assert article.xpath("//*[@id='ref-1']") and article.xpath("string(//h1)").startswith("FAIR in Practice")
-    back = article.xpath("//p[@class='sp-journal']//a/@href")
+    back = article.xpath("//div[contains(@class, 'sp-fact--journal')]//a/@href"
+                         " | //div[contains(@class, 'sp-fact--issue')]//a/@href")
     assert [(issue_path / article_href / href).resolve() for href in back] == [journal_site.resolve(), issue_path]
 
 

@@ -122,9 +122,11 @@ def test_a_utf16_page_says_utf16(tmp_path: Path, out: Path, capsys) -> None:
     assert _errors(capsys) == ["page.txt: UTF-16 text, not UTF-8: save the file as UTF-8 and import again"]
 
 
-def test_a_folder_given_as_the_page_is_named_a_folder(tmp_path: Path, out: Path, capsys) -> None:
+def test_a_folder_without_saved_pages_is_named_so(tmp_path: Path, out: Path, capsys) -> None:
+    """A folder stands for the pages in it (a journal's import); one with none is a mistake."""
+    (tmp_path / "notes.md").write_text("not a page", "utf-8")
     assert run("import", tmp_path, "--out", out) == 1
-    assert _errors(capsys) == [f"{tmp_path}: is a folder, not a file"]
+    assert _errors(capsys) == [f"{tmp_path}: a folder without saved pages (.html, .htm, .txt)", "nothing written"]
 
 
 # --- overrides ---------------------------------------------------------------------------------------

@@ -43,7 +43,9 @@ def fields_of(reference: Reference) -> dict:
     """The reference as the corpus writes it: names as strings, empty fields left out."""
     found = {}
     for name in FIELDS:
-        value = getattr(reference, name)
+        # The corpus's `language` is the language the title is printed in (Reference.title_language):
+        # the parser sees only the text, which says nothing surer about the work's own language.
+        value = getattr(reference, "title_language" if name == "language" else name)
         if name in ("authors", "editors"):
             value = [person_text(p) for p in value]
         if value:

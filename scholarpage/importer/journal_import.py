@@ -35,7 +35,10 @@ def pages_of(paths: list[Path]) -> list[Path]:
     pages = []
     for path in paths:
         if path.is_dir():
-            pages += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
+            if not found:
+                raise SourceError(Problem(str(path), 0, "", "a folder without saved pages (.html, .htm, .txt)"))
+            pages += found
         else:
             pages.append(path)
     return pages

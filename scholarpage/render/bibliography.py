@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from xml.etree import ElementTree
 
 from scholarpage.metadata.csl_json import csl_item
-from scholarpage.render.escaping import Markup, escape
+from scholarpage.render.escaping import Markup, csl_safe, escape
 from scholarpage.model import Reference
 
 if TYPE_CHECKING:
@@ -208,16 +208,51 @@ def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
     parsed = load_style(style)
     # citeproc-py lower-cases item ids, so "Gorton2013" and "gorton2013" would collide: it is
     # given each reference's position instead.
-    items = [citeproc_fixes.item_with_fixes(citeproc_fixes.escape_item({**csl_item(reference), "id": f"item{n}"}),
-                                            parsed)
+    items = [citeproc_fixes.item_with_fixes(citeproc_fixes.escape_item(_item(reference, f"item{n}")), parsed)
              for n, reference in enumerate(references)]
     entries = citeproc_fixes.bibliography(parsed.parsed, items)
     by_id = {f"item{n}": reference for n, reference in enumerate(references)}
     return {
-        by_id[item_id].key: str(_linked(citeproc_fixes.without_substitute_repeat(_NUMBER_LABEL.sub("", entry),
-                                                                                 by_id[item_id])))
+        by_id[item_id].key: str(_linked(_as_given(citeproc_fixes.without_substitute_repeat(
+            _NUMBER_LABEL.sub("", entry), by_id[item_id]), by_id[item_id])))
         for item_id, entry in entries
     }
+
+
+def _item(reference: Reference, item_id: str) -> dict:
+    """The CSL-JSON item under `item_id`; its `language` is the title's, which decides the case
+    rules (CSL title-cases English titles only)."""
+    item = {**csl_item(reference), "id": item_id}
+    if reference.shown_language:
+        item["language"] = reference.shown_language
+    return item
+
+
+def _as_given(entry_html: str, reference: Reference) -> str:
+    """Names printed exactly as the source spells them, whatever case a style applies.
+
+    Styles title-case containers and titles ("Prawo i Więź" → "Prawo I Więź" in APA): a
+    journal's, series' or publisher's own name, a title's `{…}`-protected parts (BibTeX braces,
+    CSL's `nocase`) and a title in a language other than English are put back as given.
+    Titles in English (or of unknown language) keep the style's case, as CSL prescribes.
+    """
+    names = [reference.container, reference.collection, reference.publisher, *reference.protected]
+    if reference.shown_language and not _is_english(reference.shown_language):
+        names.append(reference.title)
+    pieces = _ADDRESS_OR_TAG.split(entry_html)  # odd pieces: tags, URLs, DOIs (left alone)
+    for name in sorted({n for n in names if len(n) >= 2}, key=len, reverse=True):
+        given = csl_safe(name)
+        pattern = re.compile(rf"(?<![\w.]){re.escape(given)}(?![\w])", flags=re.IGNORECASE)
+        pieces = [pattern.sub(lambda _match, given=given: given, piece) if index % 2 == 0 else piece
+                  for index, piece in enumerate(pieces)]
+    return "".join(pieces)
+
+
+_ADDRESS_OR_TAG = re.compile(r"(<[^>]*>|\S*(?:://|www\.|doi:|\b10\.\d{4,}/)\S*)", flags=re.IGNORECASE)
+
+
+def _is_english(language: str) -> bool:
+    return language.split("-")[0].lower() == "en"
 
 
 def _linked(entry_html: str) -> Markup:

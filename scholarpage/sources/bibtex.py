@@ -374,11 +374,14 @@ def _reference(entry: Entry, fields: dict[str, str], name: str) -> tuple[Referen
     subtype = text.get("entrysubtype", "").lower()
     kind = KIND_OF_SUBTYPE.get(subtype) or KIND_OF_TYPE.get(entry.entry_type.lower(), "document")
     year, date = _year_and_date(text)
+    printed, emphasis = _with_emphasis(fields.get(TEXT_FIELD), text.get(TEXT_FIELD, ""))
     reference = Reference(
         key=entry.key,
         kind=kind,
-        text=text.get(TEXT_FIELD, ""),
+        text=printed,
+        emphasis=emphasis,
         title=text.get("title", ""),
+        protected=_protected(fields.get("title")),
         title_translation=text.get(TRANSLATION_FIELD, ""),
         authors=_persons(fields.get("author", "")),
         editors=_persons(fields.get("editor", "")),
@@ -395,7 +398,8 @@ def _reference(entry: Entry, fields: dict[str, str], name: str) -> tuple[Referen
         place=_first(text, "address", "location"),
         edition=text.get("edition", ""),
         genre=text.get("type", ""),
-        language=_language_code(_first(text, "language", "langid")),
+        language=_language_code(text.get("language", "")),
+        title_language=_language_code(text.get("langid", "")),
         note=text.get("note", ""),
         line=line,
     )
@@ -410,6 +414,72 @@ def _year_and_date(text: dict[str, str]) -> tuple[str, str]:
     date = text.get("date", "")
     year = text.get("year", "") or date[:4]
     return year, date
+
+
+#: Markup kept from a `formatted` field: italics, and nothing else (the rest is text).
+_ITALIC_MACRO = re.compile(r"\\(?:emph|textit)\s*\{")
+_ITALIC_START, _ITALIC_END = "\ue000", "\ue001"  # private-use marks, refused when in the source
+
+
+def _with_emphasis(raw: object, decoded: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The printed text and its italic spans (`\\emph{…}`, `\\textit{…}`) as offsets.
+
+    The macros are replaced by marks, the field is decoded as usual, and the marks' positions
+    become the spans; any other TeX is decoded to text as before.
+    """
+    if not isinstance(raw, str) or not _ITALIC_MACRO.search(raw) or _ITALIC_START in raw or _ITALIC_END in raw:
+        return decoded, ()
+    marked = _mark_italics(raw)
+    if marked is None:
+        return decoded, ()
+    text, spans, start = "", [], -1
+    for character in decode_latex(marked):
+        if character == _ITALIC_START:
+            start = len(text) if start < 0 else start
+        elif character == _ITALIC_END:
+            if start >= 0 and len(text) > start:
+                spans.append((start, len(text)))
+            start = -1
+        else:
+            text += character
+    return (text, tuple(spans)) if text == decoded else (decoded, ())
+
+
+def _mark_italics(raw: str) -> str | None:
+    """`a \\emph{b} c` → `a <mark>b</mark> c`; None when a macro's braces do not close."""
+    out, position = [], 0
+    for match in _ITALIC_MACRO.finditer(raw):
+        if match.start() < position:
+            continue  # nested inside an earlier span: that span is italic already
+        depth, end = 1, match.end()
+        while end < len(raw) and depth:
+            depth += {"{": 1, "}": -1}.get(raw[end], 0) if raw[end - 1] != "\\" else 0
+            end += 1
+        if depth:
+            return None
+        inner = _ITALIC_MACRO.sub("{", raw[match.end(): end - 1])
+        out += [raw[position: match.start()], _ITALIC_START, "{", inner, "}", _ITALIC_END]
+        position = end
+    out.append(raw[position:])
+    return "".join(out)
+
+
+def _protected(raw: object) -> tuple[str, ...]:
+    """The parts of a title whose letter case is fixed: its `{…}` groups (not a macro's argument)."""
+    if not isinstance(raw, str) or "{" not in raw:
+        return ()
+    groups, depth, start = [], 0, 0
+    for index, character in enumerate(raw):
+        if character == "{" and (index == 0 or raw[index - 1] != "\\"):
+            if depth == 0:
+                start = index
+            depth += 1
+        elif character == "}" and depth and raw[index - 1] != "\\":
+            depth -= 1
+            macro = re.search(r"\\(?:[A-Za-z]+|[^A-Za-z\s])\s*$", raw[:start])  # \\emph{…}, \\'{e}
+            if depth == 0 and not macro:
+                groups.append(decode_latex(raw[start: index + 1]))
+    return tuple(group for group in groups if group)
 
 
 def _language_code(value: str) -> str:
@@ -507,7 +577,7 @@ def _entry(reference: Reference) -> str:
         ("entrysubtype", subtype),
         ("author", _names(reference.authors)),
         ("editor", _names(reference.editors)),
-        ("title", encode_latex(reference.title)),
+        ("title", _encode_title(reference)),
         (TRANSLATION_FIELD, encode_latex(reference.title_translation)),
         (container_field.get(entry_type, "howpublished"), encode_latex(reference.container)),
         ("series", encode_latex(reference.collection)),
@@ -522,12 +592,39 @@ def _entry(reference: Reference) -> str:
         ("year", encode_latex(reference.year)),
         ("doi", encode_verbatim(reference.doi)),
         ("url", encode_verbatim(reference.url)),
+        ("langid", encode_latex(reference.title_language)),
         ("language", encode_latex(reference.language)),
         ("note", encode_latex(reference.note)),
-        (TEXT_FIELD, encode_latex(reference.text)),
+        (TEXT_FIELD, _encode_printed(reference)),
     ]
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
     return f"@{entry_type}{{{reference.key},\n{body}}}\n"
+
+
+def _encode_printed(reference: Reference) -> str:
+    """The printed text with its italic spans written back as `\\emph{…}`."""
+    text = reference.text
+    pieces, position = [], 0
+    for start, end in reference.emphasis:
+        pieces += [_encode_keeping_spaces(text[position:start]), r"\emph{" + encode_latex(text[start:end]) + "}"]
+        position = end
+    pieces.append(_encode_keeping_spaces(text[position:]))
+    return "".join(pieces)
+
+
+def _encode_keeping_spaces(piece: str) -> str:
+    encoded = encode_latex(piece)
+    return (" " if piece[:1].isspace() else "") + encoded + (" " if piece[-1:].isspace() and encoded else "")
+
+
+def _encode_title(reference: Reference) -> str:
+    """The title with its protected parts in braces again."""
+    title = encode_latex(reference.title)
+    for part in reference.protected:
+        encoded = encode_latex(part)
+        if encoded and encoded in title:
+            title = title.replace(encoded, "{" + encoded + "}", 1)
+    return title
 
 
 def _names(persons: tuple[Person, ...]) -> str:
