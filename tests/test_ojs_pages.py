@@ -256,3 +256,13 @@ def test_copied_text_names_the_authors_that_how_to_cite_names_too() -> None:
     text = COPIED_WITH_ONE_LINE_BREADCRUMBS.replace("Pradhyuman Yadav\n", "Anton du Plessis\nInstitute for Security "
                                                     "Studies\n").replace("Pradhyuman Yadav.", "du Plessis, A.")
     assert read_page(text, is_html=False).article["authors"] == [{"given": "Anton", "family": "du Plessis"}]
+
+
+def test_a_markdown_copy_keeps_the_printed_text_not_its_markup() -> None:
+    text = ("[Home](https://j.org/) / [Archives](https://j.org/a) / [Vol. 2 No. 1 (2020)](https://j.org/i)\n\n"
+            "# A Title of Four Words\n\n## Abstract\n\nShort.\n\n## References\n\n"
+            "Smith, J. (2019). A study. _Journal of Tests_, _4_(2), 5–14. [https://doi.org/10.1000/x_1]"
+            "(https://doi.org/10.1000/x_1)\n\n**Jones, K.** (2020). *Another*. Press.\n")
+    assert read_page(text, is_html=False).references == [
+        "Smith, J. (2019). A study. Journal of Tests, 4(2), 5–14. https://doi.org/10.1000/x_1",
+        "Jones, K. (2020). Another. Press."]

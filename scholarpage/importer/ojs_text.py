@@ -66,6 +66,7 @@ def _plain_lines(text: str) -> tuple[list[str], str]:
         line = re.sub(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)", r"\1", line)
         line = re.sub(r"^\s*#{1,6}\s+", "", line)
         line = re.sub(r"^\s*[*+-]\s{1,4}(?=\S)", "", line).replace("**", "")
+        line = re.sub(r"(?<![\w*])([*_])(\S|\S[^*_\n]*?\S)\1(?![\w*])", r"\2", line)  # *emphasis*, _emphasis_
         lines.append(line)
     return lines, heading
 
