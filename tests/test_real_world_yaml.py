@@ -42,6 +42,8 @@ def test_a_blank_title_is_refused(blank):
     ("title: Bell\x07\n", "article.yml:1: control character U+0007 is not text (delete it)"),
     ("title: a\ufffeb\n", "article.yml:1: control character U+FFFE is not text (delete it)"),
     ("title: a\x85b\n", "article.yml:1: control character U+0085 is not text (delete it)"),
+    ('title: "escaped \\a bell"\n', "article.yml:1: control character U+0007 is not text (delete it)"),
+    ('title: "escaped \\x1b"\n', "article.yml:1: control character U+001B is not text (delete it)"),
 ])
 def test_a_control_character_is_one_located_line(text, expected):
     assert _problems(text + "journal: {title: J}\nyear: 2020\nlanguage: en\n") == [expected]
