@@ -110,7 +110,7 @@ def test_a_folder_given_as_a_source_is_named_a_folder(project):
 def test_an_unknown_citation_key_under_strict_is_found_before_the_site_is_emptied(project):
     """Was: the warning came while pages were written, after MkDocs had emptied site/."""
     (project / "docs/about.md").write_text("# About\n\n`[@inside code]`\n\nAs shown [@gorton2013].\n", "utf-8")
-    _refused(project, "docs/about.md:5: [@gorton2013]: citation key 'gorton2013' is not in the references")
+    _refused(project, "docs/about.md:5: citation key 'gorton2013' is not in the references")
 
 
 def test_a_hand_written_page_where_the_article_page_goes_is_an_error(project):
