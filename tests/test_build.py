@@ -88,7 +88,7 @@ def test_an_unknown_citation_key_fails_the_strict_build(tmp_path):
     (project / "docs/about.md").write_text("# About\n\nSee [@nosuchkey].\n", encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "docs/about.md:3: [@nosuchkey]: citation key 'nosuchkey' is not in the references" in result.stderr
+    assert "docs/about.md:3: citation key 'nosuchkey' is not in the references" in result.stderr
 
 
 def test_every_reference_link_says_which_reference_it_belongs_to(fixture_site):

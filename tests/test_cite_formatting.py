@@ -60,7 +60,7 @@ def test_on_an_untested_citeproc_py_the_workarounds_are_off_said_once_and_text_s
     def clear():
         for cached in (citeproc_fixes.fixes_apply, bibliography._parsed_style):
             cached.cache_clear()
-        bibliography._FORMATTED.clear()
+        bibliography._KEPT.clear()
 
     clear()
     monkeypatch.setattr(citeproc_fixes, "TESTED_VERSIONS", ("0.0.",))
@@ -86,9 +86,9 @@ def test_lists_formatted_in_worker_processes_equal_lists_formatted_here():
     lists = [tuple(Reference(key=f"K{n}x{m}", kind="book", title=f"Title {n} {m}", year=str(1990 + m),
                              authors=(Person(f"Family{m}", "Given"),)) for m in range(12))
              for n in range(24)]
-    bibliography._FORMATTED.clear()
+    bibliography._KEPT.clear()
     bibliography.format_many([(references, "apa") for references in lists])
     parallel = [format_references(references) for references in lists]
-    bibliography._FORMATTED.clear()
+    bibliography._KEPT.clear()
     assert parallel == [format_references(references) for references in lists]
     assert parallel[3]["K3x2"].striptags().startswith("Family2, G. (1992). Title 3 2")

@@ -3,17 +3,29 @@ problem, no traceback, and the last site left byte for byte as it was (issue 13)
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 import hashlib
+import io
 import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.utils import get_build_timestamp
 
 from conftest import ROOT, build_site, copy_project
+from scholarpage.metadata.crawl import last_modified
+from scholarpage.metadata.head_tags import head_html
+from scholarpage.metadata.jsonld import jsonld_script
+from scholarpage.model import Article, Journal, Reference
+from scholarpage.render.article_page import article_page
 
 ARTICLE = (ROOT / "tests/fixtures/small/article.yml").read_text("utf-8")
 BIB = "@article{Gorton2013, author = {Gorton, Gary}, title = {A title}, journaltitle = {J}, year = {2013}}\n"
@@ -98,7 +110,7 @@ def test_a_folder_given_as_a_source_is_named_a_folder(project):
 def test_an_unknown_citation_key_under_strict_is_found_before_the_site_is_emptied(project):
     """Was: the warning came while pages were written, after MkDocs had emptied site/."""
     (project / "docs/about.md").write_text("# About\n\n`[@inside code]`\n\nAs shown [@gorton2013].\n", "utf-8")
-    _refused(project, "docs/about.md:5: [@gorton2013]: citation key 'gorton2013' is not in the references")
+    _refused(project, "docs/about.md:5: citation key 'gorton2013' is not in the references")
 
 
 def test_a_hand_written_page_where_the_article_page_goes_is_an_error(project):
@@ -159,3 +171,34 @@ def test_a_large_bib_with_an_at_sign_starting_a_line_in_a_field_builds(project):
     result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr
     assert 'id="ref-2502"' in (project / "site/index.html").read_text("utf-8")
+
+
+# --- dates across the schema's range, generated -------------------------------------------------------
+
+_DATES = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATES, st.integers(0, 2**32 - 86_401))
+def test_any_publication_date_gives_a_sitemap_date_gzip_can_hold(published, epoch):
+    """MkDocs stamps sitemap.xml.gz with the latest page date, in gzip's 32-bit clock."""
+    article = Article(title="T", journal=Journal("J"), year=published.year, language="en", published=published)
+    build_date = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%d")
+    lastmod = last_modified(article, build_date)
+    assert lastmod in (published.isoformat(), build_date)
+    timestamp = get_build_timestamp(pages=[SimpleNamespace(update_date=lastmod), SimpleNamespace(update_date="")])
+    with gzip.GzipFile(fileobj=io.BytesIO(), mode="wb", mtime=timestamp) as stream:
+        stream.write(b"<urlset/>")
+
+
+@settings(max_examples=60, deadline=None)
+@given(_DATES, _DATES, st.integers(1000, 9999))
+def test_any_dates_of_the_schema_render_the_page_and_its_metadata(published, submitted, year):
+    article = Article(title="T", journal=Journal("J"), year=year, language="en", published=published,
+                      submitted=submitted)
+    reference = Reference(key="Key2020", title="A title", year=str(year), date=published.isoformat())
+    page = article_page(article, [reference], page_url="https://example.org/")
+    assert f"{published.day} {published:%B} {published.year:04d}" in page
+    head = str(head_html(article, [reference], page_url="https://example.org/", pdf_url="",
+                         jsonld=jsonld_script(article, [reference], page_url="https://example.org/")))
+    assert published.isoformat() in head

@@ -182,7 +182,7 @@ def _refuse_unknown_citations(config: MkDocsConfig, numbers: dict[str, int], pag
             markdown = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue  # MkDocs reports it in its own words
-        problems += [f"{docs.name}/{relative}:{line}: [@{key}]: citation key '{key}' is not in the references"
+        problems += [f"{docs.name}/{relative}:{line}: citation key '{key}' is not in the references"
                      for line, key in cited_keys(markdown) if key not in numbers]
     if problems:
         raise PluginError("\n".join(problems))

@@ -22,7 +22,7 @@ import yaml
 
 from scholarpage.sources.article_yml import load_yaml, parse_article, validate_fields
 from scholarpage.sources.bibtex import dump_references
-from scholarpage.sources.reading import read_bytes, read_source, utf16
+from scholarpage.sources.reading import CONTROL, read_bytes, read_source, utf16
 from scholarpage.errors import Problem, SourceError
 from scholarpage.model import Person, Reference
 from scholarpage.importer.ojs_page import read_page
@@ -128,6 +128,9 @@ def decode(data: bytes, name: str) -> tuple[str, bool]:
         line = data[: error.start].count(b"\n") + 1
         raise SourceError(Problem(name, line, "", "not valid UTF-8 (a legacy encoding such as Latin-1 or "
                                                   "CP1250?): save the file as UTF-8 and import again")) from None
+    # A stray control character (a copy-and-paste artefact) is no text: dropped here, or the
+    # build would refuse the files written from it.
+    text = CONTROL.sub("", text)
     is_html = bool(re.match(r"\s*(?:<!doctype\s+html|<html|<head|<meta|<body|<\?xml)", text[:1000], re.I))
     return text, is_html
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
 import hashlib
 import importlib.util
 import html as html_lib
@@ -11,6 +12,7 @@ import json
 import multiprocessing
 import os
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -104,88 +106,115 @@ class Store(Protocol):
     def put(self, name: str, data: bytes) -> None: ...
 
 
-#: Formatted lists by (references, style, style file digest): `mkdocs serve` formats an unchanged
-#: list once, and lists formatted by worker processes (`format_many`) are put here.
-_FORMATTED: dict[tuple, dict[str, str]] = {}
-_KEPT_IN_MEMORY = 50_000
+#: Entries formatted while the process lives (`mkdocs serve`, and a journal's pool), by style and
+#: by everything formatting reads of the entry: after an edit only the entries it changed are
+#: formatted again (citeproc-py formats each entry on its own: a property test checks).
+_KEPT: OrderedDict[tuple[str, bytes, str], str] = OrderedDict()
+_KEEP_AT_MOST = 100_000
+#: A pool is worth starting from this many entries to format (it takes about a second to start).
+POOL_FROM = 200
 
 
 def format_references(references: Sequence[Reference], style: str = DEFAULT_STYLE,
                       store: Store | None = None) -> dict[str, Markup]:
-    """Each reference's bibliography entry as HTML, keyed by citation key."""
+    """Each reference's bibliography entry as HTML, keyed by citation key.
+
+    Entries come from memory, else the list from `store`, else citeproc-py (only those missing).
+    """
     references = tuple(references)
     if not references:
         return {}
-    key = (references, style, _style_digest(style))
-    found = _FORMATTED.get(key)
-    if found is None:
-        found = _kept(store, key)
-        if found is None:
-            found = _format(references, style)
-            _keep(store, key, found)
-        _remember(key, found)
-    return {name: Markup(entry) for name, entry in found.items()}
+    digest = _style_digest(style)
+    kept_as = {reference.key: _entry_key(reference, style, digest) for reference in references}
+    if any(kept not in _KEPT for kept in kept_as.values()):
+        stored = _kept(store, references, style, digest)
+        for key, entry in (stored or {}).items():
+            _KEPT[kept_as[key]] = entry
+        missing = tuple(reference for reference in references if kept_as[reference.key] not in _KEPT)
+        for key, entry in (_format(missing, style) if missing else {}).items():
+            _KEPT[kept_as[key]] = entry
+        if stored is None:
+            _keep(store, references, style, digest, {key: _KEPT[kept] for key, kept in kept_as.items()})
+    formatted = {}
+    for key, kept in kept_as.items():
+        _KEPT.move_to_end(kept)
+        formatted[key] = Markup(_KEPT[kept])
+    while len(_KEPT) > _KEEP_AT_MOST:
+        _KEPT.popitem(last=False)
+    return formatted
 
 
 def format_many(jobs: Sequence[tuple[Sequence[Reference], str]], store: Store | None = None) -> None:
-    """Format many independent lists (a journal's articles and their citations), on every core.
+    """Format many lists (a journal's articles and their citations) on every core.
 
-    citeproc-py takes 10-25 ms an entry; a journal of a hundred articles has thousands. Lists that
-    memory or `store` already hold are skipped; the rest go to a pool of processes, one list a
-    task, and the results are remembered, so that `format_references` finds them.
+    citeproc-py takes 10-40 ms an entry; a journal of a hundred articles has thousands. Entries
+    that memory or `store` hold are skipped; the rest are cut into tasks for a pool of processes
+    and remembered, so that `format_references` then finds every one.
     """
-    missing: dict[tuple, None] = {}
+    missing: dict[tuple[str, bytes, str], tuple[Reference, str]] = {}
     for references, style in jobs:
-        key = (tuple(references), style, _style_digest(style))
-        if key[0] and key not in _FORMATTED and key not in missing:
-            found = _kept(store, key)
-            if found is None:
-                missing[key] = None
-            else:
-                _remember(key, found)
-    keys = list(missing)
-    if sum(len(key[0]) for key in keys) < 200 or len(keys) < 4 or (os.cpu_count() or 1) < 2:
-        for references, style, _ in keys:
-            format_references(references, style, store)
-        return
+        references = tuple(references)
+        digest = _style_digest(style)
+        stored = _kept(store, references, style, digest) if references else None
+        for reference in references:
+            kept = _entry_key(reference, style, digest)
+            if stored is not None:
+                _KEPT[kept] = stored[reference.key]
+            elif kept not in _KEPT:
+                missing[kept] = (reference, style)
+    if len(missing) < POOL_FROM or (os.cpu_count() or 1) < 2:
+        return  # format_references formats them as the pages ask
+    tasks: dict[str, list[tuple[tuple[str, bytes, str], Reference]]] = {}
+    for kept, (reference, style) in missing.items():
+        tasks.setdefault(style, []).append((kept, reference))
+    chunks = [(style, entries[i:i + 50]) for style, entries in tasks.items() for i in range(0, len(entries), 50)]
     context = multiprocessing.get_context("spawn")  # safe under mkdocs serve's threads
     with concurrent.futures.ProcessPoolExecutor(os.cpu_count(), mp_context=context) as pool:
-        results = pool.map(_format, [key[0] for key in keys], [key[1] for key in keys], chunksize=8)
-        for key, found in zip(keys, results, strict=True):
-            _keep(store, key, found)
-            _remember(key, found)
+        results = pool.map(_format_chunk, [tuple(r for _, r in chunk) for _, chunk in chunks],
+                           [style for style, _ in chunks])
+        for (_, chunk), found in zip(chunks, results, strict=True):
+            for kept, reference in chunk:
+                _KEPT[kept] = found[reference.key]
 
 
-def _remember(key: tuple, found: dict[str, str]) -> None:
-    if len(_FORMATTED) > _KEPT_IN_MEMORY:
-        _FORMATTED.clear()
-    _FORMATTED[key] = found
+def _format_chunk(references: tuple[Reference, ...], style: str) -> dict[str, str]:
+    """One pool task: entries with distinct keys (two lists may use the same key)."""
+    renamed = tuple(dataclasses.replace(reference, key=f"k{n}") for n, reference in enumerate(references))
+    found = _format(renamed, style)
+    return {reference.key: found[f"k{n}"] for n, reference in enumerate(references)}
 
 
-def _store_name(key: tuple) -> str:
+def _entry_key(reference: Reference, style: str, digest: bytes) -> tuple[str, bytes, str]:
+    """Everything formatting reads of an entry (all but its citation key and line)."""
+    return style, digest, repr(dataclasses.replace(reference, key="", line=0))
+
+
+def _store_name(references: tuple[Reference, ...], style: str, digest: bytes) -> str:
     """What a formatted list depends on: the references, the style file, the formatting code and
     citeproc-py's version."""
-    digest = hashlib.sha256(_formatter_digest())
-    digest.update(key[1].encode() + b"\0" + key[2] + repr(key[0]).encode("utf-8"))
-    return digest.hexdigest()
+    name = hashlib.sha256(_formatter_digest())
+    name.update(style.encode() + b"\0" + digest + repr(references).encode("utf-8"))
+    return name.hexdigest()
 
 
-def _kept(store: Store | None, key: tuple) -> dict[str, str] | None:
-    data = store.get(_store_name(key)) if store else None
+def _kept(store: Store | None, references: tuple[Reference, ...], style: str, digest: bytes
+          ) -> dict[str, str] | None:
+    data = store.get(_store_name(references, style, digest)) if store else None
     if data is None:
         return None
     try:
         found = json.loads(data)
     except ValueError:
         return None
-    wanted = {reference.key for reference in key[0]}
+    wanted = {reference.key for reference in references}
     valid = isinstance(found, dict) and set(found) == wanted and all(isinstance(v, str) for v in found.values())
     return found if valid else None
 
 
-def _keep(store: Store | None, key: tuple, found: dict[str, str]) -> None:
+def _keep(store: Store | None, references: tuple[Reference, ...], style: str, digest: bytes,
+          found: dict[str, str]) -> None:
     if store is not None:
-        store.put(_store_name(key), json.dumps(found, ensure_ascii=False).encode("utf-8"))
+        store.put(_store_name(references, style, digest), json.dumps(found, ensure_ascii=False).encode("utf-8"))
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ import yaml
 from scholarpage.errors import Problem, SourceError
 from scholarpage.identifiers import bare_orcid
 from scholarpage.model import Article, Author, Journal, License
-from scholarpage.sources.reading import check_text, read_source
+from scholarpage.sources.reading import CONTROL, check_text, read_source
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -182,6 +182,11 @@ def _own_problems(node: yaml.Node, name: str, number_keys: bool) -> list[Problem
         tag = node.tag.replace(_YAML, "!!")
         problems.append(Problem(name, node.start_mark.line + 1, "", f"the tag {tag} is not allowed: article.yml holds "
                                                                     "text, numbers, true/false, lists and mappings"))
+    if isinstance(node, yaml.ScalarNode) and CONTROL.search(node.value):
+        # written escaped ("\a", "\x07"), so not in the text itself, but in the value all the same
+        code = ord(CONTROL.search(node.value)[0])
+        problems.append(Problem(name, node.start_mark.line + 1, "", f"control character U+{code:04X} is not text "
+                                                                    "(delete it)"))
     if isinstance(node, yaml.MappingNode):
         first_line: dict[str, int] = {}
         for key, _ in node.value:
