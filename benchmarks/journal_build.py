@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import re
 import resource
 import shutil
@@ -22,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -115,7 +117,7 @@ def serve_latency(folder: Path, cache_home: Path) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(cache_home)}
     with tempfile.TemporaryDirectory() as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(folder / "mkdocs.yml"),
-                                   "-a", f"127.0.0.1:{port}", "--no-livereload"], env=env,
+                                   "-a", f"127.0.0.1:{port}"], env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:
             _wait_for(server, "Serving on")
@@ -130,12 +132,22 @@ def serve_latency(folder: Path, cache_home: Path) -> float:
             del out
 
 
-def _wait_for(server: subprocess.Popen, text: str) -> None:
+def _wait_for(server: subprocess.Popen, text: str, timeout: float = 900) -> None:
+    """Read the server's log until a line holds `text` (RuntimeError after `timeout` seconds)."""
     assert server.stderr is not None
-    for line in server.stderr:
-        if text in line:
-            return
-    raise RuntimeError(f"mkdocs serve ended before printing {text!r}")
+    lines: queue.Queue[str] = getattr(server, "lines", None) or queue.Queue()
+    if not hasattr(server, "lines"):
+        server.lines = lines  # type: ignore[attr-defined]
+        threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if text in lines.get(timeout=1):
+                return
+        except queue.Empty:
+            if server.poll() is not None:
+                break
+    raise RuntimeError(f"mkdocs serve did not print {text!r}")
 
 
 def main() -> None:
