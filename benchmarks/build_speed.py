@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scholarpage.sources.bibtex import encode_latex  # noqa: E402
+from scholarpage.sources.tex import encode_latex  # noqa: E402
 
 
 def synthetic_bib(count: int) -> str:

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pylatexenc.latex2text import LatexNodes2Text
 
-from scholarpage.sources.bibtex import decode_latex, encode_latex, parse_references
+from scholarpage.sources.bibtex import parse_references
+from scholarpage.sources.tex import decode_latex, encode_latex
 from scholarpage.sources.reading import CONTROL
 
 

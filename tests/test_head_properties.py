@@ -97,7 +97,8 @@ def test_hostile_article_yml_and_bib_through_the_loaders():
     import yaml
 
     from scholarpage.sources.article_yml import parse_article
-    from scholarpage.sources.bibtex import dump_references, parse_references
+    from scholarpage.sources.bibtex import parse_references
+    from scholarpage.sources.bibtex_writer import dump_references
 
     source = yaml.safe_dump({
         "title": EVIL, "subtitle": EVIL, "journal": {"title": EVIL, "issn": "1234-5678", "publisher": EVIL},

@@ -15,7 +15,8 @@ from scholarpage.model import Person, Reference
 from scholarpage.render.article_page import article_page
 from scholarpage.render.bibliography import CITE_STYLES, cite_this, format_references, plain_text
 from scholarpage.sources.article_yml import load_article
-from scholarpage.sources.bibtex import dump_references, parse_references
+from scholarpage.sources.bibtex import parse_references
+from scholarpage.sources.bibtex_writer import dump_references
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = load_article(ROOT / "article.yml")

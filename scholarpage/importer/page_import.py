@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from scholarpage.sources.article_yml import load_yaml, parse_article, validate_fields
-from scholarpage.sources.bibtex import dump_references
+from scholarpage.sources.bibtex_writer import dump_references
 from scholarpage.sources.reading import CONTROL, read_bytes, read_source, utf16
 from scholarpage.errors import Problem, SourceError
 from scholarpage.model import Person, Reference

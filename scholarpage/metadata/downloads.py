@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from scholarpage.sources.bibtex import dump_entry
+from scholarpage.sources.bibtex_writer import dump_entry
 from scholarpage.metadata.csl_json import csl_item, date_parts
 from scholarpage.metadata.head_tags import abstract_text
 from scholarpage.model import Article, Person, Reference

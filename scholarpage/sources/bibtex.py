@@ -1,15 +1,14 @@
-"""references.bib ⇄ References: the only module that touches the BibTeX library.
+"""references.bib → References: the only module that reads with the BibTeX library.
 
-Parsing is bibtexparser v2 (bad blocks come back located instead of raising); TeX accents and
-braces are decoded by pylatexenc (plain text and simple escapes by
-a fast path that a property test holds to pylatexenc). Entries keep the order of the file, which
-is the printed order of the reference list.
+Parsing is bibtexparser v2 (bad blocks come back located instead of raising); values are
+evaluated as BibTeX does (`@string`, months, `#`, `crossref`) and decoded by tex.py. Entries
+keep the order of the file, which is the printed order of the reference list. Writing is
+bibtex_writer.py's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,12 +16,12 @@ import bibtexparser
 from bibtexparser.library import Library
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, String
-from pylatexenc.latex2text import LatexNodes2Text
 
 from scholarpage.errors import Problem, SourceError
 from scholarpage.identifiers import bare_doi
 from scholarpage.model import Person, Reference
 from scholarpage.sources.reading import check_text, read_source
+from scholarpage.sources.tex import balanced, decode_latex
 
 #: The field holding the reference exactly as printed in the source (shown verbatim).
 TEXT_FIELD = "formatted"
@@ -85,78 +84,8 @@ LANGUAGE_CODES = {
 }
 
 
-@lru_cache(maxsize=1)
-def _decoder() -> LatexNodes2Text:
-    """Built on first need: its macro tables cost a few ms, and most files never need them."""
-    return LatexNodes2Text(math_mode="verbatim")
-
-
-_SPACES = re.compile(r"\s+")
-
-
 #: BibLaTeX's verbatim fields: kept as written unless they hold TeX escapes (`\_`, `\%`).
 VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urlraw"}
-# A bare & or % is a typo in TeX (alignment, comment) but common in .bib files: keep it as text.
-_NEEDS_TEX = re.compile(r"[\\~$]")
-_SIMPLE_ESCAPE = re.compile(r"\\([&%_#$])")
-_LIGATURES_OUT = {"---": "—", "--": "–", "``": "“", "''": "”", "?`": "¿", "!`": "¡"}
-_LIGATURE = re.compile("|".join(map(re.escape, _LIGATURES_OUT)))
-_BARE_SPECIAL = re.compile(r"(?<!\\)([&%])")
-
-
-_URL_MACRO = re.compile(r"\\url\s*\{([^{}]*)\}")
-_HREF_MACRO = re.compile(r"\\href\s*\{([^{}]*)\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
-
-
-def decode_latex(value: str) -> str:
-    """TeX → Unicode text: accents and escapes decoded, braces dropped, spaces collapsed.
-
-    `\\url{…}` keeps its URL exactly as written (TeX reads it verbatim: `%`, `~`, `_` and `#`
-    are part of it); `\\href{URL}{text}` becomes "text (URL)".
-    """
-    if "\\url" in value or "\\href" in value:
-        return _decode_with_urls(value)
-    return _decode_text(value)
-
-
-def _decode_with_urls(value: str) -> str:
-    pieces, position = [], 0
-    for match in re.finditer(f"{_URL_MACRO.pattern}|{_HREF_MACRO.pattern}", value):
-        pieces.append(_decode_piece(value[position: match.start()]))
-        url = match[1] if match[1] is not None else match[2]
-        pieces.append(url if match[1] is not None else f"{_decode_text(match[3])} ({url})")
-        position = match.end()
-    pieces.append(_decode_piece(value[position:]))
-    return " ".join("".join(pieces).split())
-
-
-def _decode_piece(text: str) -> str:
-    """Text between URLs, decoded, keeping the space that separated it from them."""
-    return (" " if text[:1].isspace() else "") + _decode_text(text) + (" " if text[-1:].isspace() else "")
-
-
-def _decode_text(value: str) -> str:
-    unescaped = _SIMPLE_ESCAPE.sub("", value) if "\\" in value else value
-    if not _NEEDS_TEX.search(unescaped) and ("{" not in value and "}" not in value or _balanced(value)):
-        # Plain text, ligatures, grouping braces and escaped specials (\& \% \_ \# \$) only:
-        # decoded here, as pylatexenc would (a property test checks), because pylatexenc takes
-        # about 1 ms a field.
-        plain = value
-        if "-" in plain or "`" in plain or "'" in plain:
-            plain = _LIGATURE.sub(lambda m: _LIGATURES_OUT[m[0]], plain)
-        if "{" in plain or "}" in plain:
-            plain = plain.replace("{", "").replace("}", "")
-        if "\\" in plain:
-            plain = _SIMPLE_ESCAPE.sub(r"\1", plain)
-        return " ".join(plain.split())  # the same whitespace as \s, collapsed and stripped
-    protected = _BARE_SPECIAL.sub(r"\\\1", value)
-    try:
-        decoded = _decoder().latex_to_text(protected)
-    except Exception:  # noqa: BLE001 (pylatexenc fails on some malformed macros, e.g. \\href{x})
-        decoded = value.replace("{", "").replace("}", "")  # the text as written, grouping dropped
-    return _SPACES.sub(" ", decoded).strip()
-
-
 def _decode_field(name: str, value: str) -> str:
     if name in VERBATIM_FIELDS and "\\" not in value:
         return value.strip().removeprefix("{").removesuffix("}").strip()
@@ -493,147 +422,9 @@ def _persons(value: str) -> tuple[Person, ...]:
 def _person(name: str) -> Person:
     """One BibTeX name; a name wholly in braces ("{World Bank}") is literal, never split."""
     stripped = name.strip()
-    if stripped.startswith("{") and stripped.endswith("}") and _balanced(stripped[1:-1]):
+    if stripped.startswith("{") and stripped.endswith("}") and balanced(stripped[1:-1]):
         return Person(literal=decode_latex(stripped[1:-1]))
     parts = parse_single_name_into_parts(stripped, strict=False)
     family = " ".join(parts.von + parts.last)
     given = " ".join(parts.first + parts.jr)
     return Person(family=decode_latex(family), given=decode_latex(given))
-
-
-_BRACES = re.compile(r"[{}]")
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for brace in _BRACES.findall(text):
-        depth += 1 if brace == "{" else -1
-        if depth < 0:
-            return False
-    return depth == 0
-
-
-# --- writing -----------------------------------------------------------------------------
-_ESCAPES = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
-}
-_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
-# TeX ligatures that pylatexenc (like TeX) would fuse: break them with an empty group.
-_LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
-
-
-def encode_latex(text: str) -> str:
-    """Unicode text → a BibTeX field value that `decode_latex` turns back into the same text.
-
-    Unicode is kept as is (BibLaTeX and this loader read UTF-8); only TeX's special characters
-    and ligatures are escaped. Hand-written because pylatexenc's encoder also rewrites every
-    non-ASCII letter into a macro, which makes Vietnamese and Chinese sources unreadable.
-    """
-    if not text:
-        return ""
-    text = " ".join(text.split())
-    if _SPECIAL.search(text):  # searched first: most fields have nothing to escape
-        text = _SPECIAL.sub(lambda match: _ESCAPES[match[0]], text)
-    if "--" in text or "``" in text or "''" in text or "?`" in text or "!`" in text:
-        text = _LIGATURES.sub("{}", text)
-    return text
-
-
-def encode_verbatim(text: str) -> str:
-    """A verbatim field (url, doi) as written, as BibLaTeX expects; TeX-escaped only when it
-    holds a brace or a backslash, which a verbatim value cannot carry."""
-    text = _SPACES.sub(" ", text).strip()
-    return encode_latex(text) if any(c in text for c in "{}\\") else text
-
-
-def encode_person(person: Person) -> str:
-    """A Person as a BibTeX name: "{Literal}" or "{Family}, {Given}" (braces keep parts whole)."""
-    if person.literal:
-        return "{" + encode_latex(person.literal) + "}"
-    family = "{" + encode_latex(person.family) + "}"
-    return f"{family}, {encode_latex(person.given)}" if person.given else family
-
-
-# --- export ------------------------------------------------------------------------------
-def dump_entry(reference: Reference, extra: Mapping[str, str] | None = None) -> str:
-    """One reference as a BibTeX entry (see `dump_references`), plus `extra` fields (an
-    exported article's `issn`, `abstract`, `keywords`)."""
-    entry = _entry(reference)
-    fields = "".join(f"  {name} = {{{encode_latex(value)}}},\n" for name, value in (extra or {}).items() if value)
-    return entry[: -len("}\n")] + fields + "}\n"
-
-
-def dump_references(references: tuple[Reference, ...] | list[Reference]) -> str:
-    """References → BibTeX source that `parse_references` reads back to the same fields."""
-    return "\n".join(_entry(reference) for reference in references)
-
-
-def _entry(reference: Reference) -> str:
-    entry_type, subtype = TYPE_OF_KIND.get(reference.kind, ("misc", ""))
-    container_field = {"article": "journaltitle", "incollection": "booktitle", "inproceedings": "booktitle"}
-    publisher_field = {"thesis": "institution", "report": "institution"}
-    fields = [
-        ("entrysubtype", subtype),
-        ("author", _names(reference.authors)),
-        ("editor", _names(reference.editors)),
-        ("title", _encode_title(reference)),
-        (TRANSLATION_FIELD, encode_latex(reference.title_translation)),
-        (container_field.get(entry_type, "howpublished"), encode_latex(reference.container)),
-        ("series", encode_latex(reference.collection)),
-        ("edition", encode_latex(reference.edition)),
-        ("volume", encode_latex(reference.volume)),
-        ("number", encode_latex(reference.issue)),
-        ("pages", encode_latex(reference.pages).replace("–", "--")),
-        ("type", encode_latex(reference.genre)),
-        (publisher_field.get(entry_type, "publisher"), encode_latex(reference.publisher)),
-        ("location", encode_latex(reference.place)),
-        ("date", encode_latex(reference.date)),
-        ("year", encode_latex(reference.year)),
-        ("doi", encode_verbatim(reference.doi)),
-        ("url", encode_verbatim(reference.url)),
-        ("langid", encode_latex(reference.title_language)),
-        ("language", encode_latex(reference.language)),
-        ("note", encode_latex(reference.note)),
-        (TEXT_FIELD, _encode_printed(reference)),
-    ]
-    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
-    return f"@{entry_type}{{{reference.key},\n{body}}}\n"
-
-
-def _encode_printed(reference: Reference) -> str:
-    """The printed text with its italic spans written back as `\\emph{…}`."""
-    text = reference.text
-    pieces, position = [], 0
-    for start, end in reference.emphasis:
-        pieces += [_encode_keeping_spaces(text[position:start]), r"\emph{" + encode_latex(text[start:end]) + "}"]
-        position = end
-    pieces.append(_encode_keeping_spaces(text[position:]))
-    return "".join(pieces)
-
-
-def _encode_keeping_spaces(piece: str) -> str:
-    encoded = encode_latex(piece)
-    return (" " if piece[:1].isspace() else "") + encoded + (" " if piece[-1:].isspace() and encoded else "")
-
-
-def _encode_title(reference: Reference) -> str:
-    """The title with its protected parts in braces again."""
-    title = encode_latex(reference.title)
-    for part in reference.protected:
-        encoded = encode_latex(part)
-        if encoded and encoded in title:
-            title = title.replace(encoded, "{" + encoded + "}", 1)
-    return title
-
-
-def _names(persons: tuple[Person, ...]) -> str:
-    return " and ".join(_name(person) for person in persons)
-
-
-def _name(person: Person) -> str:
-    if person == Person(family="others"):
-        return "others"  # BibTeX's "et al."
-    if person.given and re.search(r"\band\b|[,{}]", person.given, re.I):
-        return "{" + encode_latex(person.family) + "}, {" + encode_latex(person.given) + "}"
-    return encode_person(person)
