@@ -28,6 +28,7 @@ from scholarpage.metadata.jsonld import jsonld_script
 from scholarpage.metadata.head_tags import head_html
 from scholarpage.render.article_page import ARTICLE_PAGE, article_page
 from scholarpage.metadata.gaps import readiness
+from scholarpage.adapter import search_index
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
 
@@ -37,6 +38,7 @@ class ScholarPageConfig(Config):
     references = c.Type(str, default="references.bib")
     style = c.Type(str, default=DEFAULT_STYLE)
     page = c.Type(str, default=ARTICLE_PAGE)
+    search = c.Type(bool, default=True)  # Pagefind search (issue 15); off: no index, no search box
 
 
 class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
@@ -58,6 +60,12 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         config.markdown_extensions.append(self.citations)  # type: ignore[arg-type]
         config.extra_css.append(f"assets/scholarpage/{ASSET_NAMES[0]}")
         config.extra_javascript.append(f"assets/scholarpage/{ASSET_NAMES[1]}")  # type: ignore[arg-type]
+        self.search = self.config.search and not search_index.material_search_listed(config.plugins)
+        if self.config.search and not self.search:
+            log.info("Material's search plugin is listed in mkdocs.yml: search is left to it (remove it for Pagefind)")
+        if self.search:
+            config.extra_css.append(f"assets/scholarpage/{search_index.ASSETS[0]}")
+            config.extra_javascript.append(f"assets/scholarpage/{search_index.ASSETS[1]}")  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -71,7 +79,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             files.append(File.generated(config, folder + name, content=content))
         if files.get_file_from_path("robots.txt") is None:
             files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "")))
-        for name in ASSET_NAMES:
+        for name in ASSET_NAMES + (search_index.ASSETS if self.search else ()):
             files.append(File.generated(config, f"assets/scholarpage/{name}", content=asset(name)))
         self.head = head_html(self.article, self.references, page_url=self.page_url, pdf_url=pdf_url,
                               jsonld=jsonld_script(self.article, self.references, page_url=self.page_url))
@@ -101,6 +109,12 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         for source in self.sources:
             server.watch(str(source))
         return server
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.search:
+            language = config.theme.get("language") or "en"
+            report = search_index.build_index(Path(config.site_dir), _page_path(self.config.page), self.references, language)
+            log.info(f"Pagefind indexed {report.pages} pages and {report.records} records in {report.seconds:.2f} s")
 
 
 def _under_title(toc: TableOfContents, title: str) -> TableOfContents:

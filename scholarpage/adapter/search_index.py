@@ -1,0 +1,160 @@
+"""Pagefind's index of the built site, written at the end of every build (issue 15).
+
+Pagefind's documented Python API (`add_directory`, one call) indexes a staging folder into
+`site/pagefind/`:
+
+- the hand-written pages, as they were built, without what a reader would not search for
+  (permalink signs, buttons);
+- the article page as records of its own, read from the built page: its title (with the
+  authors and journal line), its abstract, and each reference, whose address is the page's
+  `#ref-N` (in the record's `url` metadata) and whose title is the reference text as shown.
+  A reference is thus a result of its own, ranked on its own, and a query loads only the
+  fragments of the results it shows, however long the list is.
+
+Records are small HTML files rather than `add_custom_record` calls because the Python API
+waits a tenth of a second for each answer: 10,000 references would take 17 minutes.
+
+Each record's content is its text plus a few search words a reader may type instead:
+the DOI when the text does not print it, the letters Unicode does not decompose spelled
+plainly ("Łódź" also as "lodz", "Đỗ" as "do", "Straße" as "strasse"), and Chinese and
+Japanese text one character a word, which the search box asks for in the same way.
+Pagefind itself folds the accents that Unicode decomposes (Więź, Chứng khoán), and ranks a
+match with the accents as typed first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from lxml import html as lxml_html
+from pagefind.index import IndexConfig, PagefindIndex
+
+from scholarpage.model import Reference
+from scholarpage.render.anchors import key_anchor
+
+OUTPUT = "pagefind"
+RECORDS = "_scholarpage-search"  # the staged records' folder; their links are in their `url` metadata
+# Kept out of the index of the hand-written pages: permalink signs, buttons, "Edit" links.
+EXCLUDE = (".headerlink", "button", ".md-source-file", "[data-pagefind-ignore]")
+# Letters that Unicode does not decompose into a base letter and an accent, spelled plainly.
+PLAIN = str.maketrans({
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS",
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ı": "i", "ħ": "h", "Ħ": "H",
+    "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ĸ": "k", "ŋ": "ng", "Ŋ": "Ng", "ſ": "s",
+})
+_UNDECOMPOSED = re.compile("[" + "".join(chr(code) for code in PLAIN) + "]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    pages: int
+    records: int
+    seconds: float
+
+
+def plain(word: str) -> str:
+    """`word` lowercased without accents, as a reader types it on a plain keyboard: "Łódź" → "lodz"."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(PLAIN))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+def search_words(text: str) -> str:
+    """Words to index besides `text`: plain spellings of words whose letters Unicode does not
+    decompose, and Chinese and Japanese characters one a word."""
+    words = dict.fromkeys(plain(word) for word in _WORD.findall(text) if _UNDECOMPOSED.search(word))
+    words.update(dict.fromkeys(_CJK.findall(text)))
+    return " ".join(words)
+
+
+def _text(element) -> str:
+    """The element's text as shown, without permalink signs."""
+    signs = "".join(link.text_content() for link in element.xpath('.//a[contains(@class, "headerlink")]'))
+    text = element.text_content()
+    return _SPACE.sub(" ", text.removesuffix(signs) if signs else text).strip()
+
+
+def _record(url: str, text: str, kind: str, title: str, also: str = "") -> dict:
+    extra = " ".join(part for part in (also, search_words(text + " " + also)) if part)
+    return {"url": url, "content": f"{text} {extra}".strip(), "title": title, "kind": kind}
+
+
+def article_records(page_html: str, references: list[Reference], page_path: str) -> list[dict]:
+    """The article page as records: its title, its abstract and each reference, in page order."""
+    root = lxml_html.fromstring(page_html)
+    page_url = "/" + page_path
+    records = []
+    for head in root.xpath('//*[contains(@class, "sp-head")]')[:1]:
+        title = head.xpath('.//*[@id="article-title"]')
+        records.append(_record(f"{page_url}#article-title", _text(head), "title", _text(title[0]) if title else ""))
+    for abstract in root.xpath('//*[contains(@class, "sp-abstract")]')[:1]:
+        heading = abstract.xpath("preceding-sibling::h2[@id][1]")
+        anchor = heading[0].get("id") if heading else "abstract"
+        records.append(_record(f"{page_url}#{anchor}", _text(abstract), "abstract", _text(heading[0]) if heading else ""))
+    by_anchor = {key_anchor(ref.key): ref for ref in references}
+    for item in root.xpath('//ol[contains(@class, "sp-reflist")]/li[h3[@id]]'):
+        heading = item.find("h3")
+        text = _text(heading)
+        ref = by_anchor.get(item.get("id", ""))
+        doi = ref.doi if ref and ref.doi and ref.doi.lower() not in text.lower() else ""
+        records.append(_record(f"{page_url}#{heading.get('id')}", text, "reference", text, doi))
+    return records
+
+
+def build_index(site: Path, page_path: str, references: list[Reference], language: str) -> IndexReport:
+    """Index the built site in `site` into `site/pagefind/`; `page_path` is the article page's
+    URL path under the site root ("" at the root)."""
+    start = time.perf_counter()
+    article = site / page_path / "index.html"
+    records = article_records(article.read_text("utf-8"), references, page_path) if article.is_file() else []
+    pages = [path.relative_to(site) for path in sorted(site.rglob("*.html"))
+             if path != article and path.name != "404.html" and path.relative_to(site).parts[0] != OUTPUT]
+    with tempfile.TemporaryDirectory(prefix="scholarpage-search-") as folder:
+        staging = Path(folder)
+        for page in pages:
+            (staging / page).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(site / page, staging / page)
+        records_folder = staging / RECORDS
+        records_folder.mkdir(parents=True, exist_ok=True)
+        for number, record in enumerate(records, start=1):
+            (records_folder / f"{number}.html").write_text(record_html(record, language), encoding="utf-8")
+        asyncio.run(_write(staging, site / OUTPUT, language))
+    return IndexReport(len(pages) + (1 if records else 0), len(records), time.perf_counter() - start)
+
+
+def record_html(record: dict, language: str) -> str:
+    """A record as the small HTML page Pagefind indexes: its text, and as metadata its title,
+    its kind and its address on the site (`url`, which the search box links to)."""
+    meta = "".join(f'<span data-pagefind-meta="{name}[data-value]" data-value="{escape(value)}"></span>'
+                   for name, value in (("title", record["title"]), ("kind", record["kind"]), ("url", record["url"])))
+    return (f'<!DOCTYPE html><html lang="{escape(language)}"><head><meta charset="utf-8"><title></title></head>'
+            f"<body><article>{meta}<p>{escape(record['content'])}</p></article></body></html>")
+
+
+async def _write(staging: Path, output: Path, language: str) -> None:
+    # One call for the whole folder: the Python API answers one call per tenth of a second.
+    config = IndexConfig(root_selector="article", exclude_selectors=list(EXCLUDE), force_language=language,
+                         output_path=str(output))
+    async with PagefindIndex(config=config) as index:
+        await index.add_directory(str(staging))
+
+
+# --- The MkDocs side: which builds get a search, and its two small files -----------------------
+
+ASSETS = ("search.css", "search.js")
+MATERIAL_SEARCH = ("search", "material/search")
+
+
+def material_search_listed(plugins) -> bool:
+    """Whether the site's mkdocs.yml still lists Material's own (lunr) search plugin."""
+    return any(name in plugins for name in MATERIAL_SEARCH)
