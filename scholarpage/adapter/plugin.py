@@ -112,8 +112,11 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.search:
-            language = config.theme.get("language") or "en"
-            report = search_index.build_index(Path(config.site_dir), _page_path(self.config.page), self.references, language)
+            site, language = Path(config.site_dir), config.theme.get("language") or "en"
+            try:
+                report = search_index.build_index(site, _page_path(self.config.page), self.references, language)
+            except Exception as error:  # the Pagefind service reports its failures as bare Exceptions
+                raise PluginError(f"Pagefind could not index the site: {error}") from error
             log.info(f"Pagefind indexed {report.pages} pages and {report.records} records in {report.seconds:.2f} s")
 
 

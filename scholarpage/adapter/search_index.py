@@ -41,6 +41,8 @@ from scholarpage.model import Reference
 from scholarpage.render.anchors import key_anchor
 
 OUTPUT = "pagefind"
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 RECORDS = "_scholarpage-search"  # the staged records' folder; their links are in their `url` metadata
 # Kept out of the index of the hand-written pages: permalink signs, buttons, "Edit" links.
 EXCLUDE = (".headerlink", "button", ".md-source-file", "[data-pagefind-ignore]")
@@ -53,6 +55,7 @@ PLAIN = str.maketrans({
 _UNDECOMPOSED = re.compile("[" + "".join(chr(code) for code in PLAIN) + "]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _WORD = re.compile(r"\w+")
+_DOI = re.compile(r"\b10\.\d{4,9}/\S+")
 _SPACE = re.compile(r"\s+")
 
 
@@ -69,10 +72,21 @@ def plain(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
 
-def search_words(text: str) -> str:
-    """Words to index besides `text`: plain spellings of words whose letters Unicode does not
-    decompose, and Chinese and Japanese characters one a word."""
-    words = dict.fromkeys(plain(word) for word in _WORD.findall(text) if _UNDECOMPOSED.search(word))
+def doi_word(doi: str) -> str:
+    """A DOI as one indexed word, its letters and digits only: "10.1016/J.X-1" → "101016jx1".
+
+    Pagefind would split a DOI at its dots, slashes and dashes into common numbers; the search
+    box turns a DOI typed or pasted into this same word."""
+    return re.sub(r"[^0-9a-z]", "", doi.lower())
+
+
+def search_words(text: str, dois: tuple[str, ...] = ()) -> str:
+    """Words to index besides `text`: each DOI in it (or in `dois`) as one word, plain spellings
+    of words whose letters Unicode does not decompose, and Chinese and Japanese characters one
+    a word."""
+    found = (match.rstrip(".,;:)]}»”’") for match in _DOI.findall(text))
+    words = dict.fromkeys(doi_word(doi) for doi in (*dois, *found))
+    words.update(dict.fromkeys(plain(word) for word in _WORD.findall(text) if _UNDECOMPOSED.search(word)))
     words.update(dict.fromkeys(_CJK.findall(text)))
     return " ".join(words)
 
@@ -84,8 +98,10 @@ def _text(element) -> str:
     return _SPACE.sub(" ", text.removesuffix(signs) if signs else text).strip()
 
 
-def _record(url: str, text: str, kind: str, title: str, also: str = "") -> dict:
-    extra = " ".join(part for part in (also, search_words(text + " " + also)) if part)
+def _record(url: str, text: str, kind: str, title: str, doi: str = "") -> dict:
+    """A record: the text as shown, then the DOI if the text does not print it, then the search words."""
+    shown = doi if doi and doi.lower() not in text.lower() else ""
+    extra = " ".join(part for part in (shown, search_words(text, (doi,) if doi else ())) if part)
     return {"url": url, "content": f"{text} {extra}".strip(), "title": title, "kind": kind}
 
 
@@ -99,15 +115,14 @@ def article_records(page_html: str, references: list[Reference], page_path: str)
         records.append(_record(f"{page_url}#article-title", _text(head), "title", _text(title[0]) if title else ""))
     for abstract in root.xpath('//*[contains(@class, "sp-abstract")]')[:1]:
         heading = abstract.xpath("preceding-sibling::h2[@id][1]")
-        anchor = heading[0].get("id") if heading else "abstract"
-        records.append(_record(f"{page_url}#{anchor}", _text(abstract), "abstract", _text(heading[0]) if heading else ""))
+        anchor, title = (heading[0].get("id"), _text(heading[0])) if heading else ("abstract", "Abstract")
+        records.append(_record(f"{page_url}#{anchor}", _text(abstract), "abstract", title))
     by_anchor = {key_anchor(ref.key): ref for ref in references}
     for item in root.xpath('//ol[contains(@class, "sp-reflist")]/li[h3[@id]]'):
         heading = item.find("h3")
         text = _text(heading)
         ref = by_anchor.get(item.get("id", ""))
-        doi = ref.doi if ref and ref.doi and ref.doi.lower() not in text.lower() else ""
-        records.append(_record(f"{page_url}#{heading.get('id')}", text, "reference", text, doi))
+        records.append(_record(f"{page_url}#{heading.get('id')}", text, "reference", text, ref.doi if ref else ""))
     return records
 
 
@@ -145,8 +160,13 @@ async def _write(staging: Path, output: Path, language: str) -> None:
     # One call for the whole folder: the Python API answers one call per tenth of a second.
     config = IndexConfig(root_selector="article", exclude_selectors=list(EXCLUDE), force_language=language,
                          output_path=str(output))
+    shutil.rmtree(output, ignore_errors=True)  # an index left by an earlier (dirty) build
     async with PagefindIndex(config=config) as index:
         await index.add_directory(str(staging))
+    # Pagefind also writes its own ready-made search interfaces; the search box here is
+    # search.js, so they would only be dead weight in the published site.
+    for name in UNUSED:
+        (output / name).unlink(missing_ok=True)
 
 
 # --- The MkDocs side: which builds get a search, and its two small files -----------------------

@@ -65,6 +65,8 @@
   var meta = make("div", {class: "md-search-result__meta", role: "status"}, [words["search.result.placeholder"]]);
   var list = make("ol", {class: "md-search-result__list sp-search__list"});
   var more = make("button", {type: "button", class: "md-button sp-search__more", hidden: ""}, ["More results"]);
+  // aria-busy: true while a query is being answered.
+  var results = make("div", {class: "md-search-result", "aria-busy": "false"}, [meta, list, more]);
   var form = make("form", {class: "md-search__form", name: "sp-search", role: "search"}, [
     input,
     make("label", {class: "md-search__icon md-icon", for: "__search", title: "Close search"}, [icon("magnify"), icon("back")]),
@@ -76,7 +78,7 @@
       form,
       make("div", {class: "md-search__output"}, [
         make("div", {class: "md-search__scrollwrap"}, [
-          make("div", {class: "md-search-result"}, [meta, list, more])
+          results
         ])
       ])
     ])
@@ -92,14 +94,16 @@
     return engine;
   }
 
-  // A query as Pagefind's index holds words: a DOI without its resolver prefix, and Chinese
-  // and Japanese characters one a word (as the indexer writes them).
+  // A query as the indexer (search_index.py) writes words: a DOI, typed, pasted or as a
+  // doi.org link, as one word of its letters and digits; Chinese and Japanese characters one
+  // a word; lower case as the browser lowers it (a Greek final sigma stays final).
   var CJK = /([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g;
+  var DOI = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?(10\.\d{4,9}\/\S+)$/i;
   function prepared(query) {
-    return query.trim()
-      .replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, "")
-      .replace(CJK, " $1 ")
-      .replace(/\s+/g, " ").trim();
+    var text = query.trim().toLowerCase();
+    var doi = DOI.exec(text);
+    if (doi) return doi[1].replace(/[^0-9a-z]/g, "");
+    return text.replace(CJK, " $1 ").replace(/\s+/g, " ").trim();
   }
 
   // Pagefind's excerpt as text, with its <mark>s kept and nothing else.
@@ -138,9 +142,7 @@
     more.hidden = shown >= current.results.length;
   }
 
-  async function run() {
-    var query = prepared(input.value);
-    asked = query;
+  async function answer(query) {
     if (!query) {
       list.replaceChildren();
       more.hidden = true;
@@ -159,8 +161,20 @@
     await showMore();
   }
 
+  async function run() {
+    var query = prepared(input.value);
+    asked = query;
+    results.setAttribute("aria-busy", "true");
+    try {
+      await answer(query);
+    } finally {
+      if (asked === query) results.setAttribute("aria-busy", "false");
+    }
+  }
+
   var timer = 0;
   input.addEventListener("input", function () {
+    results.setAttribute("aria-busy", "true");
     clearTimeout(timer);
     timer = setTimeout(run, 120);
   });
