@@ -77,7 +77,7 @@
     make("div", {class: "md-search__inner"}, [
       form,
       make("div", {class: "md-search__output"}, [
-        make("div", {class: "md-search__scrollwrap"}, [
+        make("div", {class: "md-search__scrollwrap", tabindex: "0"}, [
           results
         ])
       ])
