@@ -106,6 +106,17 @@ def test_arrow_keys_move_through_the_results(page_at, seed_url):
     assert page.evaluate("document.activeElement.href") == results[1][0]
 
 
+def test_ten_results_are_shown_at_first_and_more_on_request(page_at, seed_url):
+    page = page_at(seed_url)
+    results = search(page, "securitization")
+    count = int(page.inner_text(".sp-search .md-search-result__meta").split()[0])
+    assert count > 20 and len(results) == 10
+    page.click(".sp-search__more")
+    page.wait_for_function("document.querySelectorAll('.sp-search .md-search-result__list a').length === 20")
+    hrefs = page.eval_on_selector_all(".sp-search .md-search-result__list a", "links => links.map(a => a.href)")
+    assert len(set(hrefs)) == 20 and hrefs[:10] == [href for href, _ in results]
+
+
 @pytest.mark.parametrize("label", ["Google Scholar", "Copy link", "Copy BibTeX"])
 def test_button_rows_and_link_labels_are_not_searchable(page_at, seed_url, label):
     page = page_at(seed_url)

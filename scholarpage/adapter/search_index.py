@@ -25,6 +25,7 @@ match with the accents as typed first.
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import shutil
 import tempfile
@@ -134,7 +135,7 @@ def build_index(site: Path, page_path: str, references: list[Reference], languag
     records = article_records(article.read_text("utf-8"), references, page_path) if article.is_file() else []
     pages = [path.relative_to(site) for path in sorted(site.rglob("*.html"))
              if path != article and path.name != "404.html" and path.relative_to(site).parts[0] != OUTPUT]
-    with tempfile.TemporaryDirectory(prefix="scholarpage-search-") as folder:
+    with tempfile.TemporaryDirectory(prefix="scholarpage-search-", dir=_scratch()) as folder:
         staging = Path(folder)
         for page in pages:
             (staging / page).parent.mkdir(parents=True, exist_ok=True)
@@ -145,6 +146,13 @@ def build_index(site: Path, page_path: str, references: list[Reference], languag
             (records_folder / f"{number}.html").write_text(record_html(record, language), encoding="utf-8")
         asyncio.run(_write(staging, site / OUTPUT, language))
     return IndexReport(len(pages) + (1 if records else 0), len(records), time.perf_counter() - start)
+
+
+def _scratch() -> str | None:
+    """Where to stage the records: memory (/dev/shm) where the system has it, since creating
+    10,000 small files there takes a sixth of the time it takes on disk; else the temp folder."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
 def record_html(record: dict, language: str) -> str:
