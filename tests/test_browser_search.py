@@ -106,15 +106,32 @@ def test_arrow_keys_move_through_the_results(page_at, seed_url):
     assert page.evaluate("document.activeElement.href") == results[1][0]
 
 
-def test_ten_results_are_shown_at_first_and_more_on_request(page_at, seed_url):
-    page = page_at(seed_url)
-    results = search(page, "securitization")
-    count = int(page.inner_text(".sp-search .md-search-result__meta").split()[0])
-    assert count > 20 and len(results) == 10
+def test_results_come_ten_pages_at_a_time_and_more_on_request(page_at, tmp_path, serve):
+    """150 references matching one word: the first rows, then more on "More results", none twice."""
+    from conftest import copy_project
+
+    bib = tmp_path / "references.bib"
+    bib.write_text("\n".join(
+        f"@article{{key{n},\n  author = {{{{Author{n}}}, Given}},\n  title = {{A Study of Securitization Number {n}}},\n"
+        f"  journaltitle = {{Journal of Tests}},\n  year = {{{1990 + n % 35}}},\n}}\n" for n in range(150)), "utf-8")
+    project = copy_project(tmp_path / "project", references=bib)
+    (project / "docs" / "about.md").unlink()  # it cites the seed's references
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = page_at(serve(tmp_path / "site"))
+    first = [href for href, _ in search(page, "securitization")]
+    assert len(first) >= 10 and page.inner_text(".sp-search .md-search-result__meta").split()[0].endswith("+")
     page.click(".sp-search__more")
-    page.wait_for_function("document.querySelectorAll('.sp-search .md-search-result__list a').length === 20")
+    page.wait_for_function(f"document.querySelectorAll('.sp-search .md-search-result__list a').length > {len(first)}")
     hrefs = page.eval_on_selector_all(".sp-search .md-search-result__list a", "links => links.map(a => a.href)")
-    assert len(set(hrefs)) == 20 and hrefs[:10] == [href for href, _ in results]
+    assert hrefs[:len(first)] == first and len(set(hrefs)) == len(hrefs)
+    while page.locator(".sp-search__more").is_visible():
+        page.click(".sp-search__more")
+        page.wait_for_timeout(200)
+    page.wait_for_timeout(300)
+    hrefs = page.eval_on_selector_all(".sp-search .md-search-result__list a", "links => links.map(a => a.href)")
+    assert len([h for h in hrefs if "#ref-" in h]) == 150 == len(set(hrefs) - {h for h in hrefs if "#ref-" not in h})
+    assert page.inner_text(".sp-search .md-search-result__meta").split()[0] == str(len(hrefs))
 
 
 @pytest.mark.parametrize("label", ["Google Scholar", "Copy link", "Copy BibTeX"])

@@ -118,27 +118,70 @@
     return out;
   }
 
-  function item(data) {
-    var kind = data.meta.kind || "page";
-    var title = make("div", {class: "sp-search__title"}, [data.meta.title || data.url]);
-    var body = [make("div", {class: "md-search-result__icon md-icon"}), title];
-    if (kind !== "reference") body.push(excerpt(data.excerpt));
-    // The article page's records carry their address (`#ref-N`, ...) in their metadata.
-    var href = data.meta.url ? site + data.meta.url.replace(/^\//, "") : data.url;
-    var link = make("a", {href: href, class: "md-search-result__link", "data-sp-kind": kind},
-      [make("article", {class: "md-search-result__article md-typeset sp-search__" + kind}, body)]);
+  // One row of the results: a title, a teaser (none for a reference, shown whole), an address.
+  function item(row) {
+    var body = [make("div", {class: "md-search-result__icon md-icon"}), make("div", {class: "sp-search__title"}, [row.title])];
+    if (row.teaser) body.push(excerpt(row.teaser));
+    var link = make("a", {href: row.href, class: "md-search-result__link", "data-sp-kind": row.kind},
+      [make("article", {class: "md-search-result__article md-typeset sp-search__" + row.kind}, body)]);
     return make("li", {class: "md-search-result__item"}, [link]);
   }
 
-  var current = null;   // the last search's results, and how many are shown
+  // A word as compared here: lower case, letters and digits only, accents kept.
+  function bare(word) {
+    return word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  }
+
+  // The rows of one Pagefind result. The article page's records carry their address in their
+  // metadata (`url`); its references come ten to a Pagefind page, each under its own heading
+  // (a sub-result), and each becomes a row of its own: kept when it matches as many different
+  // words as the query has, ranked first when it holds the query's words with their accents
+  // as typed, then by Pagefind's score of its words.
+  function rows(data, terms) {
+    var kind = data.meta.kind || "page";
+    var href = data.meta.url ? site + data.meta.url.replace(/^\//, "") : data.url;
+    if (kind !== "references") {
+      return [{title: data.meta.title || data.url, teaser: data.excerpt, href: href, kind: kind}];
+    }
+    var words = data.content.split(/[\r\n\s]+/g);
+    return data.sub_results.filter(function (sub) { return /#ref-\d+$/.test(sub.url); }).map(function (sub) {
+      var matched = Array.from(new Set(sub.locations.map(function (at) { return bare(words[at] || ""); })));
+      return {
+        title: sub.title, teaser: "", href: site + sub.url.replace(/^\//, ""), kind: "reference",
+        matched: matched.length,
+        exact: terms.filter(function (term) { return matched.indexOf(term) >= 0; }).length,
+        score: sub.weighted_locations.reduce(function (sum, at) { return sum + at.balanced_score; }, 0)
+      };
+    }).filter(function (row) { return row.matched >= terms.length; }).sort(function (a, b) {
+      return b.exact - a.exact || b.score - a.score;
+    });
+  }
+
+  var current = null;   // the last search: Pagefind's results, how many of them are shown, rows shown
   var shown = 0;
+  var count = 0;
   var asked = "";
 
+  function counted() {
+    var total = shown >= current.results.length ? String(count) : count + "+";
+    meta.textContent = count === 0 ? words["search.result.none"] : total === "1" ? words["search.result.one"]
+      : words["search.result.other"].replace("#", total);
+  }
+
+  // Shows the next results, at least ten rows where there are that many.
   async function showMore() {
-    var batch = current.results.slice(shown, shown + PAGE);
-    shown += batch.length;
-    var data = await Promise.all(batch.map(function (result) { return result.data(); }));
-    data.forEach(function (entry) { list.appendChild(item(entry)); });
+    var terms = Array.from(new Set(asked.split(" ").map(bare).filter(Boolean)));
+    var added = 0;
+    while (added < PAGE && shown < current.results.length) {
+      var batch = current.results.slice(shown, shown + PAGE);
+      shown += batch.length;
+      var data = await Promise.all(batch.map(function (result) { return result.data(); }));
+      data.forEach(function (entry) {
+        rows(entry, terms).forEach(function (row) { list.appendChild(item(row)); added += 1; });
+      });
+    }
+    count += added;
+    counted();
     more.hidden = shown >= current.results.length;
   }
 
@@ -154,10 +197,8 @@
     if (asked !== query || !search) return;  // a newer query has been typed meanwhile
     current = search;
     shown = 0;
+    count = 0;
     list.replaceChildren();
-    var count = search.results.length;
-    meta.textContent = count === 0 ? words["search.result.none"] : count === 1 ? words["search.result.one"]
-      : words["search.result.other"].replace("#", String(count));
     await showMore();
   }
 
