@@ -133,6 +133,14 @@ def test_the_built_site_holds_the_pagefind_bundle_and_no_lunr_index(seed_site):
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
     assert list((bundle / "index").glob("*.pf_index")) and list((bundle / "fragment").glob("*.pf_fragment"))
     assert not (bundle / "pagefind-ui.js").exists(), "Pagefind's ready-made interfaces are not published"
+    # Written whole (the Python API could end Pagefind's process while it was still writing).
+    import gzip
+
+    entry = (bundle / "pagefind-entry.json").read_text("utf-8")
+    for wasm in bundle.glob("wasm.*.pagefind"):
+        assert gzip.decompress(wasm.read_bytes()).startswith(b"pagefind_dcd"), wasm.name
+    assert re.search(r"export\{[^}]*\};?\s*$", (bundle / "pagefind.js").read_text("utf-8"))
+    assert '"page_count"' in entry
     assert not (seed_site / "search" / "search_index.json").exists()
     assert "assets/scholarpage/search.js" in (seed_site / "index.html").read_text("utf-8")
 

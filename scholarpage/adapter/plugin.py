@@ -115,7 +115,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             site, language = Path(config.site_dir), config.theme.get("language") or "en"
             try:
                 report = search_index.build_index(site, _page_path(self.config.page), self.references, language)
-            except Exception as error:  # the Pagefind service reports its failures as bare Exceptions
+            except (RuntimeError, OSError) as error:
                 raise PluginError(f"Pagefind could not index the site: {error}") from error
             log.info(f"Pagefind indexed {report.pages} pages and {report.records} records in {report.seconds:.2f} s")
 

@@ -1,18 +1,18 @@
 """Pagefind's index of the built site, written at the end of every build (issue 15).
 
-Pagefind's documented Python API (`add_directory`, one call) indexes a staging folder into
-`site/pagefind/`:
+Pagefind's command line (`python -m pagefind`, from the pinned `pagefind[bin]`) indexes a
+staging folder into `site/pagefind/`:
 
 - the hand-written pages, as they were built, without what a reader would not search for
   (permalink signs, buttons);
-- the article page as records of its own, read from the built page: its title (with the
-  authors and journal line), its abstract, and each reference, whose address is the page's
-  `#ref-N` (in the record's `url` metadata) and whose title is the reference text as shown.
-  A reference is thus a result of its own, ranked on its own, and a query loads only the
-  fragments of the results it shows, however long the list is.
+- the article page as records read from the built page: its title (with the authors and
+  journal line), its abstract, and its references, ten to a staged page, each under its own
+  `<h3 id="ref-N">`, which Pagefind returns as a sub-result and the search box (search.js)
+  shows as a result of its own. Each staged page's `url` metadata is its address on the site.
 
-Records are small HTML files rather than `add_custom_record` calls because the Python API
-waits a tenth of a second for each answer: 10,000 references would take 17 minutes.
+Ten to a page, Pagefind writes a tenth of the files it would for one page per reference (a
+third of the index time at 1,000 references), and the first query loads a small list of
+pages; a result's fragment is ten references, about 1 KB.
 
 Each record's content is its text plus a few search words a reader may type instead:
 the DOI when the text does not print it, the letters Unicode does not decompose spelled
@@ -24,10 +24,11 @@ match with the accents as typed first.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 import unicodedata
@@ -36,7 +37,6 @@ from html import escape
 from pathlib import Path
 
 from lxml import html as lxml_html
-from pagefind.index import IndexConfig, PagefindIndex
 
 from scholarpage.model import Reference
 from scholarpage.render.anchors import key_anchor
@@ -147,7 +147,7 @@ def build_index(site: Path, page_path: str, references: list[Reference], languag
         records_folder.mkdir(parents=True, exist_ok=True)
         for number, html in enumerate(staged_pages(records, language, "/" + page_path), start=1):
             (records_folder / f"{number}.html").write_text(html, encoding="utf-8")
-        asyncio.run(_write(staging, site / OUTPUT, language))
+        _write(staging, site / OUTPUT, language)
     return IndexReport(len(pages) + (1 if records else 0), len(records), time.perf_counter() - start)
 
 
@@ -191,13 +191,18 @@ def references_html(records: list[dict], language: str, page_url: str) -> str:
     return _page(language, "References", "references", page_url, body)
 
 
-async def _write(staging: Path, output: Path, language: str) -> None:
-    # One call for the whole folder: the Python API answers one call per tenth of a second.
-    config = IndexConfig(root_selector="article", exclude_selectors=list(EXCLUDE), force_language=language,
-                         output_path=str(output))
+def _write(staging: Path, output: Path, language: str) -> None:
+    """Pagefind's command line, run to its end: its Python API ends the indexing process once
+    it has answered, and on a busy machine that cut written files short (pagefind.js at
+    32 KB), and it waits a tenth of a second for each answer."""
     shutil.rmtree(output, ignore_errors=True)  # an index left by an earlier (dirty) build
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(staging))
+    command = [sys.executable, "-m", "pagefind", "--site", str(staging), "--output-path", str(output),
+               "--root-selector", "article", "--force-language", language, "--silent"]
+    for selector in EXCLUDE:
+        command += ["--exclude-selectors", selector]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
+        raise RuntimeError((result.stderr or result.stdout).strip() or f"exit status {result.returncode}")
     # Pagefind also writes its own ready-made search interfaces; the search box here is
     # search.js, so they would only be dead weight in the published site.
     for name in UNUSED:
