@@ -87,13 +87,14 @@ def first_query(site: Path, surname: str) -> tuple[int, int, int]:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
             page = browser.new_page()
+            page.set_default_timeout(600_000)  # the 10,000-reference page is 15 MB of HTML
             page.on("response", lambda r: bodies.__setitem__(r.url, sent(r.body())) if "/pagefind/" in r.url else None)
             page.goto(f"http://127.0.0.1:{server.server_port}/")
             page.wait_for_load_state("networkidle")
             assert not bodies, "nothing of search before it is opened"
             page.keyboard.press("/")
             page.locator("input.md-search__input").press_sequentially(surname, delay=10)
-            page.wait_for_selector(".sp-search .md-search-result[aria-busy='false']", timeout=60000)
+            page.wait_for_selector(".sp-search .md-search-result[aria-busy='false']")
             page.wait_for_load_state("networkidle")
             shown = page.locator(".sp-search .md-search-result__list a").count()
             browser.close()
