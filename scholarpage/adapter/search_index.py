@@ -88,7 +88,8 @@ def search_words(text: str, dois: tuple[str, ...] = ()) -> str:
     a word."""
     found = (match.rstrip(".,;:)]}»”’") for match in _DOI.findall(text))
     words = dict.fromkeys(doi_word(doi) for doi in (*dois, *found))
-    words.update(dict.fromkeys(plain(word) for word in _WORD.findall(text) if _UNDECOMPOSED.search(word)))
+    if _UNDECOMPOSED.search(text):
+        words.update(dict.fromkeys(plain(word) for word in _WORD.findall(text) if _UNDECOMPOSED.search(word)))
     words.update(dict.fromkeys(_CJK.findall(text)))
     return " ".join(words)
 
@@ -124,7 +125,7 @@ def article_records(page_html: str, references: list[Reference], page_path: str)
     by_anchor = {key_anchor(ref.key): ref for ref in references}
     for item in root.xpath('//ol[contains(@class, "sp-reflist")]/li[h3[@id]]'):
         heading = item.find("h3")
-        text = _text(heading)
+        text = _SPACE.sub(" ", heading.text_content()).strip()  # a reference's heading has no permalink
         ref = by_anchor.get(item.get("id", ""))
         records.append(_record(f"{page_url}#{heading.get('id')}", text, "reference", text, ref.doi if ref else ""))
     return records
