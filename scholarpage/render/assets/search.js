@@ -215,6 +215,8 @@
 
   var timer = 0;
   input.addEventListener("input", function () {
+    // A search still running for what was typed before no longer shows its results.
+    asked = prepared(input.value);
     results.setAttribute("aria-busy", "true");
     clearTimeout(timer);
     timer = setTimeout(run, 120);
