@@ -5,8 +5,9 @@ Accepted differences, removed by `_normalised` before comparing:
 - Labels: pandoc prints the bibliography's number ("[1] ", "1. "); a single citation has none.
 - Punctuation in quotes: pandoc applies the en-US locale's punctuation-in-quote (`.”`),
   citeproc-py 0.11 does not (`”.`).
-- Letter case: citeproc-py title-cases "Prawo i Więź" as "Prawo I Więź", and leaves a word
-  after an escaped `<` lower-case; comparison is case-insensitive.
+- Letter case: pandoc's citeproc title-cases "Prawo i Więź" as "Prawo I Więź", where scholarpage
+  prints a journal's name as given (test_names_as_given.py); citeproc-py leaves a word after an
+  escaped `<` lower-case; comparison is case-insensitive.
 - Substitution: with no author, CSL substitutes the title (or container) and must then suppress
   it; citeproc-py 0.11 does not suppress a variable substituted through a macro, so it prints it
   twice. The second occurrence is removed.

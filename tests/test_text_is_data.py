@@ -62,7 +62,7 @@ def test_article_fields_and_printed_references_appear_exactly_as_written(
     )
     page = _render(article, [Reference(key="k", text=_flat(printed), title="T")])
     assert page.cssselect(".sp-title")[0].text_content() == _flat(title) + _flat(subtitle)
-    assert page.cssselect(".sp-journal")[0].text_content().startswith(_flat(journal))
+    assert page.cssselect(".sp-fact--journal dd")[0].text_content() == _flat(journal)
     assert page.cssselect(".sp-author__name")[0].text_content() == f"{_flat(given_name)} {_flat(family)}"
     assert [p.text_content() for p in page.cssselect(".sp-abstract p")] == [_flat(p) for p in paragraphs]
     assert page.get_element_by_id("ref-1").text_content() == _flat(printed)

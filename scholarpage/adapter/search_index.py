@@ -131,12 +131,13 @@ def article_records(page_html: str, references: list[Reference], page_path: str)
     return records
 
 
-def build_index(site: Path, page_path: str, references: list[Reference], language: str) -> IndexReport:
+def build_index(site: Path, page_path: str | None, references: list[Reference], language: str) -> IndexReport:
     """Index the built site in `site` into `site/pagefind/`; `page_path` is the article page's
-    URL path under the site root ("" at the root)."""
+    URL path under the site root ("" at the root), None to index every page as built."""
     start = time.perf_counter()
-    article = site / page_path / "index.html"
-    records = article_records(article.read_text("utf-8"), references, page_path) if article.is_file() else []
+    article = site / page_path / "index.html" if page_path is not None else None
+    found = article is not None and article.is_file()
+    records = article_records(article.read_text("utf-8"), references, page_path or "") if found else []
     pages = [path.relative_to(site) for path in sorted(site.rglob("*.html"))
              if path != article and path.name != "404.html" and path.relative_to(site).parts[0] != OUTPUT]
     with tempfile.TemporaryDirectory(prefix="scholarpage-search-", dir=_scratch()) as folder:
@@ -146,7 +147,7 @@ def build_index(site: Path, page_path: str, references: list[Reference], languag
             shutil.copyfile(site / page, staging / page)
         records_folder = staging / RECORDS
         records_folder.mkdir(parents=True, exist_ok=True)
-        for number, html in enumerate(staged_pages(records, language, "/" + page_path), start=1):
+        for number, html in enumerate(staged_pages(records, language, "/" + (page_path or "")), start=1):
             (records_folder / f"{number}.html").write_text(html, encoding="utf-8")
         _write(staging, site / OUTPUT, language)
     return IndexReport(len(pages) + (1 if records else 0), len(records), time.perf_counter() - start)

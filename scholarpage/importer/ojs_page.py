@@ -1,8 +1,9 @@
 """An OJS article page (saved HTML or its copied text) or a plain reference list → fields.
 
-HTML is read with lxml's HTML parser: the page's `citation_*` and `DC.*` meta tags win, the
-visible content fills the gaps. Copied text is read by its headings (Submitted, Published,
-Abstract, References, ...). Nothing here writes files or parses single references.
+HTML is read by `ojs_html` (the `citation_*` and `DC.*` meta tags first, the visible page for
+the rest), copied text by `ojs_text` (the interface's labels, in many languages). This module
+holds what both share: the result, the date and issue readers. Nothing here writes files or
+parses single references.
 """
 
 from __future__ import annotations
@@ -11,210 +12,113 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from lxml import html as lxml_html
-
+from scholarpage import identifiers
 from scholarpage.importer.plaintext.fields import find_date
+from scholarpage.importer.reference_lines import entries
 
 
 @dataclass
 class Page:
-    """What a page gave: article fields (article.yml names), reference strings, and notes."""
+    """What a page gave: article fields (article.yml names), reference strings, and notes.
+
+    `lines[i]` is the line of the input that references[i] starts on (0 when unknown), so a
+    reference that cannot be read is reported where the editor can find it.
+    """
 
     article: dict = field(default_factory=dict)
     references: list[str] = field(default_factory=list)
     kind: str = "article"  # "article" or "list"
-
-
-_ISSUE = re.compile(r"^Vol\.?\s*(?P<volume>[\w.]+)\s*(?:No\.?\s*(?P<issue>[\w.\-/]+))?\s*\((?P<year>\d{4})\)(?::\s*(?P<label>.+))?$")  # noqa: E501 (one pattern reads best whole)
-_NAV = re.compile(r"^(?:Skip to|Home|About|Current|Archives|Search|Register|Login|Announcements)\b", re.I)
-_REF_NOISE = re.compile(r"^(?:View in Google Scholar|Google Scholar|CrossRef|Crossref|WorldCat|BASE|Search in .+)$", re.I)  # noqa: E501 (one pattern reads best whole)
-_STOP_HEADINGS = re.compile(r"^(?:Downloads|Download data|Author Biographies?|Author Biography|License|Copyright|"
-                            r"How to Cite|Most read articles|Similar Articles|Information|Make a Submission)\b", re.I)
-_NUMBERED = re.compile(r"^\s*(?:\[(\d{1,5})\]|(\d{1,5})[.)])\s+(.*)$")
+    lines: list[int] = field(default_factory=list)
+    pdf_url: str = ""
 
 
 def read_page(text: str, *, is_html: bool) -> Page:
-    return _html_page(text) if is_html else _text_page(text)
+    if is_html:
+        from scholarpage.importer.ojs_html import html_page
+
+        return html_page(text)
+    from scholarpage.importer.ojs_text import text_page
+
+    return text_page(text)
 
 
-# --- copied text ---------------------------------------------------------------------------------
-def _text_page(text: str) -> Page:
-    lines = [line.rstrip() for line in text.splitlines()]
-    stripped = [line.strip() for line in lines]
-    if "References" not in stripped and not any(_ISSUE.match(s) for s in stripped):
-        return Page(references=reference_list(text), kind="list")
-    article: dict = {}
-    _issue_and_title(stripped, article)
-    _labelled_values(stripped, article)
-    article["abstract"] = _section(stripped, "Abstract", re.compile(r"^(?:References|Keywords?:?|Downloads)$"))
-    references = _references(stripped)
-    return Page(article={k: v for k, v in article.items() if v}, references=references)
-
-
-def _issue_and_title(lines: list[str], article: dict) -> None:
-    for index, line in enumerate(lines):
-        match = _ISSUE.match(line)
-        if not match:
-            continue
-        article.update(volume=match["volume"], issue=match["issue"] or "", year=int(match["year"]))
-        article["issue_label"] = (match["label"] or "").strip()
-        before = [s for s in lines[:index] if s and not _NAV.match(s)]
-        if before:
-            article["section"] = before[-1]
-        after = [s for s in lines[index + 1 :] if s]
-        if after and not after[0].endswith(":"):
-            article["title"] = after[0]
-        return
-
-
-def _labelled_values(lines: list[str], article: dict) -> None:
-    dates = {}
-    for index, line in enumerate(lines):
-        value = next((s for s in lines[index + 1 : index + 3] if s), "")
-        label = line.rstrip(":").lower()
-        if label == "doi":
-            article["doi"] = _bare_doi(value)
-        elif label in ("submitted", "accepted", "published"):
-            dates[label] = parse_page_date(value)
-        elif label.startswith("keywords"):
-            inline = line.partition(":")[2].strip()
-            article["keywords"] = [k.strip() for k in re.split(r"[,;]", inline or value) if k.strip()]
-    if any(dates.values()):
-        article["dates"] = {k: v for k, v in dates.items() if v}
-
-
-def _section(lines: list[str], heading: str, stop: re.Pattern) -> str:
-    if heading not in lines:
-        return ""
-    body = []
-    for line in lines[lines.index(heading) + 1 :]:
-        if stop.match(line):
-            break
-        body.append(line)
-    paragraphs = "\n".join(body).strip().split("\n\n")
-    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
-
-
-def _references(lines: list[str]) -> list[str]:
-    start = len(lines) - 1 - lines[::-1].index("References")
-    items: list[str] = []
-    for line in lines[start + 1 :]:
-        if _STOP_HEADINGS.match(line):
-            break
-        if not line or _REF_NOISE.match(line):
-            continue
-        numbered = _NUMBERED.match(line)
-        if numbered:
-            items.append(numbered[3])
-        elif items and not line[:1].isdigit():
-            items[-1] += " " + line
-        else:
-            items.append(line)
-    return [" ".join(item.split()) for item in items]
+def list_page(text: str) -> Page:
+    """A plain list: numbered lines, one reference per paragraph, or one per line (rejoined)."""
+    found = entries(text.splitlines())
+    return Page(references=[e.text for e in found], lines=[e.line for e in found], kind="list")
 
 
 def reference_list(text: str) -> list[str]:
-    """A plain list: numbered lines, or one reference per paragraph (or per line)."""
-    lines = [line.strip() for line in text.splitlines()]
-    if any(_NUMBERED.match(line) for line in lines[:5] if line):
-        return _references(["References", *lines])
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
-    if len(paragraphs) == 1 and "\n" in text.strip():
-        return [line for line in lines if line]
-    return paragraphs
+    return list_page(text).references
+
+
+_MONTH_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
 def parse_page_date(value: str) -> str:
-    """"19-02-2026" (day-month-year, as OJS prints), "2026-02-19", "6 December 2025" → ISO."""
+    """"19-02-2026" (day-month-year, as OJS prints), "2026-02-19", "2026/02/19", "6 December 2025" → ISO."""
     value = value.strip()
-    numeric = re.fullmatch(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})", value)
     try:
+        numeric = _DAY_FIRST.fullmatch(value)
         if numeric:
             return dt.date(int(numeric[3]), int(numeric[2]), int(numeric[1])).isoformat()
-        iso = re.fullmatch(r"(\d{4})[-/](\d{2})[-/](\d{2})", value)
-        if iso:
+        iso = _MONTH_FIRST.match(value)
+        if iso and (len(value) == iso.end() or not value[iso.end()].isdigit()):
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
     except ValueError:
         return ""
-    date, _ = find_date(value)
+    date, _ = find_date(value[:200])
     return date if len(date) == 10 else ""
 
 
-def _bare_doi(value: str) -> str:
-    return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", value.strip(), flags=re.I)
+# "Vol. 60 No. 1 (2026)", "Volume 25, Number 10 - 5 October 2020", "Tom 12 Nr 3 (2021)",
+# "v. 20, n. 40 (2019)", "Т. 5 № 2 (2021)", "Tập 13 Số 01S (2024)", "Núm. 3 (2020)".
+_VOLUME_WORD = (r"(?:Vol(?:ume|umen|\.)?|Tom|Tomo|T\.|Т\.|Том|v\.|Bd\.|Band|Tập|Jilid|Cilt|Year|Ano|Año|Rok|"
+                r"Jahrgang|Jg\.|Årg\.)")
+_ISSUE_WORD = (r"(?:\b(?:No|Nr|Núm|Num|Número|Numer|Number|Issue|n|Số|Sayı|Heft|Fasc|Zeszyt|Вып|Выпуск|Edição|Ed)"
+               r"(?:\.\s*|\s+)|(?:№|Nº|N°)\s*)")
+ISSUE = re.compile(
+    rf"(?:\b{_VOLUME_WORD}\s*(?P<volume>\d[\w.\-]*)[,\s]*)?(?:{_ISSUE_WORD}(?P<issue>\w[\w.\-/]*))?"
+    r"\s*(?:\((?P<year>\d{4})\)|[-–,]\s*(?:\d{1,2}\s+)?[A-Za-zÀ-ÿ]+\.?\s+(?P<year2>\d{4}))"
+    r"(?::\s*(?P<label>.+))?",
+    re.I,
+)
 
 
-# --- HTML ----------------------------------------------------------------------------------------
-def _html_page(text: str) -> Page:
-    document = lxml_html.document_fromstring(text)
-    for node in document.xpath("//script|//style|//noscript|//template"):
-        node.drop_tree()
-    meta = _meta(document)
-    article: dict = {}
-    article["title"] = (_one(meta, "citation_title", "dc.title")
-                        or _visible(document, "//h1[contains(@class,'page_title')]"))
-    authors = meta.get("citation_author") or meta.get("dc.creator.personalname") or []
-    article["authors"] = [_author(name) for name in authors]
-    journal = {
-        "title": _one(meta, "citation_journal_title", "dc.source"),
-        "abbreviation": _one(meta, "citation_journal_abbrev"),
-        "issn": _one(meta, "citation_issn", "dc.source.issn"),
-        "publisher": _one(meta, "citation_publisher", "dc.publisher"),
-    }
-    article["journal"] = {k: v for k, v in journal.items() if v}
-    article["volume"] = _one(meta, "citation_volume", "dc.source.volume")
-    article["issue"] = _one(meta, "citation_issue", "dc.source.issue")
-    date = _one(meta, "citation_date", "citation_publication_date", "dc.date.issued").replace("/", "-")
-    if re.match(r"\d{4}", date):
-        article["year"] = int(date[:4])
-    first, last = _one(meta, "citation_firstpage"), _one(meta, "citation_lastpage")
-    article["pages"] = f"{first}-{last}" if first and last else first
-    article["doi"] = _bare_doi(_one(meta, "citation_doi", "dc.identifier.doi"))
-    article["url"] = _one(meta, "citation_abstract_html_url", "dc.identifier.uri")
-    article["section"] = _one(meta, "dc.type.articletype")
-    language = _one(meta, "citation_language", "dc.language")
-    article["language"] = language if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language) else ""
-    keywords = meta.get("citation_keywords") or meta.get("dc.subject") or []
-    article["keywords"] = [k.strip() for value in keywords for k in value.split(";") if k.strip()]
-    abstract = _visible(document, "//section[contains(@class,'abstract')]") or _one(meta, "dc.description")
-    article["abstract"] = re.sub(r"^Abstract\s*", "", abstract)
-    dates = {"submitted": parse_page_date(_one(meta, "dc.date.datesubmitted")),
-             "published": parse_page_date(date)}
-    article["dates"] = {k: v for k, v in dates.items() if v}
-    article["pdf"] = ""
-    references = meta.get("citation_reference") or _html_references(document)
-    return Page(article={k: v for k, v in article.items() if v}, references=[" ".join(r.split()) for r in references])
+def read_issue(text: str, *, whole_line: bool = False) -> dict:
+    """Volume, issue, year and the issue's own title from an issue line; {} if it is none.
+
+    With `whole_line`, the line must begin with the issue (a reference that cites an issue
+    does not make the line an issue line).
+    """
+    match = (ISSUE.match if whole_line else ISSUE.search)(text[:300])
+    if not match or not (match["volume"] or match["issue"]):
+        return {}
+    found = {"volume": match["volume"] or "", "issue": match["issue"] or "",
+             "year": int(match["year"] or match["year2"])}
+    found["issue_label"] = (match["label"] or "").strip()
+    return found
 
 
-def _meta(document) -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
-    for node in document.xpath("//meta[@name and @content]"):
-        values.setdefault(node.get("name").strip().lower(), []).append(node.get("content").strip())
-    return values
+_PARTICLES = {"van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "dos", "das", "do", "le", "la", "ten",
+              "ter"}
 
 
-def _one(meta: dict[str, list[str]], *names: str) -> str:
-    return next((meta[name][0] for name in names if meta.get(name) and meta[name][0]), "")
-
-
-def _visible(document, xpath: str) -> str:
-    nodes = document.xpath(xpath)
-    return " ".join(nodes[0].text_content().split()) if nodes else ""
-
-
-def _author(name: str) -> dict:
+def person(name: str) -> dict:
+    """"Family, Given" or "Given [particle] Family" → article.yml's {given, family}."""
     if "," in name:
         family, _, given = name.partition(",")
     else:
-        given, _, family = name.strip().rpartition(" ")
+        words = name.split()
+        cut = len(words) - 1
+        while cut > 1 and words[cut - 1].lower() in _PARTICLES:
+            cut -= 1
+        given, family = " ".join(words[:cut]), " ".join(words[cut:])
     return {"given": given.strip(), "family": family.strip()} if given.strip() else {"family": family.strip()}
 
 
-def _html_references(document) -> list[str]:
-    nodes = document.xpath("//section[contains(@class,'references')]//div[contains(@class,'value')]")
-    if not nodes:
-        return []
-    paragraphs = nodes[0].xpath(".//p|.//li")
-    texts = [" ".join(p.text_content().split()) for p in paragraphs] or nodes[0].text_content().splitlines()
-    cleaned = [_REF_NOISE.sub("", re.sub(r"\s*View in Google Scholar\s*$", "", t)).strip() for t in texts]
-    return [t for t in cleaned if t]
+def bare_doi(value: str) -> str:
+    """The DOI a page gives, bare, or "" when what it gives is not a DOI."""
+    value = identifiers.bare_doi(value)
+    return value if re.match(r"10\.\d{4,9}/\S+$", value) else ""

@@ -1,31 +1,16 @@
-"""Data-quality findings about the sources."""
+"""Data-quality findings about references: duplicates, malformed or disagreeing fields, gaps.
+
+What the article's metadata lacks is told by metadata/gaps.py, for the build log and `check` alike.
+"""
 
 from __future__ import annotations
 
-from scholarpage.model import Article
+import difflib
+import re
+import unicodedata
 
-
-def article_gaps(article: Article) -> list[str]:
-    """What the article's missing fields cost readers and indexers (advice, never an error)."""
-    gaps = []
-    if not article.authors:
-        gaps.append("article.yml: authors: none given; Google Scholar indexes only pages with at least one author")
-    if not article.doi:
-        gaps.append("article.yml: doi: none given; readers and Zotero cannot resolve the article by DOI")
-    if not article.published:
-        gaps.append("article.yml: dates.published: none given; Google Scholar needs a publication date")
-    if not (article.first_page or article.article_number):
-        gaps.append("article.yml: pages: none given; citations of the article will lack page numbers")
-    return gaps
-
-
-# --- references ----------------------------------------------------------------------------------
-import difflib  # noqa: E402
-import re  # noqa: E402
-import unicodedata  # noqa: E402
-
-from scholarpage.errors import Problem  # noqa: E402
-from scholarpage.model import Reference  # noqa: E402
+from scholarpage.errors import Problem
+from scholarpage.model import Reference
 
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 

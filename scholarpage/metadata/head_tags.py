@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from scholarpage.render.escaping import Markup, link_tag, meta
 from scholarpage.model import Article, Reference
-from scholarpage.metadata.scholar_links import doi_url
+from scholarpage.identifiers import orcid_url
 
 Tag = tuple[str, str]
 
@@ -42,7 +42,7 @@ def highwire(article: Article, references: Sequence[Reference], *, page_url: str
     for author in article.authors:
         tags.append(("citation_author", author.person.inverted))
         tags.append(("citation_author_institution", author.affiliation))
-        tags.append(("citation_author_orcid", _orcid_url(author.orcid)))
+        tags.append(("citation_author_orcid", orcid_url(author.orcid) if author.orcid else ""))
     tags += [
         ("citation_publication_date", _slashed(article.published) or str(article.year)),
         ("citation_online_date", _slashed(article.published)),
@@ -135,13 +135,6 @@ def abstract_text(article: Article) -> str:
     return "\n\n".join(article.abstract)
 
 
-def article_url(article: Article, page_url: str) -> str:
-    """The article's own address: its DOI resolver link, else the page."""
-    return doi_url(article.doi) if article.doi else page_url
-
-
-def _orcid_url(orcid: str) -> str:
-    return f"https://orcid.org/{orcid.removeprefix('https://orcid.org/')}" if orcid else ""
 
 
 def _slashed(date: dt.date | None) -> str:

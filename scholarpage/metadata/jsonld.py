@@ -8,7 +8,7 @@ from typing import Any
 from scholarpage.render.escaping import Markup, json_script
 from scholarpage.metadata.head_tags import abstract_text
 from scholarpage.model import Article, Author, Person, Reference
-from scholarpage.metadata.scholar_links import doi_url
+from scholarpage.identifiers import doi_url, orcid_url
 
 #: CSL item type → schema.org type of a cited work.
 SCHEMA_TYPE = {
@@ -95,7 +95,7 @@ def _author(author: Author) -> dict[str, Any]:
     if author.affiliation:
         person["affiliation"] = {"@type": "Organization", "name": author.affiliation}
     if author.orcid:
-        person["identifier"] = f"https://orcid.org/{author.orcid.removeprefix('https://orcid.org/')}"
+        person["identifier"] = orcid_url(author.orcid)
         person["sameAs"] = person["identifier"]
     return person
 

@@ -45,6 +45,3 @@ def _value(value: str) -> str:
     escaped = _UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), value)
     return escaped.replace(" ", "+")  # after escaping, so a literal "+" is already %2B
 
-
-def doi_url(doi: str) -> str:
-    return f"https://doi.org/{doi}"

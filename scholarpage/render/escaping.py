@@ -53,12 +53,15 @@ def link(href: str, text: str, label: str = "", **attrs: str) -> Markup:
     return Markup(f'<a href="{attribute(href)}"{rendered}>{escape(text)}</a>')
 
 
-def linked_text(text: str, links: Iterable[tuple[str, str, str]]) -> Markup:
-    """Escape `text`, turning the first occurrence of each (needle, href, label) into a link.
+def linked_text(text: str, links: Iterable[tuple[str, str, str]],
+                emphasis: Iterable[tuple[int, int]] = ()) -> Markup:
+    """Escape `text`, turning the first occurrence of each (needle, href, label) into a link
+    and putting the `emphasis` spans (start, end offsets) in italics.
 
     Occurrences are matched case-insensitively and may not overlap; needles that do not occur
     are ignored, so the visible text is always exactly `text`.
     """
+    italics = [(max(0, start), min(len(text), end)) for start, end in emphasis if start < end]
     spans: list[tuple[int, int, str, str]] = []
     for needle, href, label in links:
         for start, end in _occurrences(needle, text):
@@ -67,11 +70,24 @@ def linked_text(text: str, links: Iterable[tuple[str, str, str]]) -> Markup:
                 break
     pieces, position = [], 0
     for start, end, href, label in sorted(spans):
-        pieces.append(escape(text[position:start]))
+        pieces.append(_italicised(text, position, start, italics))
         visible = text[start:end]
-        pieces.append(link(href, visible, f"{visible} ({label})" if label else ""))
+        pieces.append(link(href, _italicised(text, start, end, italics), f"{visible} ({label})" if label else ""))
         position = end
-    pieces.append(escape(text[position:]))
+    pieces.append(_italicised(text, position, len(text), italics))
+    return Markup("").join(pieces)
+
+
+def _italicised(text: str, start: int, end: int, italics: list[tuple[int, int]]) -> Markup:
+    """text[start:end] escaped, with the parts inside an italic span in <i>."""
+    pieces, position = [], start
+    for span_start, span_end in sorted(italics):
+        a, b = max(span_start, position), min(span_end, end)
+        if a >= b:
+            continue
+        pieces += [escape(text[position:a]), Markup("<i>") + escape(text[a:b]) + Markup("</i>")]
+        position = b
+    pieces.append(escape(text[position:end]))
     return Markup("").join(pieces)
 
 

@@ -33,7 +33,7 @@ _ACCESS = re.compile(
     re.I,
 )
 _FIELDS = ("title", "title_translation", "container", "collection", "volume", "issue", "pages", "year", "date",
-           "publisher", "place", "edition", "genre", "language", "note")
+           "publisher", "place", "edition", "genre", "title_language", "note")
 
 
 def parse_reference(text: str, *, number: int | None = None) -> Reference:
@@ -56,7 +56,9 @@ def _parse(text: str, number: int | None) -> Reference:
         fields = _parse_work(working, url)
     fields.update(doi=doi, url=url)
     if fields.get("title"):
-        fields.setdefault("language", detect_language(fields["title"]))
+        # The title's language only: the text shows which language the title is printed in, not
+        # which language the work is in (a Chinese journal's article cited by its English title).
+        fields.setdefault("title_language", detect_language(fields["title"]))
     authors = fields.get("authors", ())
     key = base_key(authors, fields.get("year", ""), fields.get("title", ""), number)
     values = {name: str(fields.get(name) or "") for name in _FIELDS}

@@ -4,6 +4,22 @@
 // references). Copy link and Copy citation use Material's clipboard (data-clipboard-text and
 // data-clipboard-target); Copy BibTeX reads the entry from the reference list's .bib download,
 // which holds the references in the page's order, so the page does not carry every entry twice.
+// "Cite this article": each style's "Copy … citation" button, made here for the same reason,
+// from the citation's plain text that the page carries in data-copy-text.
+(function () {
+  Array.prototype.forEach.call(document.querySelectorAll(".sp-cite-this__text[data-copy-text]"), function (text) {
+    var tools = document.createElement("p");
+    tools.className = "sp-cite-this__tools";
+    var copy = document.createElement("button");
+    copy.type = "button";
+    copy.className = "sp-copy";
+    copy.textContent = text.getAttribute("data-copy-label");
+    copy.setAttribute("data-clipboard-text", text.getAttribute("data-copy-text"));
+    tools.append(copy);
+    text.after(tools);
+  });
+})();
+
 (function () {
   var list = document.querySelector("ol[data-bibtex]");
   if (!list) return;

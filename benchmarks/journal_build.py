@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Collection mode at scale: synthetic journals of N articles with 60 references each (half of
+them without a `formatted` field, so citeproc-py formats them), built cold and warm, against
+bare MkDocs Material building the same pages pre-rendered. Prints figures; asserts nothing.
+
+    python benchmarks/journal_build.py [--sizes 10 100 1000] [--serve]
+
+Reported per size: wall time (median of paired runs), CPU time of the build and its worker
+processes (a steadier figure than the clock on a busy machine), peak memory (largest resident
+set of the build or any worker), the built site's size, and with --serve the time from saving
+one article's references.bib in `mkdocs serve` to its page being rewritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import queue
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scholarpage.render import journal_pages as pages  # noqa: E402
+from scholarpage.sources.collection import load_collection  # noqa: E402
+
+REFERENCES = 60
+
+
+def journal(folder: Path, articles: int) -> Path:
+    """A journal folder: the example's mkdocs.yml and journal.yml, `articles` generated articles."""
+    example = ROOT / "examples" / "journal"
+    folder.mkdir(parents=True)
+    config = (example / "mkdocs.yml").read_text("utf-8").replace("../../docs/overrides", str(ROOT / "docs/overrides"))
+    (folder / "mkdocs.yml").write_text(config, "utf-8")
+    shutil.copytree(example / "docs", folder / "docs")
+    shutil.copy(example / "journal.yml", folder / "journal.yml")
+    for number in range(articles):
+        volume, issue = 1 + number // 40, 1 + (number // 10) % 4
+        article = folder / "articles" / f"article-{number:04d}"
+        article.mkdir(parents=True)
+        (article / "article.yml").write_text(
+            f"title: A Synthetic Article Number {number}\nauthors:\n  - family: Author{number}\n    given: Ann\n"
+            f"volume: {volume}\nissue: {issue}\nyear: {2000 + volume}\npages: {number}-{number + 9}\n"
+            f"dates:\n  published: {2000 + volume}-0{issue}-15\nlanguage: en\n"
+            f"abstract: The abstract of synthetic article {number}.\n", "utf-8")
+        (article / "references.bib").write_text("\n".join(_entry(number, n) for n in range(REFERENCES)), "utf-8")
+    return folder
+
+
+def _entry(article: int, number: int) -> str:
+    printed = (f"  formatted = {{Writer{number}, A., and B. Other{number}. {1950 + number}. Printed reference "
+               f"{number} of article {article}. Journal of Tests {number}: 1--9.}},\n") if number % 2 else ""
+    return (f"@article{{Key{article}x{number},\n  author = {{Writer{number}, Alex and Other{number}, Bea}},\n"
+            f"  title = {{Reference {number} of Article {article}}},\n  journaltitle = {{Journal of Tests}},\n"
+            f"  volume = {{{number}}},\n  pages = {{1--9}},\n  year = {{{1950 + number}}},\n"
+            f"  doi = {{10.1000/t.{article}.{number}}},\n{printed}}}\n")
+
+
+def bare(folder: Path, source: Path) -> Path:
+    """The same site's pages pre-rendered to Markdown, the plugin removed: what Material alone does."""
+    from scholarpage.adapter.collection_site import plan_site
+    from scholarpage.render.site_assets import NAMES, asset
+
+    folder.mkdir(parents=True)
+    shutil.copytree(source / "docs", folder / "docs")
+    plan = plan_site(load_collection(source), "", "apa", str(source / "articles"))
+    for page, markdown in plan.markdown.items():
+        (folder / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "docs" / page).write_text(markdown, "utf-8")
+    assets = folder / "docs" / "assets" / "scholarpage"
+    assets.mkdir(parents=True)
+    for name in NAMES:
+        (assets / name).write_bytes(asset(name))
+    config = (source / "mkdocs.yml").read_text("utf-8")
+    config = re.sub(r"\n  - scholarpage:\n(?:      .*\n)+", "\n", config)
+    config += f"extra_css: [assets/scholarpage/{NAMES[0]}]\nextra_javascript: [assets/scholarpage/{NAMES[1]}]\n"
+    config = config.replace("omitted_files: warn", "omitted_files: info")  # the articles are not in the nav
+    (folder / "mkdocs.yml").write_text(config, "utf-8")
+    return folder
+
+
+def build(folder: Path, cache_home: Path, *, cold: bool) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the build and its children, peak resident KB)."""
+    if cold:
+        shutil.rmtree(folder / ".cache", ignore_errors=True)
+        shutil.rmtree(cache_home, ignore_errors=True)
+    cache_home.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(cache_home)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(folder / "mkdocs.yml"),
+               "-d", str(folder / "site")]
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, after.ru_maxrss
+
+
+def size_of(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def serve_latency(folder: Path, cache_home: Path) -> float:
+    """Seconds from saving one article's references.bib to `mkdocs serve` rewriting its page."""
+    port = 8765
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(cache_home)}
+    with tempfile.TemporaryDirectory() as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(folder / "mkdocs.yml"),
+                                   "-a", f"127.0.0.1:{port}"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            _wait_for(server, "Serving on")
+            bib = folder / "articles" / "article-0000" / "references.bib"
+            start = time.perf_counter()
+            bib.write_text(bib.read_text("utf-8").replace("Reference 0 of Article 0", "Reference 0 edited"), "utf-8")
+            _wait_for(server, "Documentation built")
+            return time.perf_counter() - start
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            del out
+
+
+def _wait_for(server: subprocess.Popen, text: str, timeout: float = 900) -> None:
+    """Read the server's log until a line holds `text` (RuntimeError after `timeout` seconds)."""
+    assert server.stderr is not None
+    lines: queue.Queue[str] = getattr(server, "lines", None) or queue.Queue()
+    if not hasattr(server, "lines"):
+        server.lines = lines  # type: ignore[attr-defined]
+        threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if text in lines.get(timeout=1):
+                return
+        except queue.Empty:
+            if server.poll() is not None:
+                break
+    raise RuntimeError(f"mkdocs serve did not print {text!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100])
+    parser.add_argument("--pairs", type=int, default=2)
+    parser.add_argument("--serve", action="store_true")
+    args = parser.parse_args()
+    print(f"{'articles':>8} {'build':>6} {'wall s':>8} {'CPU s':>8} {'bare wall':>10} {'bare CPU':>9} "
+          f"{'× bare CPU':>10} {'peak MB':>8} {'site MB':>8}")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            ours = journal(Path(tmp) / "ours", size)
+            theirs = bare(Path(tmp) / "bare", ours)
+            home = Path(tmp) / "home"
+            for kind in ("cold", "warm"):
+                runs, bare_runs = [], []
+                for _ in range(args.pairs):
+                    if kind == "warm":
+                        build(ours, home, cold=False)  # make sure the cache is there
+                    runs.append(build(ours, home, cold=kind == "cold"))
+                    bare_runs.append(build(theirs, Path(tmp) / "bare-home", cold=True))
+                wall = statistics.median(r[0] for r in runs)
+                cpu = statistics.median(r[1] for r in runs)
+                bare_wall = statistics.median(r[0] for r in bare_runs)
+                bare_cpu = statistics.median(r[1] for r in bare_runs)
+                peak = max(r[2] for r in runs) / 1024
+                print(f"{size:>8} {kind:>6} {wall:>8.1f} {cpu:>8.1f} {bare_wall:>10.1f} {bare_cpu:>9.1f} "
+                      f"{cpu / bare_cpu:>10.2f} {peak:>8.0f} {size_of(ours / 'site') / 2**20:>8.1f}", flush=True)
+            if args.serve:
+                print(f"{size:>8} serve: saving one article's references.bib → page rebuilt in "
+                      f"{serve_latency(ours, home):.1f} s", flush=True)
+    print(f"\n{REFERENCES} references an article, half without `formatted`; pages: {pages.HOME}, one per issue "
+          "and article, archive, authors. CPU s counts the build and its worker processes; peak MB is the largest "
+          "resident set of any one of them.")
+
+
+if __name__ == "__main__":
+    main()
