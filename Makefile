@@ -44,6 +44,7 @@ bench: $(STAMP)  ## print every benchmark's figures
 	$(BIN)/python benchmarks/import_speed.py
 	$(BIN)/python benchmarks/parse_accuracy.py
 	$(BIN)/python benchmarks/serve_latency.py
+	$(BIN)/python benchmarks/search_index.py
 
 clean:
 	rm -rf site out $(VENV)

@@ -80,12 +80,18 @@ def test_axe_finds_no_violations_and_a_screenshot_is_saved(page_at, site_url, ax
 
 
 @pytest.mark.browser
-def test_axe_finds_no_violations_with_the_search_open(page_at, site_url, axe_js):
-    page = page_at(site_url)
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_with_the_search_open(page_at, site_url, axe_js, width, scheme):
+    """Pagefind's search box open on a query with results (issue 15)."""
+    page = page_at(site_url, width=width, scheme=scheme)
     page.wait_for_load_state("networkidle")
-    page.click("input.md-search__input")
+    page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("securitization", delay=20)
-    page.locator("a.md-search-result__link").first.wait_for(timeout=5000)
+    page.wait_for_selector(".sp-search .md-search-result[aria-busy='false']", timeout=10000)
+    assert page.locator("a.md-search-result__link").first.is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"search-{width}-{scheme}.png"))
     page.add_script_tag(path=str(axe_js))
     results = page.evaluate(f"axe.run(document, {AXE_OPTIONS})")
     assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in results["violations"]] == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 import lxml.html
@@ -110,14 +109,65 @@ def test_every_seed_url_and_doi_is_linked_exactly_as_printed(seed_site):
             assert f"https://doi.org/{reference.doi}" in hrefs, reference.key
 
 
-def test_search_index_holds_each_reference_once_and_no_button_or_tab_labels(seed_site):
-    import json
+def test_search_records_hold_each_reference_once_and_no_button_or_tab_labels(seed_site):
+    """Pagefind's records of the article page (issue 15), read back from the built page."""
+    from scholarpage.adapter.search_index import article_records
 
-    docs = json.loads((seed_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
-    sections = {doc["location"]: doc for doc in docs}
     references = load_references(ROOT / "references.bib")
-    assert [sections[f"#ref-{n}"]["title"] for n in range(1, 63)] == [html.escape(r.text, quote=False) for r in references]
-    indexed = " ".join(doc["title"] + " " + doc["text"] for doc in docs if doc["location"].startswith("#"))
-    for label in ("Google Scholar", "Copy link", "Copy citation", "Copy BibTeX", "Vancouver", "Copy APA citation"):
+    records = article_records((seed_site / "index.html").read_text("utf-8"), references, "")
+    refs = [record for record in records if record["kind"] == "reference"]
+    assert [record["url"] for record in refs] == [f"/#ref-{n}" for n in range(1, 63)]
+    assert [record["title"] for record in refs] == [r.text for r in references]
+    assert [record["kind"] for record in records[:2]] == ["title", "abstract"]
+    assert records[0]["url"] == "/#article-title" and records[1]["url"] == "/#abstract"
+    indexed = " ".join(record["content"] for record in records)
+    for label in ("Google Scholar", "Copy link", "Copy citation", "Copy BibTeX", "Vancouver", "Copy APA citation", "¶"):
         assert label not in indexed
-    assert sections["#cite-this-article"]["text"] == ""
+    for record, reference in zip(refs, references, strict=True):
+        if reference.doi:
+            assert reference.doi in record["content"], reference.key
+
+
+def test_the_built_site_holds_the_pagefind_bundle_and_no_lunr_index(seed_site):
+    bundle = seed_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+    assert list((bundle / "index").glob("*.pf_index")) and list((bundle / "fragment").glob("*.pf_fragment"))
+    assert not (bundle / "pagefind-ui.js").exists(), "Pagefind's ready-made interfaces are not published"
+    # Written whole (the Python API could end Pagefind's process while it was still writing).
+    import gzip
+
+    entry = (bundle / "pagefind-entry.json").read_text("utf-8")
+    for wasm in bundle.glob("wasm.*.pagefind"):
+        assert gzip.decompress(wasm.read_bytes()).startswith(b"pagefind_dcd"), wasm.name
+    assert re.search(r"export\{[^}]*\};?\s*$", (bundle / "pagefind.js").read_text("utf-8"))
+    assert '"page_count"' in entry
+    assert not (seed_site / "search" / "search_index.json").exists()
+    assert "assets/scholarpage/search.js" in (seed_site / "index.html").read_text("utf-8")
+
+
+def _config_with(project, old: str, new: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_search_false_turns_the_search_off(tmp_path):
+    project = copy_project(tmp_path / "project")
+    _config_with(project, "      style: apa", "      style: apa\n      search: false")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "pagefind").exists()
+    page = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert "search.js" not in page and "search.css" not in page
+
+
+def test_with_materials_search_still_listed_search_is_left_to_it(tmp_path):
+    project = copy_project(tmp_path / "project")
+    _config_with(project, "plugins:\n", "plugins:\n  - search\n")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "search is left to it" in result.stderr
+    assert not (tmp_path / "site" / "pagefind").exists()
+    assert (tmp_path / "site" / "search" / "search_index.json").exists()
+    assert "assets/scholarpage/search.js" not in (tmp_path / "site" / "index.html").read_text("utf-8")

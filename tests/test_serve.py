@@ -60,3 +60,34 @@ def test_serve_regenerates_the_page_when_either_source_changes(served):
     bib = project / "references.bib"
     bib.write_text(bib.read_text("utf-8").replace("Keys with colons and dots", "Keys after an edit"), "utf-8")
     _wait_for(url, "Keys after an edit")
+
+
+def _index_hash(url: str) -> str:
+    """The hash Pagefind gives the index it wrote (it names the index's files), or "" if none."""
+    import json
+
+    try:
+        entry = json.loads(_page(url + "pagefind/pagefind-entry.json"))
+    except (OSError, ValueError):
+        return ""
+    return " ".join(language["hash"] for language in entry["languages"].values())
+
+
+def test_serve_indexes_the_site_for_search_after_every_rebuild(served):
+    """Pagefind's index is rewritten by each rebuild: after a reference is added while serving,
+    the served index is a new one."""
+    project, url = served
+    _wait_for(url, "Journal of &lt;Tests&gt;")
+    deadline = time.monotonic() + 60
+    while not (before := _index_hash(url)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert before, "the served site has its search index"
+    bib = project / "references.bib"
+    bib.write_text(bib.read_text("utf-8") + "\n@book{zz2030added,\n  author = {Zyxwvut, Anna},\n"
+                   "  title = {A Book Added While Serving},\n  publisher = {Press},\n  year = {2030},\n}\n", "utf-8")
+    _wait_for(url, "A Book Added While Serving")
+    deadline = time.monotonic() + 60
+    while _index_hash(url) in ("", before) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    after = _index_hash(url)
+    assert after and after != before

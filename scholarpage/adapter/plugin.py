@@ -31,6 +31,7 @@ from scholarpage.metadata.jsonld import jsonld_script
 from scholarpage.metadata.head_tags import head_html
 from scholarpage.render.article_page import ARTICLE_PAGE, article_page
 from scholarpage.metadata.gaps import Site, readiness
+from scholarpage.adapter import search_index
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
 
@@ -48,6 +49,7 @@ class ScholarPageConfig(Config):
     journal = c.Type(str, default="journal.yml")
     articles_dir = c.Type(str, default="articles")
     issues = c.Type(str, default="issues.yml")
+    search = c.Type(bool, default=True)  # Pagefind search (issue 15); off: no index, no search box
 
 
 class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
@@ -79,6 +81,12 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         config.markdown_extensions.append(self.citations)  # type: ignore[arg-type]
         config.extra_css.append(f"assets/scholarpage/{ASSET_NAMES[0]}")
         config.extra_javascript.append(f"assets/scholarpage/{ASSET_NAMES[1]}")  # type: ignore[arg-type]
+        self.search = self.config.search and not search_index.material_search_listed(config.plugins)
+        if self.config.search and not self.search:
+            log.info("Material's search plugin is listed in mkdocs.yml: search is left to it (remove it for Pagefind)")
+        if self.search:
+            config.extra_css.append(f"assets/scholarpage/{search_index.ASSETS[0]}")
+            config.extra_javascript.append(f"assets/scholarpage/{search_index.ASSETS[1]}")  # type: ignore[arg-type]
         return config
 
     def _citation_store(self, root: Path) -> SignedStore | None:
@@ -120,7 +128,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
     def _common_files(self, files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path("robots.txt") is None:
             files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "")))
-        for name in ASSET_NAMES:
+        for name in ASSET_NAMES + (search_index.ASSETS if self.search else ()):
             files.append(File.generated(config, f"assets/scholarpage/{name}", content=asset(name)))
         return files
 
@@ -153,6 +161,17 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             if source.exists():
                 server.watch(str(source))
         return server
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.search:
+            site, language = Path(config.site_dir), config.theme.get("language") or "en"
+            try:
+                # A journal's site (collection mode) is indexed page by page, as built.
+                page_path = None if self.journal_site else _page_path(self.config.page)
+                report = search_index.build_index(site, page_path, self.references, language)
+            except (RuntimeError, OSError) as error:
+                raise PluginError(f"Pagefind could not index the site: {error}") from error
+            log.info(f"Pagefind indexed {report.pages} pages and {report.records} records in {report.seconds:.2f} s")
 
 
 def _refuse_a_page_in_the_way(config: MkDocsConfig, page: str) -> None:

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Pagefind's search (issue 15) beside Material's lunr search, on the seed and on synthetic
+reference lists. Prints figures; asserts nothing.
+
+    python benchmarks/search_index.py [--sizes 1000 10000] [--runs 3]
+
+For each size, three builds of the same project:
+  pagefind   the plugin as shipped (search on, Material's search not listed);
+  none       the plugin with `search: false` and no Material search: the build without search;
+  lunr       the plugin with `search: false` and Material's `search` listed.
+Index time: Pagefind's own figure from the build log (median of the runs), and its share of
+the pagefind build; lunr's is the difference of the lunr and none builds' medians.
+First query: the article page opened in Debian's Chromium, the search opened with "/", a
+surname typed; every response from pagefind/ counted, gzipped at level 9 as a server would
+send it (Pagefind's index, fragment and WebAssembly files are gzip files already and count as
+they are). For lunr, what Material fetches for a first search: search_index.json and its
+search worker, gzipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_speed import ROOT, project, synthetic_bib  # noqa: E402
+
+BUDGET_SEED, BUDGET_10K, SHARE = 60 * 1024, 150 * 1024, 0.20
+
+
+def configure(folder: Path, kind: str) -> None:
+    config = folder / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    if kind in ("none", "lunr"):
+        text = text.replace("      style: apa", "      style: apa\n      search: false")
+    if kind == "lunr":
+        text = text.replace("plugins:\n", "plugins:\n  - search\n", 1)
+    config.write_text(text, "utf-8")
+
+
+def build(folder: Path) -> tuple[float, float | None]:
+    """Seconds of one `mkdocs build`, and Pagefind's index seconds from its log line."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(folder / "mkdocs.yml")],
+                            cwd=folder, env=env, capture_output=True, text=True, check=True)
+    seconds = time.perf_counter() - start
+    logged = re.search(r"Pagefind indexed .* in ([\d.]+) s", result.stderr)
+    return seconds, float(logged[1]) if logged else None
+
+
+def size_on_disk(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def sent(body: bytes) -> int:
+    return len(body) if body[:2] == b"\x1f\x8b" else len(gzip.compress(body, 9))
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def first_query(site: Path, surname: str) -> tuple[int, int, int]:
+    """Bytes (gzipped) of pagefind/ responses for the first query: all, engine (script and
+    WebAssembly) and index data; and the count of results shown."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    bodies: dict[str, int] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
+            page = browser.new_page()
+            page.set_default_timeout(600_000)  # the 10,000-reference page is 15 MB of HTML
+            page.on("response", lambda r: bodies.__setitem__(r.url, sent(r.body())) if "/pagefind/" in r.url else None)
+            page.goto(f"http://127.0.0.1:{server.server_port}/")
+            page.wait_for_load_state("networkidle")
+            assert not bodies, "nothing of search before it is opened"
+            page.keyboard.press("/")
+            page.locator("input.md-search__input").press_sequentially(surname, delay=10)
+            page.wait_for_selector(".sp-search .md-search-result[aria-busy='false']")
+            page.wait_for_load_state("networkidle")
+            shown = page.locator(".sp-search .md-search-result__list a").count()
+            browser.close()
+    finally:
+        server.shutdown()
+    engine = sum(size for url, size in bodies.items() if url.endswith((".js", ".pagefind")))
+    return sum(bodies.values()), engine, shown
+
+
+def lunr_first_query(site: Path) -> int:
+    html = (site / "index.html").read_text("utf-8")
+    worker = re.search(r'"search":\s*"([^"]+\.js)"', html)
+    files = [site / "search" / "search_index.json"] + ([site / worker[1]] if worker else [])
+    return sum(len(gzip.compress(f.read_bytes(), 9)) for f in files if f.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    cases = [("seed (62)", (ROOT / "references.bib").read_text("utf-8"), "Haaranen")]
+    cases += [(f"synthetic {n:,}", synthetic_bib(n), f"Author{n // 2}") for n in args.sizes]
+    print(__doc__.split("\n\n", 2)[2].strip(), "\n")
+    header = (f"{'references':>16} | {'build s':>7} {'index s':>7} {'share':>6} {'index on disk':>13} "
+              f"{'1st query KB':>12} {'engine':>6} {'data':>6} {'hits':>4} | {'lunr build +s':>13} "
+              f"{'lunr index KB gz':>16} {'lunr 1st query KB':>17}")
+    print(header)
+    with tempfile.TemporaryDirectory() as tmp:
+        for index, (label, bib, surname) in enumerate(cases):
+            folders = {}
+            for kind in ("pagefind", "none", "lunr"):
+                folders[kind] = project(Path(tmp) / f"{kind}{index}", bib)
+                configure(folders[kind], kind)
+            runs = args.runs if len(bib) < 2_000_000 else 1
+            times: dict[str, list[float]] = {kind: [] for kind in folders}
+            indexed: list[float] = []
+            for folder in folders.values():  # warm the file cache
+                build(folder)
+            for _ in range(runs):
+                for kind, folder in folders.items():
+                    seconds, pagefind_seconds = build(folder)
+                    times[kind].append(seconds)
+                    if pagefind_seconds is not None:
+                        indexed.append(pagefind_seconds)
+            site = folders["pagefind"] / "site"
+            total, engine, shown = first_query(site, surname)
+            lunr_site = folders["lunr"] / "site"
+            lunr_index = len(gzip.compress((lunr_site / "search" / "search_index.json").read_bytes(), 9))
+            build_s, index_s = statistics.median(times["pagefind"]), statistics.median(indexed)
+            lunr_s = statistics.median(times["lunr"]) - statistics.median(times["none"])
+            budget = BUDGET_SEED if label.startswith("seed") else BUDGET_10K
+            print(f"{label:>16} | {build_s:7.2f} {index_s:7.2f} {index_s / build_s:6.0%} "
+                  f"{size_on_disk(site / 'pagefind') / 1024:10.0f} KB {total / 1024:12.1f} {engine / 1024:6.1f} "
+                  f"{(total - engine) / 1024:6.1f} {shown:4d} | {lunr_s:13.2f} {lunr_index / 1024:16.1f} "
+                  f"{lunr_first_query(lunr_site) / 1024:17.1f}"
+                  f"{'' if total <= budget else '  (over the first-query budget)'}"
+                  f"{'' if index_s <= SHARE * build_s else '  (over the index-time budget)'}")
+            for folder in folders.values():
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
