@@ -72,3 +72,22 @@ def test_axe_finds_no_violations_on_the_journals_pages(page_at, journal_url, axe
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     violations = [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}" for v in results["violations"]]
     assert violations == [], json.dumps(violations, ensure_ascii=False)
+
+
+def test_search_finds_a_cited_author_across_the_journals_articles_and_opens_the_reference(page_at, journal_url):
+    from test_browser_search import search
+
+    page = page_at(journal_url)
+    results = search(page, "Merton 1968")
+    pages_found = {href.split("#")[0] for href, _ in results}
+    assert {journal_url + "articles/patent-pools-china/", journal_url + "articles/open-access-citations/"} <= pages_found
+    first = next(href for href, _ in results if "#ref-" in href)
+    page.goto(first)
+    assert "Merton" in page.inner_text(f"#{first.split('#')[1]}")
+
+
+def test_search_finds_a_vietnamese_title_typed_without_tones(page_at, journal_url):
+    from test_browser_search import search
+
+    results = search(page_at(journal_url), "bao dam quyen so huu tri tue")
+    assert any("/articles/ip-backed-lending-vietnam/" in href for href, _ in results)
