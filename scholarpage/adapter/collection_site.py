@@ -159,5 +159,9 @@ class JournalSite:
     def is_article(self, page: Page) -> bool:
         return page.file.src_uri in self.plan.articles
 
+    def article_pages(self) -> list[tuple[str, tuple[Reference, ...]]]:
+        """Each article page's URL path and references (for the search index)."""
+        return [(pages.url_path(page), entry.references) for page, entry in self.plan.articles.items()]
+
     def sources(self) -> list[Path]:
         return [self.root / "journal.yml", self.root / "issues.yml", self.root / self.articles_folder]

@@ -166,9 +166,9 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         if self.search:
             site, language = Path(config.site_dir), config.theme.get("language") or "en"
             try:
-                # A journal's site (collection mode) is indexed page by page, as built.
-                page_path = None if self.journal_site else _page_path(self.config.page)
-                report = search_index.build_index(site, page_path, self.references, language)
+                articles = (self.journal_site.article_pages() if self.journal_site
+                            else [(_page_path(self.config.page), self.references)])
+                report = search_index.build_index(site, articles, language)
             except (RuntimeError, OSError) as error:
                 raise PluginError(f"Pagefind could not index the site: {error}") from error
             log.info(f"Pagefind indexed {report.pages} pages and {report.records} records in {report.seconds:.2f} s")

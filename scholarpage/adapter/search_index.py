@@ -24,6 +24,8 @@ match with the accents as typed first.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import os
 import re
 import shutil
@@ -131,15 +133,20 @@ def article_records(page_html: str, references: list[Reference], page_path: str)
     return records
 
 
-def build_index(site: Path, page_path: str | None, references: list[Reference], language: str) -> IndexReport:
-    """Index the built site in `site` into `site/pagefind/`; `page_path` is the article page's
-    URL path under the site root ("" at the root), None to index every page as built."""
+def build_index(site: Path, articles: Sequence[tuple[str, Sequence[Reference]]], language: str) -> IndexReport:
+    """Index the built site in `site` into `site/pagefind/`. `articles` are the article pages
+    (URL path under the site root, "" at the root, and their references): each is indexed as
+    records; every other page as built."""
     start = time.perf_counter()
-    article = site / page_path / "index.html" if page_path is not None else None
-    found = article is not None and article.is_file()
-    records = article_records(article.read_text("utf-8"), references, page_path or "") if found else []
+    records_by_page, article_files = [], set()
+    for page_path, references in articles:
+        article = site / page_path / "index.html"
+        if article.is_file():
+            article_files.add(article)
+            records_by_page.append((page_path, article_records(article.read_text("utf-8"), list(references),
+                                                               page_path)))
     pages = [path.relative_to(site) for path in sorted(site.rglob("*.html"))
-             if path != article and path.name != "404.html" and path.relative_to(site).parts[0] != OUTPUT]
+             if path not in article_files and path.name != "404.html" and path.relative_to(site).parts[0] != OUTPUT]
     with tempfile.TemporaryDirectory(prefix="scholarpage-search-", dir=_scratch()) as folder:
         staging = Path(folder)
         for page in pages:
@@ -147,10 +154,14 @@ def build_index(site: Path, page_path: str | None, references: list[Reference], 
             shutil.copyfile(site / page, staging / page)
         records_folder = staging / RECORDS
         records_folder.mkdir(parents=True, exist_ok=True)
-        for number, html in enumerate(staged_pages(records, language, "/" + (page_path or "")), start=1):
-            (records_folder / f"{number}.html").write_text(html, encoding="utf-8")
+        number = 0
+        for page_path, records in records_by_page:
+            for html in staged_pages(records, language, "/" + page_path):
+                number += 1
+                (records_folder / f"{number}.html").write_text(html, encoding="utf-8")
         _write(staging, site / OUTPUT, language)
-    return IndexReport(len(pages) + (1 if records else 0), len(records), time.perf_counter() - start)
+    count = sum(len(records) for _, records in records_by_page)
+    return IndexReport(len(pages) + len(records_by_page), count, time.perf_counter() - start)
 
 
 def staged_pages(records: list[dict], language: str, page_url: str) -> list[str]:
