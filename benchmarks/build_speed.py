@@ -2,13 +2,14 @@
 """Build time of this project vs bare MkDocs Material on the same pre-rendered page, and the
 article page's transfer size. Prints figures and whether issue 12's budgets are met; asserts nothing.
 
-    python benchmarks/build_speed.py [--sizes 1000 10000] [--unformatted 62 1000 10000]
+    python benchmarks/build_speed.py [--sizes 1000 10000] [--unformatted 62 1000]
                                      [--instructions-up-to 1000] [--runs 9] [--jobs 2]
 
 Cases: the seed's references.bib (62 entries, each with a printed `formatted` text) and
 synthetic ones of the given sizes; "no formatted" cases drop that field (the seed's 62 with the
 field removed, synthetic entries written without it), so citeproc-py formats every entry in the
-configured style (APA), as for most users' BibTeX.
+configured style (APA), as for most users' BibTeX. 10,000 entries without `formatted` take about
+half an hour on a busy 2-core machine; ask for them with `--sizes --unformatted 10000 --large-runs 1`.
 
 "bare" is MkDocs Material building the same page pre-rendered to Markdown by scripts/render.py,
 with the plugin removed from mkdocs.yml and the plugin's CSS and JS added as extra_css and
@@ -154,16 +155,17 @@ class Times:
     cache_kept: bool = True
 
 
-def timings(ours: Path, bare: Path, scratch: Path, runs: int) -> Times:
+def timings(ours: Path, bare: Path, scratch: Path, runs: int, warm_up: bool = True) -> Times:
     """Builds taken in turns: ours cold, bare, ours warm (the second build, cache kept), bare.
 
     On a shared machine the speed drifts from one minute to the next; neighbouring builds see
     the same machine, so the median of the per-pair ratios is the steadier figure.
     """
     home = scratch / "xdg"
-    make_cold(ours, home)  # warm-up: the OS file cache and Python's __pycache__, not timed
-    build_seconds(ours, home)
-    build_seconds(bare, scratch / "xdg-bare")
+    if warm_up:  # the OS file cache and Python's __pycache__, not timed
+        make_cold(ours, home)
+        build_seconds(ours, home)
+        build_seconds(bare, scratch / "xdg-bare")
     times = Times()
     for _ in range(runs):
         make_cold(ours, home)
@@ -376,7 +378,9 @@ def measure(all_cases: list[Case], args: argparse.Namespace, tmp: Path) -> None:
     for case in all_cases:  # clock times first, with nothing else of ours running
         runs = args.runs if case.references < LARGE else args.large_runs
         log(f"{case.label}: {runs} rounds of timed builds")
-        case.times = timings(case.ours, case.bare, case.scratch, runs)
+        # One untimed build of each warms the OS file cache and Python's __pycache__ (the same
+        # packages for every case); a large case's own untimed builds would add minutes each.
+        case.times = timings(case.ours, case.bare, case.scratch, runs, warm_up=case is all_cases[0] or case.references < LARGE)
     counted = [c for c in all_cases if c.references <= args.instructions_up_to]
     if counted and shutil.which("valgrind") is None:
         log("valgrind not found: no instruction counts")
@@ -392,7 +396,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000],
                         help="synthetic .bib sizes, entries with `formatted` (the seed is always built)")
-    parser.add_argument("--unformatted", type=int, nargs="*", default=[62, 1000, 10000],
+    parser.add_argument("--unformatted", type=int, nargs="*", default=[62, 1000],
                         help="sizes without `formatted` (the seed's size: the seed with the field removed)")
     parser.add_argument("--instructions-up-to", type=int, default=1000,
                         help="count instructions with valgrind for cases up to this many references (0: none)")
@@ -412,7 +416,8 @@ def main() -> None:
         print("  cold = no .cache/plugin/scholarpage and an empty XDG_CACHE_HOME (a CI deploy); warm = the next")
         print("         build with that cache kept. Bare Material keeps no cache of its own here, so its 'cold' and")
         print("         'warm' columns are the same build, taken next to ours; they differ only by the machine.")
-        print("         Both start with the OS file cache and Python's __pycache__ warm (one untimed build each).")
+        print("         Both start with the OS file cache and Python's __pycache__ warm (one untimed build of each,")
+        print(f"         for every case under {LARGE:,} references and the first case).")
         print(f"  s = median of {args.runs} rounds ({args.large_runs} at {LARGE:,}+ references), builds taken in turns:")
         print("         ours cold, bare, ours warm, bare; ratio = median of each round's ours/bare.")
         print("  ms/ref = (ours s - bare s) / references: the plugin's clock cost per reference.")
