@@ -1,8 +1,19 @@
 #!/usr/bin/env python3
 """Build time of this project vs bare MkDocs Material on the same pre-rendered page, and the
-article page's transfer size. Prints figures; asserts nothing.
+article page's transfer size. Prints figures and whether issue 12's budgets are met; asserts nothing.
 
-    python benchmarks/build_speed.py [--sizes 1000 10000]
+    python benchmarks/build_speed.py [--sizes 1000 10000] [--unformatted 62 1000]
+                                     [--instructions-up-to 1000] [--runs 9] [--jobs 2]
+
+Cases: the seed's references.bib (62 entries, each with a printed `formatted` text) and
+synthetic ones of the given sizes; "no formatted" cases drop that field (the seed's 62 with the
+field removed, synthetic entries written without it), so citeproc-py formats every entry in the
+configured style (APA), as for most users' BibTeX. 10,000 entries without `formatted` take about
+half an hour on a busy 2-core machine; ask for them with `--sizes --unformatted 10000 --large-runs 1`.
+
+"bare" is MkDocs Material building the same page pre-rendered to Markdown by scripts/render.py,
+with the plugin removed from mkdocs.yml and the plugin's CSS and JS added as extra_css and
+extra_javascript; everything else (theme, overrides, other plugins, Markdown extensions) the same.
 """
 
 from __future__ import annotations
@@ -10,204 +21,438 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import pstats
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
-
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scholarpage.render.site_assets import NAMES as ASSET_NAMES  # noqa: E402
+from scholarpage.render.site_assets import asset  # noqa: E402
 from scholarpage.sources.tex import encode_latex  # noqa: E402
 
+CACHE_DIR = Path(".cache/plugin/scholarpage")  # the plugin's default `cache_dir`, relative to mkdocs.yml
+INSTRUCTION_BUDGET = 1.3  # cold build, × bare Material, at 62 and 1,000 references (issue 12)
+PAGE_BUDGET_KB = 105  # the article page, gzipped (issue 12)
+LARGE = 5_000  # cases at least this large are built fewer times
 
-def synthetic_bib(count: int) -> str:
-    """`count` references in the seed's printed style, each with a DOI, as the importer writes them."""
+
+# ---- the projects ----------------------------------------------------------------------------
+
+def synthetic_bib(count: int, formatted: bool = True) -> str:
+    """`count` journal articles as the importer writes them, each with a DOI; with `formatted`,
+    each also carries its printed text (then the plugin prints it and citeproc-py is not run)."""
     entries = []
     for n in range(count):
         text = (f"Author{n} Given, “A Study of Securitization Number {n}” Journal of Tests, No. {n % 12 + 1} "
                 f"({1990 + n % 35}): {n}-{n + 20}. Doi:10.1000/test.{n}.")
+        printed = f"  formatted = {{{encode_latex(text)}}},\n" if formatted else ""
         entries.append(
             f"@article{{key{n},\n  author = {{{{Author{n}}}, Given}},\n  title = {{A Study of Securitization Number {n}}},\n"
             f"  journaltitle = {{Journal of Tests}},\n  number = {{{n % 12 + 1}}},\n  pages = {{{n}--{n + 20}}},\n"
-            f"  year = {{{1990 + n % 35}}},\n  doi = {{10.1000/test.{n}}},\n  formatted = {{{encode_latex(text)}}},\n}}\n"
+            f"  year = {{{1990 + n % 35}}},\n  doi = {{10.1000/test.{n}}},\n{printed}}}\n"
         )
     return "\n".join(entries)
 
 
+def without_formatted(bib: str) -> str:
+    """The .bib with every `formatted` field removed (the seed writes each on one line)."""
+    stripped = re.sub(r"(?m)^\s*formatted\s*=\s*\{.*\},?\n", "", bib)
+    if "formatted" in stripped:
+        raise SystemExit("a `formatted` field spans lines; without_formatted() needs a BibTeX parser")
+    return stripped
+
+
 def project(folder: Path, bib: str) -> Path:
+    """This project with another references.bib (and without the hand-written About page)."""
     folder.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", folder / "docs")
-    (folder / "docs" / "about.md").unlink()
+    (folder / "docs" / "about.md").unlink(missing_ok=True)
     shutil.copy(ROOT / "article.yml", folder / "article.yml")
     (folder / "references.bib").write_text(bib, encoding="utf-8")
     return folder
 
 
+def plugin_options(config: str) -> dict[str, str]:
+    """The scholarpage plugin's options as written in mkdocs.yml (flat `key: value` lines only)."""
+    block = re.search(r"\n  - scholarpage:\n((?:      .*\n)+)", config)
+    options = {}
+    for line in block[1].splitlines() if block else ():
+        key, _, value = line.split("#")[0].strip().partition(":")
+        if value.strip():
+            options[key.strip()] = value.strip().strip("\"'")
+    return options
+
+
 def bare_project(folder: Path, source: Path) -> Path:
-    """The same page pre-rendered to Markdown, with its assets, and the plugin switched off."""
+    """The same page pre-rendered to Markdown, with the plugin's assets, and the plugin removed."""
     shutil.copytree(source, folder)
-    subprocess.run([sys.executable, str(ROOT / "scripts/render.py"), "--out", str(folder / "docs")], cwd=folder, check=True,
-                   capture_output=True)
+    config = (folder / "mkdocs.yml").read_text("utf-8")
+    options = plugin_options(config)
+    command = [sys.executable, str(ROOT / "scripts/render.py"), "--out", str(folder / "docs"),
+               "--article", options.get("article", "article.yml"), "--references", options.get("references", "references.bib")]
+    if "style" in options:
+        command += ["--style", options["style"]]
+    subprocess.run(command, cwd=folder, check=True, capture_output=True)
     assets = folder / "docs" / "assets" / "scholarpage"
     assets.mkdir(parents=True)
-    for asset in (ROOT / "scholarpage" / "assets").iterdir():
-        shutil.copy(asset, assets / asset.name)
-    config = (folder / "mkdocs.yml").read_text("utf-8")
+    for name in ASSET_NAMES:  # as the plugin publishes them (minified)
+        (assets / name).write_bytes(asset(name))
     config = re.sub(r"\n  - scholarpage:\n(?:      .*\n)+", "\n", config)
-    config += "extra_css: [assets/scholarpage/scholarpage.css]\nextra_javascript: [assets/scholarpage/scholarpage.js]\n"
+    if "\n  - scholarpage" in config:
+        raise SystemExit("could not remove the scholarpage plugin from mkdocs.yml")
+    if re.search(r"(?m)^extra_(css|javascript):", config):
+        raise SystemExit("mkdocs.yml already lists extra_css/extra_javascript; extend bare_project()")
+    config += (f"extra_css: [assets/scholarpage/{ASSET_NAMES[0]}]\n"
+               f"extra_javascript: [assets/scholarpage/{ASSET_NAMES[1]}]\n")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder
 
 
-def bare_project_with_the_plugins_fixes(folder: Path, bare: Path) -> Path:
-    """The bare project given what the plugin also gives MkDocs and Material: kept compiled
-    templates, a theme listing that skips hidden folders, and the linear search indexer. What is
-    left of the ratio is the plugin's own work."""
-    shutil.copytree(bare, folder)
-    (folder / "plugin_fixes.py").write_text(
-        "from mkdocs.plugins import event_priority\n\n"
-        "from scholarpage.material_search import install\n"
-        "from scholarpage.theme_templates import fix_theme_environments\n\n\n"
-        "@event_priority(100)\n"
-        "def on_config(config):\n"
-        "    fix_theme_environments(config.theme)\n"
-        "    install()\n"
-        "    return config\n", encoding="utf-8")
-    with (folder / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write("hooks: [plugin_fixes.py]\n")
-    return folder
+# ---- building --------------------------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class Build:
-    """A project to build; a cold build starts from an empty ~/.cache/scholarpage, as the first
-    build after references.bib or the theme changed does."""
-
-    folder: Path
-    cold: bool = False
-
-
-def _build_command(folder: Path, cache_home: str | None = None) -> tuple[list[str], dict[str, str]]:
-    # Bytecode caching on, as on an editor's machine (this workplace turns it off by default).
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def _build_env(cache_home: Path) -> dict[str, str]:
+    # Python's own bytecode caching on, as on an editor's machine and a CI runner (pip compiles
+    # packages on install); this workplace sets PYTHONDONTWRITEBYTECODE by default.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(cache_home)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if cache_home:
-        env["XDG_CACHE_HOME"] = cache_home
-    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(folder / "mkdocs.yml")], env
+    return env
 
 
-def build_seconds(build: Build) -> float:
-    with tempfile.TemporaryDirectory() as empty_cache:
-        command, env = _build_command(build.folder, empty_cache if build.cold else None)
-        start = time.perf_counter()
-        subprocess.run(command, cwd=build.folder, check=True, env=env, capture_output=True)
-        return time.perf_counter() - start
+def _build_command(folder: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(folder / "mkdocs.yml")]
 
 
-def timings(builds: list[Build], runs: int) -> list[list[float]]:
-    """Seconds of `runs` builds of each, taken in turns.
+def make_cold(folder: Path, cache_home: Path) -> None:
+    """No `.cache/plugin/scholarpage` and an empty XDG_CACHE_HOME (no signing key): a CI deploy."""
+    shutil.rmtree(folder / CACHE_DIR, ignore_errors=True)
+    shutil.rmtree(cache_home, ignore_errors=True)
+    cache_home.mkdir(parents=True)
 
-    On a shared machine the speed drifts by a third from one minute to the next; builds taken
-    in turn see the same machine, so the median ratio of neighbouring builds is the steady figure.
+
+def build_seconds(folder: Path, cache_home: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(_build_command(folder), cwd=folder, check=True, env=_build_env(cache_home), capture_output=True)
+    return time.perf_counter() - start
+
+
+@dataclass
+class Times:
+    ours_cold: list[float] = field(default_factory=list)
+    bare_after_cold: list[float] = field(default_factory=list)
+    ours_warm: list[float] = field(default_factory=list)
+    bare_after_warm: list[float] = field(default_factory=list)
+    cache_kept: bool = True
+
+
+def timings(ours: Path, bare: Path, scratch: Path, runs: int, warm_up: bool = True) -> Times:
+    """Builds taken in turns: ours cold, bare, ours warm (the second build, cache kept), bare.
+
+    On a shared machine the speed drifts from one minute to the next; neighbouring builds see
+    the same machine, so the median of the per-pair ratios is the steadier figure.
     """
-    for build in builds:  # warm the file cache and compiled-code caches
-        build_seconds(build)
-    times: list[list[float]] = [[] for _ in builds]
+    home = scratch / "xdg"
+    if warm_up:  # the OS file cache and Python's __pycache__, not timed
+        make_cold(ours, home)
+        build_seconds(ours, home)
+        build_seconds(bare, scratch / "xdg-bare")
+    times = Times()
     for _ in range(runs):
-        for index, build in enumerate(builds):
-            times[index].append(build_seconds(build))
+        make_cold(ours, home)
+        times.ours_cold.append(build_seconds(ours, home))
+        times.cache_kept &= any((ours / CACHE_DIR).glob("*.cache"))
+        make_cold(bare, scratch / "xdg-bare")  # nothing of the plugin's to clear; the same steps
+        times.bare_after_cold.append(build_seconds(bare, scratch / "xdg-bare"))
+        times.ours_warm.append(build_seconds(ours, home))
+        times.bare_after_warm.append(build_seconds(bare, scratch / "xdg-bare"))
     return times
 
 
 def median_ratio(ours: list[float], other: list[float]) -> float:
-    ratios = sorted(o / b for o, b in zip(ours, other, strict=True))
-    return ratios[len(ratios) // 2]
+    return statistics.median(o / b for o, b in zip(ours, other, strict=True))
 
 
-def instructions(build: Build) -> int | None:
-    """CPU instructions of one build, counted by valgrind: the same on every run and machine load."""
-    if shutil.which("valgrind") is None:
-        return None
-    with tempfile.TemporaryDirectory() as empty_cache:
-        command, env = _build_command(build.folder, empty_cache if build.cold else None)
-        result = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                                 *command], cwd=build.folder, env=env, capture_output=True, text=True, check=True)
-    # A large .bib is parsed half in a forked child, which inherits the count at the fork; the
-    # main process's count is the work on the critical path, comparable with a bare build.
-    main_pid = re.search(r"==(\d+)==", result.stderr)
-    counts = dict(re.findall(r"==(\d+)== I\s+refs:\s+([\d,]+)", result.stderr))
-    count = counts.get(main_pid[1]) if main_pid else None
-    return int(count.replace(",", "")) if count else None
+def instructions(folder: Path, cache_home: Path) -> int:
+    """CPU instructions of one build, counted by valgrind (cachegrind, no cache simulation):
+    independent of the machine's load. The build runs in one process (checked)."""
+    env = {**_build_env(cache_home), "PYTHONHASHSEED": "0"}
+    result = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                             *_build_command(folder)], cwd=folder, env=env, capture_output=True, text=True, check=True)
+    counts = re.findall(r"==(\d+)== I\s+refs:\s+([\d,]+)", result.stderr)
+    if len(counts) != 1:
+        raise RuntimeError(f"expected one process's count from valgrind, got {counts}:\n{result.stderr[-2000:]}")
+    return int(counts[0][1].replace(",", ""))
 
 
-def transfer(site: Path) -> tuple[int, int, int, int]:
-    """Bytes the article page loads when opened (checked in Chromium): its HTML, the CSS and JS
-    it links, Material's search worker and index (fetched at once, after the page is shown),
-    and the favicon. Returns raw, gzipped, the theme's share and the share before search."""
+@dataclass
+class Counts:
+    ours_cold: int
+    ours_warm: int
+    bare: int
+
+
+def count_case(ours: Path, bare: Path, scratch: Path) -> Counts:
+    home = scratch / "xdg-valgrind"
+    make_cold(ours, home)
+    cold = instructions(ours, home)
+    warm = instructions(ours, home)  # the second build, with the cache the first one wrote
+    return Counts(cold, warm, instructions(bare, scratch / "xdg-bare"))
+
+
+# ---- where the time goes ---------------------------------------------------------------------
+
+def _is_search(path: str) -> bool:
+    return "/plugins/search/" in path or "/contrib/search/" in path
+
+
+def _is_ours(path: str) -> bool:
+    return f"{os.sep}scholarpage{os.sep}" in path and "site-packages" not in path
+
+
+def _is_wrapper(path: str) -> bool:
+    """Frames every call passes through (the interpreter, imports, click, MkDocs's command line)."""
+    return path.startswith(("<", "~")) or "/click/" in path or path.endswith("mkdocs/__main__.py")
+
+
+def entered_seconds(stats: pstats.Stats, inside) -> float:
+    """Seconds spent in code whose file `inside` accepts, counted where it is entered from
+    other code. Module bodies and compiled templates are not entry points (an import inside an
+    import, a template rendered by our own code, would count twice); the first module body,
+    the plugin's import by MkDocs, is counted whole, with the imports it makes. An approximation:
+    our code entered again through other code it calls (Markdown calling our extension from
+    inside our page generation) is counted twice."""
+    total = 0.0
+    for (path, _, name), (_, _, _, cumulative, callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if not inside(path):
+            continue
+        if name == "<module>" or path.endswith(".j2"):
+            total += cumulative if path.endswith(os.path.join("adapter", "plugin.py")) else 0.0
+            continue
+        total += sum(edge[3] for (caller_path, _, _), edge in callers.items() if not inside(caller_path))
+    return total
+
+
+def profile(folder: Path, scratch: Path, top: int = 15) -> str:
+    """cProfile of one cold build: the top functions by cumulative time (wrappers left out), and
+    the shares of the plugin's own code (its imports included) and of the search plugin's indexing.
+    (Imports are not summed: an import inside an import would be counted twice.)"""
+    home = scratch / "xdg-profile"
+    make_cold(folder, home)
+    out = scratch / "build.prof"
+    command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "-q",
+               "-f", str(folder / "mkdocs.yml")]
+    subprocess.run(command, cwd=folder, check=True, env=_build_env(home), capture_output=True)
+    stats = pstats.Stats(str(out))
+    total = stats.total_tt  # type: ignore[attr-defined]
+    ours, search = entered_seconds(stats, _is_ours), entered_seconds(stats, _is_search)
+    lines = [f"  total {total:.2f} s under cProfile; scholarpage's code {ours:.2f} s ({ours / total:.0%}),"
+             f" search indexing {search:.2f} s ({search / total:.0%})"]
+    rows = sorted((item for item in stats.stats.items() if not _is_wrapper(item[0][0])),  # type: ignore[attr-defined]
+                  key=lambda item: item[1][3], reverse=True)
+    lines.append(f"  {'cumulative s':>12} {'own s':>7} {'calls':>9}  function")
+    for (path, line, name), (_, calls, own, cumulative, _) in rows[:top]:
+        short = re.sub(r".*site-packages/", "", path).replace(str(ROOT) + "/", "")
+        lines.append(f"  {cumulative:>12.2f} {own:>7.2f} {calls:>9}  {short}:{line}({name})")
+    return "\n".join(lines)
+
+
+# ---- the page --------------------------------------------------------------------------------
+
+def transfer(site: Path) -> tuple[list[tuple[str, int, int]], bool]:
+    """Every file the article page loads when opened (checked in Chromium): its HTML, the CSS
+    and JS it links (Material's whole stylesheets), the favicon, and with the search plugin
+    Material's search worker and index (fetched at once, after the page is shown).
+    Returns (name, raw bytes, gzip -9 bytes) for each, and whether search files are counted."""
     html = (site / "index.html").read_text("utf-8")
-    assets = re.findall(r'(?:href|src)="([^"]+\.(?:css|js|png|svg|ico))(?:\?[^"]*)?"', html)
-    worker = re.findall(r'"search":\s*"([^"]+\.js)"', html)
-    search = [site / "search" / "search_index.json"] + [site / w for w in worker]
-    files = [site / "index.html", *search] + [site / a for a in assets]
-    files = [f for f in dict.fromkeys(files) if f.is_file()]
-    raw = sum(f.stat().st_size for f in files)
-    zipped = {f: len(gzip.compress(f.read_bytes(), 9)) for f in files}
-    theme = sum(size for f, size in zipped.items() if f.parent.parent.name == "assets" and f.parent.name != "scholarpage"
-                or f.parent.parent.parent.name == "assets")
-    before_search = sum(size for f, size in zipped.items() if f not in search)
-    return raw, sum(zipped.values()), theme, before_search
+    assets = re.findall(r'(?:href|src)="([^"]+\.(?:css|js|png|svg|ico|woff2?))(?:\?[^"]*)?"', html)
+    files = [site / "index.html"] + [site / a for a in assets if "://" not in a]
+    index = site / "search" / "search_index.json"
+    searched = index.is_file()
+    if searched:
+        files += [index] + [site / w for w in re.findall(r'"search":\s*"([^"]+\.js)"', html)]
+    files = [f for f in dict.fromkeys(f.resolve() for f in files) if f.is_file()]
+    rows = [(str(f.relative_to(site.resolve())), f.stat().st_size, len(gzip.compress(f.read_bytes(), 9))) for f in files]
+    return rows, searched
+
+
+# ---- the report ------------------------------------------------------------------------------
+
+@dataclass
+class Case:
+    label: str
+    references: int
+    bib: str
+    ours: Path = Path()
+    bare: Path = Path()
+    scratch: Path = Path()
+    times: Times | None = None
+    counts: Counts | None = None
+
+
+def cases(args: argparse.Namespace) -> list[Case]:
+    seed = (ROOT / "references.bib").read_text("utf-8")
+    seed_count = len(re.findall(r"(?m)^@\w+\{", seed))
+    found = [Case(f"seed ({seed_count})", seed_count, seed)]
+    found += [Case(f"synthetic {n:,}", n, synthetic_bib(n)) for n in args.sizes]
+    for n in args.unformatted:
+        if n == seed_count:
+            found.append(Case(f"seed ({n}), no formatted", n, without_formatted(seed)))
+        else:
+            found.append(Case(f"synthetic {n:,}, no formatted", n, synthetic_bib(n, formatted=False)))
+    return found
+
+
+def _ms(seconds: list[float]) -> str:
+    return f"{statistics.median(seconds):.2f}"
+
+
+def _g(count: int) -> str:
+    return f"{count / 1e9:.2f}"
+
+
+def report(all_cases: list[Case], budget_sizes: set[int]) -> list[str]:
+    lines = [f"{'case':>28} {'build':>5} {'ours s':>7} {'bare s':>7} {'ratio':>6} {'ms/ref':>7}"
+             f" {'ours Ginstr':>11} {'bare Ginstr':>11} {'ratio':>6}  budget (cold instr. ≤ {INSTRUCTION_BUDGET}×)"]
+    for case in all_cases:
+        t, k = case.times, case.counts
+        assert t is not None
+        for kind, ours_t, bare_t in (("cold", t.ours_cold, t.bare_after_cold), ("warm", t.ours_warm, t.bare_after_warm)):
+            extra_ms = (statistics.median(ours_t) - statistics.median(bare_t)) * 1000 / case.references
+            counted, budget = f"{'-':>11} {'-':>11} {'-':>6}", ""
+            if k:
+                ours_i = k.ours_cold if kind == "cold" else k.ours_warm
+                ratio = ours_i / k.bare
+                counted = f"{_g(ours_i):>11} {_g(k.bare):>11} {ratio:>6.2f}"
+                if kind == "cold" and case.references in budget_sizes:
+                    budget = "met" if ratio <= INSTRUCTION_BUDGET else "MISSED"
+            lines.append(f"{case.label:>28} {kind:>5} {_ms(ours_t):>7} {_ms(bare_t):>7}"
+                         f" {median_ratio(ours_t, bare_t):>6.2f} {extra_ms:>7.2f} {counted}  {budget}")
+        if not t.cache_kept:
+            lines.append(f"{'':>28} warning: the cold build left no {CACHE_DIR}/*.cache; 'warm' was not warm")
+    return lines
+
+
+def formatting_report(all_cases: list[Case]) -> list[str]:
+    """What leaving out `formatted` costs: citeproc-py formatting each entry (cold builds)."""
+    printed = {c.references: c for c in all_cases if "no formatted" not in c.label}
+    lines = []
+    for case in all_cases:
+        other = printed.get(case.references)
+        if "no formatted" not in case.label or other is None or not case.times or not other.times:
+            continue
+        extra = statistics.median(case.times.ours_cold) - statistics.median(other.times.ours_cold)
+        line = (f"{case.label:>28}: +{extra:.2f} s by the clock over {other.label},"
+                f" {extra * 1000 / case.references:.1f} ms per entry")
+        if case.counts and other.counts:
+            added = case.counts.ours_cold - other.counts.ours_cold
+            line += f"; +{_g(added)} Ginstr, {added / case.references / 1e6:.1f} Minstr per entry"
+        lines.append(line)
+    return lines
+
+
+def page_report(site: Path) -> list[str]:
+    rows, searched = transfer(site)
+    lines = [f"{'file':>60} {'raw KB':>8} {'gzip KB':>8}"]
+    lines += [f"{name:>60} {raw / 1024:>8.1f} {zipped / 1024:>8.1f}" for name, raw, zipped in rows]
+    total = sum(zipped for _, _, zipped in rows) / 1024
+    lines.append(f"{'total':>60} {sum(raw for _, raw, _ in rows) / 1024:>8.1f} {total:>8.1f}"
+                 f"   budget ≤ {PAGE_BUDGET_KB} KB: {'met' if total <= PAGE_BUDGET_KB else 'MISSED'}")
+    if not searched:
+        lines.append("(no search/search_index.json: mkdocs.yml lists no MkDocs search plugin; its files are not counted)")
+    return lines
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def measure(all_cases: list[Case], args: argparse.Namespace, tmp: Path) -> None:
+    for index, case in enumerate(all_cases):
+        case.scratch = tmp / f"scratch{index}"
+        case.scratch.mkdir()
+        log(f"{case.label}: preparing")
+        case.ours = project(tmp / f"ours{index}", case.bib)
+        case.bare = bare_project(tmp / f"bare{index}", case.ours)
+    for case in all_cases:  # clock times first, with nothing else of ours running
+        runs = args.runs if case.references < LARGE else args.large_runs
+        log(f"{case.label}: {runs} rounds of timed builds")
+        # One untimed build of each warms the OS file cache and Python's __pycache__ (the same
+        # packages for every case); a large case's own untimed builds would add minutes each.
+        case.times = timings(case.ours, case.bare, case.scratch, runs, warm_up=case is all_cases[0] or case.references < LARGE)
+    counted = [c for c in all_cases if c.references <= args.instructions_up_to]
+    if counted and shutil.which("valgrind") is None:
+        log("valgrind not found: no instruction counts")
+        counted = []
+    log(f"instruction counts of {len(counted)} cases, {args.jobs} at a time")
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        for case, counts in zip(counted, pool.map(lambda c: count_case(c.ours, c.bare, c.scratch), counted),
+                                strict=True):
+            case.counts = counts
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
-    parser.add_argument("--instructions", action="store_true",
-                        help="also count CPU instructions with valgrind (sizes up to 1,000; slow)")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000],
+                        help="synthetic .bib sizes, entries with `formatted` (the seed is always built)")
+    parser.add_argument("--unformatted", type=int, nargs="*", default=[62, 1000],
+                        help="sizes without `formatted` (the seed's size: the seed with the field removed)")
+    parser.add_argument("--instructions-up-to", type=int, default=1000,
+                        help="count instructions with valgrind for cases up to this many references (0: none)")
+    parser.add_argument("--runs", type=int, default=9, help="rounds of timed builds per case")
+    parser.add_argument("--large-runs", type=int, default=3, help=f"rounds for cases of {LARGE:,} references or more")
+    parser.add_argument("--jobs", type=int, default=2, help="valgrind runs at a time (counts do not depend on load)")
+    parser.add_argument("--profile", action="store_true",
+                        help="cProfile one cold build of the largest case of each kind, even when budgets are met")
     args = parser.parse_args()
-    cases = [("seed (62)", (ROOT / "references.bib").read_text("utf-8"))]
-    cases += [(f"synthetic {n:,}", synthetic_bib(n)) for n in args.sizes]
-    print("Build time: 9 builds of each in turns (3 for 10,000); bare = the same page pre-rendered, plugin off.")
-    print("ratio = median of neighbouring builds' ratios. The plugin keeps work between builds in")
-    print("      ~/.cache/scholarpage (parsed references, formatted citations, Material's compiled templates,")
-    print("      its parsed stylesheets); 'cold' starts each build from an empty one, as a fresh machine does.")
-    print("      It also lists the theme's files without entering hidden folders and makes Material's search")
-    print("      indexer linear in the number of references. 'own' compares with bare MkDocs given the same")
-    print("      three fixes: the plugin's own work.")
-    print("      instr. = valgrind's instruction counts of the main process (with --instructions; a second")
-    print("      process does the downloads, the JSON-LD, half of a large .bib and what no build kept).")
-    print("Page: everything the article page loads (HTML, CSS, JS, search worker and index, favicon), raw and gzipped;")
-    print("      'before search' leaves out the search worker and index, which Material fetches once the page is shown.")
-    print(f"{'references':>16} {'scholarpage s':>14} {'cold s':>7} {'bare MkDocs s':>14} {'ratio':>6} {'cold':>5}"
-          f" {'own':>5} {'instr.':>7} {'instr. cold':>12} {'instr. own':>11} {'page KB':>8} {'gzip KB':>8} {'of which theme':>15}"
-          f" {'before search':>14}")
-    with tempfile.TemporaryDirectory() as tmp:
-        for index, (label, bib) in enumerate(cases):
-            ours = project(Path(tmp) / f"ours{index}", bib)
-            bare = bare_project(Path(tmp) / f"bare{index}", ours)
-            fixed = bare_project_with_the_plugins_fixes(Path(tmp) / f"fixed{index}", bare)
-            runs = 9 if len(bib) < 2_000_000 else 3
-            ours_t, cold_t, bare_t, fixed_t = timings([Build(ours), Build(ours, cold=True), Build(bare), Build(fixed)], runs)
-            counted = counted_cold = counted_own = "-"
-            if args.instructions and len(bib) < 2_000_000:
-                ours_i, cold_i, bare_i, fixed_i = (instructions(build) for build in (
-                    Build(ours), Build(ours, cold=True), Build(bare), Build(fixed)))
-                if ours_i and cold_i and bare_i and fixed_i:
-                    counted, counted_cold, counted_own = (f"{ours_i / bare_i:.2f}", f"{cold_i / bare_i:.2f}",
-                                                          f"{ours_i / fixed_i:.2f}")
-                else:
-                    counted = "no valgrind"
-            raw, zipped, theme, before_search = transfer(ours / "site")
-            print(f"{label:>16} {min(ours_t):>14.2f} {min(cold_t):>7.2f} {min(bare_t):>14.2f}"
-                  f" {median_ratio(ours_t, bare_t):>6.2f} {median_ratio(cold_t, bare_t):>5.2f}"
-                  f" {median_ratio(ours_t, fixed_t):>5.2f} {counted:>7} {counted_cold:>12} {counted_own:>11} {raw / 1024:>8.0f}"
-                  f" {zipped / 1024:>8.0f} {theme / 1024:>15.0f} {before_search / 1024:>14.0f}")
+    started = time.time()
+    with tempfile.TemporaryDirectory(prefix="build-speed-") as tmp:
+        all_cases = cases(args)
+        measure(all_cases, args, Path(tmp))
+        budget_sizes = {c.references for c in all_cases if c.references <= 1000}
+        print("Build time and instructions: this project (ours) vs bare MkDocs Material building the same page")
+        print("pre-rendered to Markdown (plugin removed from mkdocs.yml, its CSS/JS as extra_css/extra_javascript).")
+        print("  cold = no .cache/plugin/scholarpage and an empty XDG_CACHE_HOME (a CI deploy); warm = the next")
+        print("         build with that cache kept. Bare Material keeps no cache of its own here, so its 'cold' and")
+        print("         'warm' columns are the same build, taken next to ours; they differ only by the machine.")
+        print("         Both start with the OS file cache and Python's __pycache__ warm (one untimed build of each,")
+        print(f"         for every case under {LARGE:,} references and the first case).")
+        print(f"  s = median of {args.runs} rounds ({args.large_runs} at {LARGE:,}+ references), builds taken in turns:")
+        print("         ours cold, bare, ours warm, bare; ratio = median of each round's ours/bare.")
+        print("  ms/ref = (ours s - bare s) / references: the plugin's clock cost per reference.")
+        print("  Ginstr = 10^9 instructions of the whole `mkdocs build` process (valgrind cachegrind, PYTHONHASHSEED=0).")
+        for line in report(all_cases, budget_sizes):
+            print(line)
+        formatting = formatting_report(all_cases)
+        if formatting:
+            print("\nEntries without `formatted` (citeproc-py formats each in the configured style), cold builds:")
+            for line in formatting:
+                print(line)
+        print()
+        print("Article page weight (the seed's page, as built by this project; Material's stylesheets whole):")
+        for line in page_report(all_cases[0].ours / "site"):
+            print(line)
+        missed = [c for c in all_cases if c.counts and c.counts.ours_cold / c.counts.bare > INSTRUCTION_BUDGET]
+        largest = {}
+        for case in all_cases:
+            largest["no formatted" in case.label] = case
+        to_profile = list({id(c): c for c in missed + (list(largest.values()) if args.profile else [])}.values())
+        for case in to_profile:
+            log(f"{case.label}: profiling one cold build")
+            print(f"\nProfile of one cold build of this project, {case.label} (cProfile, top 15 by cumulative time):")
+            print(profile(case.ours, case.scratch))
+            print(f"\nThe same for bare Material, {case.label}:")
+            print(profile(case.bare, case.scratch))
+    print(f"\n(measured in {(time.time() - started) / 60:.0f} min)")
 
 
 if __name__ == "__main__":
