@@ -1,0 +1,154 @@
+"""Token features for the CRF: what a reader sees in one word and its neighbours.
+
+The word itself, its shape, punctuation, digits and year-likeness, the cue lists in `lexicon`,
+where it sits in the string, plus the list-level style in `Style` (see `context`), so the model
+learns which evidence each style makes reliable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import lexicon
+
+_CORE = re.compile(r"^[^\w]+|[^\w]+$")
+_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)[a-z]?[)\]]?[.,;:]?\)?[.,;:]?$")
+_YEAR_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_RANGE = re.compile(r"\d+\s*[-–—]\s*\d+")
+_INITIAL = re.compile(r"^(?:[^\W\d_]\.[-‐]?)+,?$|^[^\W\d_]{1,2}[,.]?$")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?|pdf|br|pl|de|vn|cn|edu|gov)\b", re.I)
+_DOI = re.compile(r"\b10\.\d{3,9}/|doi", re.I)
+_ISBN = re.compile(r"isbn|^\d{3}-\d", re.I)
+_QUOTES = set("\"“”„«»‘’'")
+
+
+@dataclass(frozen=True)
+class Style:
+    """The look of a reference list as a whole (computed by `context.style_of`)."""
+
+    year_early: bool = False
+    numbered: bool = False
+    surname_first: bool = False
+    quoted: bool = False
+    upper_names: bool = False
+
+    def tags(self) -> list[str]:
+        return [f"{name}={int(getattr(self, name))}" for name in
+                ("year_early", "numbered", "surname_first", "quoted", "upper_names")]
+
+
+def shape(word: str) -> str:
+    out = []
+    for char in word:
+        if char.isdigit():
+            code = "0"
+        elif char.isalpha():
+            code = "A" if char.isupper() else "a"
+        else:
+            code = char
+        if not out or out[-1] != code:
+            out.append(code)
+    return "".join(out)[:8]
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def word_features(word: str) -> list[str]:
+    """Features of one token on its own (prefixed when used for a neighbour)."""
+    word = word.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ") or " "
+    core = _CORE.sub("", word)
+    low = core.lower()
+    lowword = word.lower()
+    feats = [f"w={low[:20]}", f"shape={shape(word)}", f"last={word[-1]}", f"first={word[0]}",
+             f"suf={low[-3:]}", f"pre={low[:3]}"]
+    if core.isupper() and len(core) > 1 and core.isalpha():
+        feats.append("caps")
+    elif core[:1].isupper():
+        feats.append("title")
+    if core.isdigit():
+        feats.append(f"num{min(len(core), 5)}")
+    elif any(c.isdigit() for c in core):
+        feats.append("hasdigit")
+    if _YEAR.match(word):
+        feats.append("year")
+    elif _YEAR_IN.search(word):
+        feats.append("yearin")
+    if _RANGE.search(word):
+        feats.append("range")
+    if _INITIAL.match(word):
+        feats.append("initial")
+    if _URL.search(word):
+        feats.append("url")
+    if _DOI.search(word):
+        feats.append("doi")
+    if _ISBN.search(word):
+        feats.append("isbn")
+    if word[0] in _QUOTES:
+        feats.append("qopen")
+    if word[-1] in _QUOTES or word.rstrip(".,;:")[-1:] in _QUOTES:
+        feats.append("qclose")
+    if word[0] in "([":
+        feats.append("bopen")
+    if word.rstrip(".,;:")[-1:] in ")]":
+        feats.append("bclose")
+    plain = _plain(low)
+    for name, words in _LISTS:
+        if low in words or plain in words or lowword in words:
+            feats.append(name)
+    return feats
+
+
+_LISTS = (
+    ("month", lexicon.MONTHS), ("particle", lexicon.PARTICLES), ("role", lexicon.ROLE_WORDS),
+    ("access", lexicon.ACCESS_WORDS), ("pub", lexicon.PUBLISHER_WORDS), ("jour", lexicon.JOURNAL_WORDS),
+    ("genre", lexicon.GENRE_WORDS), ("edition", lexicon.EDITION_WORDS), ("legal", lexicon.LEGAL_WORDS),
+    ("volw", lexicon.VOLUME_WORDS), ("pagew", lexicon.PAGE_WORDS), ("place", lexicon.PLACES),
+    ("name", lexicon.NAME_WORDS), ("stop", lexicon.STOP_WORDS),
+)
+
+
+def sequence_features(words: list[str], style: Style | None = None) -> list[list[str]]:
+    """Features of every token of one reference, neighbours and list style included."""
+    n = len(words)
+    own = [word_features(w) for w in words]
+    style_tags = (style or Style()).tags()
+    out = []
+    quote_open = False
+    seen_year = False
+    for i, word in enumerate(words):
+        feats = list(own[i])
+        bucket = min(9, i * 10 // max(n, 1))
+        feats += [f"pos={bucket}", f"idx={min(i, 6)}"]
+        if i == n - 1:
+            feats.append("lastword")
+        if quote_open:
+            feats.append("inquote")
+        if seen_year:
+            feats.append("afteryear")
+        for k in (-2, -1, 1, 2):
+            j = i + k
+            if 0 <= j < n:
+                nb = own[j]
+                feats += [f"{k}:{nb[0]}", f"{k}:{nb[1]}", f"{k}:{nb[2]}"]
+                feats += [f"{k}:{f}" for f in nb[6:] if not f.startswith(("num", "has"))]
+            else:
+                feats.append(f"{k}:none")
+        if i > 0:
+            feats.append(f"pw|w={own[i - 1][0][2:]}|{own[i][0][2:]}")
+        for tag in style_tags:
+            feats.append(f"s:{tag}")
+            feats.append(f"s:{tag}|pos={bucket}")
+            if "year" in own[i]:
+                feats.append(f"s:{tag}|year")
+        if any(c in _QUOTES for c in word):
+            count = sum(c in "\"“”„«»" for c in word)
+            if count % 2 == 1 or (word[0] in "“„«" and word[-1] not in "”»"):
+                quote_open = not quote_open
+        if "year" in own[i] or "yearin" in own[i]:
+            seen_year = True
+        out.append(feats)
+    return out
