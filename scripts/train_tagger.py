@@ -31,7 +31,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
-    parser.add_argument("--synthetic", type=int, default=3000, help="synthetic references to render")
+    parser.add_argument("--synthetic", type=int, default=1500, help="synthetic references to render")
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--dev", action="store_true",
                         help="hold out every 10th reference of core.xml and good.xml and score the model on them")

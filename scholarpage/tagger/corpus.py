@@ -11,6 +11,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from .tokens import words_of
+
 
 @dataclass(frozen=True)
 class Labelled:
@@ -46,7 +48,7 @@ def read_anystyle(path: Path) -> list[Labelled]:
         for child in sequence:
             if not isinstance(child.tag, str):
                 continue
-            for word in (child.text or "").split():
+            for word in words_of(child.text or ""):
                 words.append(word)
                 labels.append(child.tag)
         if words:

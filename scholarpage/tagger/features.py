@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon
 
@@ -57,7 +58,8 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def word_features(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def word_features(word: str) -> tuple[str, ...]:
     """Features of one token on its own (prefixed when used for a neighbour)."""
     word = word.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ") or " "
     core = _CORE.sub("", word)
@@ -99,7 +101,7 @@ def word_features(word: str) -> list[str]:
     for name, words in _LISTS:
         if low in words or plain in words or lowword in words:
             feats.append(name)
-    return feats
+    return tuple(feats)
 
 
 _LISTS = (
@@ -119,6 +121,8 @@ def sequence_features(words: list[str], style: Style | None = None) -> list[list
     out = []
     quote_open = False
     seen_year = False
+    seen_in = False
+    sentences = 0
     for i, word in enumerate(words):
         feats = list(own[i])
         bucket = min(9, i * 10 // max(n, 1))
@@ -129,6 +133,9 @@ def sequence_features(words: list[str], style: Style | None = None) -> list[list
             feats.append("inquote")
         if seen_year:
             feats.append("afteryear")
+        if seen_in:
+            feats.append("afterin")
+        feats.append(f"sent={min(sentences, 5)}")
         for k in (-2, -1, 1, 2):
             j = i + k
             if 0 <= j < n:
@@ -150,5 +157,9 @@ def sequence_features(words: list[str], style: Style | None = None) -> list[list
                 quote_open = not quote_open
         if "year" in own[i] or "yearin" in own[i]:
             seen_year = True
+        if word.lower().strip("[]:") == "in" and i > 0:
+            seen_in = True
+        if word[-1] in ".?!" and len(_CORE.sub("", word)) > 3 and not _INITIAL.match(word):
+            sentences += 1
         out.append(feats)
     return out

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .corpus import Labelled
 from .records import record
+from .tokens import words_of
 
 STYLES = (
     "apa", "ieee", "vancouver", "associacao-brasileira-de-normas-tecnicas", "chicago-author-date",
@@ -133,18 +134,30 @@ def label_words(words: list[str], item: dict, number: int | None) -> list[str] |
                 best, best_score = [label], score
             elif score == best_score and score > 0:
                 best.append(label)
-        named = best_score == 1.0 and set(best) & {"author", "editor", "translator"}
-        if best_score < 0.5 or (not named and (_LEADS.match(word) or _ROLE_BEFORE.match(word))):
+        if best_score < 0.5:
             labels.append(None)
         elif len(best) == 1:
             labels.append(best[0])
         else:
             labels.append("?" + "|".join(best))
+    for i, word in enumerate(words):  # a style's word ("In:", "no.", "de") that is also a field's word
+        if labels[i] in (None, "author", "editor", "translator"):
+            continue
+        if (_LEADS.match(word) or _ROLE_BEFORE.match(word)) and not _inside(labels, i, word):
+            labels[i] = None
     resolved = _resolve(words, labels)
     present = set(resolved)
     if None in present or "title" not in present:
         return None
     return resolved
+
+
+def _inside(labels: list[str | None], i: int, word: str) -> bool:
+    """Whether the word sits inside one field or ends it (the field's, not the style's word)."""
+    before = labels[i - 1] if i else None
+    after = labels[i + 1] if i + 1 < len(labels) else None
+    mine = labels[i] == before or labels[i].startswith("?")
+    return before is not None and mine and (before == after or word[-1] in ".,;")
 
 
 def _resolve(words: list[str], labels: list[str | None]) -> list[str]:
@@ -207,7 +220,7 @@ def synthetic_references(count: int, seed: int = 16) -> list[Labelled]:
             continue
         numbered = None
         for position, (item, text) in enumerate(rendered, start=1):
-            words = " ".join(text.split()).split()
+            words = words_of(text)
             if len(words) < 3:
                 continue
             if numbered is None:
