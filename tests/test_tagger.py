@@ -55,7 +55,7 @@ def test_fields_are_exact_slices_of_the_input() -> None:
     for text, _ in EXAMPLES.values():
         tagged = tag(text)
         assert all(text[f.start:f.end] == f.text for f in tagged.fields)
-        assert "".join(f.text for f in tagged.fields) == "".join(text.split())
+        assert "".join("".join(f.text.split()) for f in tagged.fields) == "".join(text.split())
 
 
 def test_the_list_is_read_in_its_majority_style_and_deterministically() -> None:
@@ -114,3 +114,31 @@ def test_held_out_gold_field_f1_stays_at_its_measured_level() -> None:
     tagged = tag_list([r.text for r in refs])
     table = score_all(([(f.label, f.text) for f in t.fields], r.spans) for t, r in zip(tagged, refs))
     assert table["ALL"].f1 >= 0.85
+
+
+def test_the_rules_reading_stands_unless_the_tagger_is_sure_of_a_fuller_one() -> None:
+    from scholarpage.model import Reference
+    from scholarpage.tagger.choice import choose
+    from scholarpage.tagger.tagging import Field, Tagged
+
+    text = "Kowalski J. Study of things. J Test. 2011;12:33-9."
+    thin = Reference(key="ref1", text=text)
+    full = Reference(key="ref1", text=text, title="Study of things", year="2011")
+
+    def tagged(confidence: float) -> Tagged:
+        spans = [("author", "Kowalski J."), ("title", "Study of things."), ("journal", "J Test."),
+                 ("date", "2011;"), ("volume", "12:"), ("pages", "33-9.")]
+        fields, start = [], 0
+        for label, span in spans:
+            start = text.index(span, start)
+            fields.append(Field(label, span, start, start + len(span), confidence))
+            start += len(span)
+        return Tagged(text, tuple(fields))
+
+    assert choose(thin, tagged(0.5)) is thin
+    assert choose(full, tagged(0.99)) is full or choose(full, tagged(0.99)).title == "Study of things"
+    learned = choose(thin, tagged(0.99))
+    assert learned.text == text
+    assert (learned.title, learned.container, learned.volume, learned.pages, learned.year) == (
+        "Study of things", "J Test", "12", "33–39", "2011")
+    assert [p.family for p in learned.authors] == ["Kowalski"]
