@@ -25,6 +25,7 @@ from .model import Person, Reference
 from .ojs import read_page
 from .plaintext import is_unusable, parse_reference, unique_keys
 from .plaintext.language import detect_language
+from .tagger.context import list_style
 from .quality import reference_findings
 
 MAX_REFERENCES = 2000
@@ -103,7 +104,8 @@ PARALLEL_FROM = 2000
 
 def _parse_all(texts: list[str]) -> list[Reference]:
     """Parse each reference; long lists in parallel (the parser is pure), in the same order."""
-    numbered = list(enumerate(texts, 1))
+    style = list_style(texts)  # the list's majority style, given to the tagger for every entry
+    numbered = [(number, text, style) for number, text in enumerate(texts, 1)]
     workers = os.cpu_count() or 1
     if len(texts) < PARALLEL_FROM or workers < 2:
         return [_parse_numbered(item) for item in numbered]
@@ -111,9 +113,9 @@ def _parse_all(texts: list[str]) -> list[Reference]:
         return list(pool.map(_parse_numbered, numbered, chunksize=max(1, len(numbered) // (4 * workers))))
 
 
-def _parse_numbered(item: tuple[int, str]) -> Reference:
-    number, text = item
-    return parse_reference(text, number=number)
+def _parse_numbered(item: tuple) -> Reference:
+    number, text, style = item
+    return parse_reference(text, number=number, style=style)
 
 
 def _references(texts: list[str], overrides: dict, name: str, kind: str) -> tuple[Reference, ...]:
