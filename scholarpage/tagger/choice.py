@@ -5,13 +5,15 @@ field but the edition; on the project's own corpus (the seed and the styles the 
 written for) the rules are exact and the tagger is not. So the tagger's reading replaces the
 rules' only when the model is sure of every field of it (its least sure token at or above
 `SURE`) and the rules' reading has less in it (no title, year, names, container, numbers or
-publisher where the tagger found them); otherwise the rules' reading stands. Legal sources stay
+publisher where the tagger found them); otherwise the rules' reading stands, with the fields it
+left empty filled from the tagger's spans the model is very sure of (`FILL_SURE`). Legal sources stay
 with the rules, which have parsers for them. Chosen so that no reference of tests/corpus that
 the rules read right is read worse (the ratchet), then measured on gold.xml.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model import Reference
@@ -38,12 +40,35 @@ def learned_reference(tagged: Tagged, number: int | None = None) -> Reference:
 
 def choose(rules: Reference, tagged: Tagged, number: int | None = None) -> Reference:
     """The rules' reading, unless it is thin and the tagger is sure of a fuller one."""
-    if tagged.confidence < SURE or rules.kind in _RULES_ONLY or _GBT.search(rules.text):
+    if rules.kind in _RULES_ONLY or _GBT.search(rules.text):
         return rules
     learned = learned_reference(tagged, number)
-    if _substance(learned) > _substance(rules):
+    if tagged.confidence >= SURE and _substance(learned) > _substance(rules):
         return learned
-    return rules
+    return _filled(rules, learned, tagged, number)
+
+
+# Importer field → the tagger labels it comes from; a field the rules left empty is taken from
+# the tagger's reading when the tagger is very sure of those spans.
+_FILL = {"title": ("title",), "container": ("journal", "container-title"), "volume": ("volume",),
+         "issue": ("volume",), "pages": ("pages",), "year": ("date",), "publisher": ("publisher",),
+         "place": ("location",), "authors": ("author",)}
+FILL_SURE = 0.98
+
+
+def _filled(rules: Reference, learned: Reference, tagged: Tagged, number: int | None) -> Reference:
+    changes = {}
+    for name, labels in _FILL.items():
+        if getattr(rules, name) or not getattr(learned, name):
+            continue
+        if min((f.confidence for f in tagged.fields if f.label in labels), default=0.0) >= FILL_SURE:
+            changes[name] = getattr(learned, name)
+    if not changes:
+        return rules
+    filled = dataclasses.replace(rules, **changes)
+    if changes.keys() & {"authors", "year", "title"}:
+        filled = dataclasses.replace(filled, key=base_key(filled.authors, filled.year, filled.title, number))
+    return filled
 
 
 def _substance(reference: Reference) -> int:

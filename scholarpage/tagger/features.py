@@ -117,7 +117,7 @@ def sequence_features(words: list[str], style: Style | None = None) -> list[list
     """Features of every token of one reference, neighbours and list style included."""
     n = len(words)
     own = [word_features(w) for w in words]
-    style_tags = (style or Style()).tags()
+    style = style or Style()
     out = []
     quote_open = False
     seen_year = False
@@ -126,7 +126,7 @@ def sequence_features(words: list[str], style: Style | None = None) -> list[list
     for i, word in enumerate(words):
         feats = list(own[i])
         bucket = min(9, i * 10 // max(n, 1))
-        feats += [f"pos={bucket}", f"idx={min(i, 6)}"]
+        feats += _POSITION[bucket][min(i, 6)]
         if i == n - 1:
             feats.append("lastword")
         if quote_open:
@@ -135,22 +135,13 @@ def sequence_features(words: list[str], style: Style | None = None) -> list[list
             feats.append("afteryear")
         if seen_in:
             feats.append("afterin")
-        feats.append(f"sent={min(sentences, 5)}")
+        feats.append(_SENTENCE[min(sentences, 5)])
         for k in (-2, -1, 1, 2):
             j = i + k
-            if 0 <= j < n:
-                nb = own[j]
-                feats += [f"{k}:{nb[0]}", f"{k}:{nb[1]}", f"{k}:{nb[2]}"]
-                feats += [f"{k}:{f}" for f in nb[6:] if not f.startswith(("num", "has"))]
-            else:
-                feats.append(f"{k}:none")
+            feats += _neighbour(words[j], k) if 0 <= j < n else (_NONE[k],)
         if i > 0:
             feats.append(f"pw|w={own[i - 1][0][2:]}|{own[i][0][2:]}")
-        for tag in style_tags:
-            feats.append(f"s:{tag}")
-            feats.append(f"s:{tag}|pos={bucket}")
-            if "year" in own[i]:
-                feats.append(f"s:{tag}|year")
+        feats += _style_features(style, bucket, "year" in own[i])
         if any(c in _QUOTES for c in word):
             count = sum(c in "\"“”„«»" for c in word)
             if count % 2 == 1 or (word[0] in "“„«" and word[-1] not in "”»"):
@@ -163,3 +154,28 @@ def sequence_features(words: list[str], style: Style | None = None) -> list[list
             sentences += 1
         out.append(feats)
     return out
+
+
+# Feature strings that depend on few values are built once (tagging speed: the importer tags
+# every reference of every list).
+_POSITION = [[(f"pos={b}", f"idx={i}") for i in range(7)] for b in range(10)]
+_SENTENCE = [f"sent={k}" for k in range(6)]
+_NONE = {k: f"{k}:none" for k in (-2, -1, 1, 2)}
+
+
+@lru_cache(maxsize=65536)
+def _neighbour(word: str, k: int) -> tuple[str, ...]:
+    nb = word_features(word)
+    return (f"{k}:{nb[0]}", f"{k}:{nb[1]}", f"{k}:{nb[2]}",
+            *(f"{k}:{f}" for f in nb[6:] if not f.startswith(("num", "has"))))
+
+
+@lru_cache(maxsize=1024)
+def _style_features(style: Style, bucket: int, year: bool) -> tuple[str, ...]:
+    feats = []
+    for tag in style.tags():
+        feats.append(f"s:{tag}")
+        feats.append(f"s:{tag}|pos={bucket}")
+        if year:
+            feats.append(f"s:{tag}|year")
+    return tuple(feats)
