@@ -48,10 +48,10 @@ def parse_reference(text: str, *, number: int | None = None, style=None) -> Refe
     except Exception:  # noqa: BLE001 - the contract is "never raises"; quality flags the entry
         rules = Reference(key=f"ref{number}" if number is not None else "ref", text=text, note="unparsed")
     try:
-        from ..tagger.choice import choose  # imported here: the tagger reuses this package's normalisers
+        from ..tagger.choice import choose, needs_tagger  # imported here: the tagger reuses this package
         from ..tagger.tagging import tag
 
-        return choose(rules, tag(text, style), number)
+        return choose(rules, tag(text, style), number) if needs_tagger(rules) else rules
     except Exception:  # noqa: BLE001 - the tagger only ever improves on the rules' reading
         return rules
 

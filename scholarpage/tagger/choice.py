@@ -38,6 +38,13 @@ def learned_reference(tagged: Tagged, number: int | None = None) -> Reference:
                      editors=fields["editors"], doi=fields["doi"], url=fields["url"], **values)
 
 
+def needs_tagger(rules: Reference) -> bool:
+    """Whether the tagger could add to the rules' reading (skipped for a complete article reading:
+    importing 10,000 references must stay fast, and there the tagger changes little)."""
+    complete = rules.title and rules.year and rules.authors and rules.container and (rules.volume or rules.pages)
+    return not complete and rules.kind not in _RULES_ONLY and not _GBT.search(rules.text)
+
+
 def choose(rules: Reference, tagged: Tagged, number: int | None = None) -> Reference:
     """The rules' reading, unless it is thin and the tagger is sure of a fuller one."""
     if rules.kind in _RULES_ONLY or _GBT.search(rules.text):
