@@ -142,3 +142,15 @@ def test_the_rules_reading_stands_unless_the_tagger_is_sure_of_a_fuller_one() ->
     assert (learned.title, learned.container, learned.volume, learned.pages, learned.year) == (
         "Study of things", "J Test", "12", "33–39", "2011")
     assert [p.family for p in learned.authors] == ["Kowalski"]
+
+
+def test_the_importer_takes_the_tagger_reading_where_the_rules_take_one_field_for_another() -> None:
+    from scholarpage.plaintext import _parse, parse_reference
+
+    text = EXAMPLES["abnt"][0]
+    rules, importer = _parse(text, None), parse_reference(text)
+    assert rules.title != "Política de inovação no Brasil"  # the rules' known failure (issue 16)
+    assert importer.text == text
+    assert (importer.title, importer.container, importer.volume, importer.issue, importer.pages, importer.year) == (
+        "Política de inovação no Brasil", "Revista Brasileira de Inovação", "20", "40", "147–162", "2019")
+    assert [(p.family, p.given) for p in importer.authors] == [("da Silva", "João Paulo"), ("Souza", "Maria")]

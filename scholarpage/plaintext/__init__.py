@@ -51,7 +51,7 @@ def parse_reference(text: str, *, number: int | None = None, style=None) -> Refe
         from ..tagger.choice import choose, needs_tagger  # imported here: the tagger reuses this package
         from ..tagger.tagging import tag
 
-        return choose(rules, tag(text, style), number) if needs_tagger(rules) else rules
+        return choose(rules, tag(text, style), number) if needs_tagger(rules, style) else rules
     except Exception:  # noqa: BLE001 - the tagger only ever improves on the rules' reading
         return rules
 

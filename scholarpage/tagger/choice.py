@@ -18,10 +18,14 @@ import re
 
 from ..model import Reference
 from ..plaintext.keys import base_key
+from .context import style_of
+from .features import Style
 from .reading import reference_fields
+from .scoring import normalise
 from .tagging import Tagged
 
 SURE = 0.9
+SURE_OF_A_CONTRADICTION = 0.75  # one field taken for another by the rules is a surer sign than a thin reading
 # Legal sources and Chinese GB/T entries: the rules have parsers of their own, the training data none.
 _GBT = re.compile(r"\[(?:[JMCDRSPNZGA]|EB|DB|CP)(?:/OL)?\]")
 _RULES_ONLY = frozenset({"legal_case", "legislation", "bill", "regulation", "treaty", "standard"})
@@ -38,11 +42,15 @@ def learned_reference(tagged: Tagged, number: int | None = None) -> Reference:
                      editors=fields["editors"], doi=fields["doi"], url=fields["url"], **values)
 
 
-def needs_tagger(rules: Reference) -> bool:
+def needs_tagger(rules: Reference, style: Style | None = None) -> bool:
     """Whether the tagger could add to the rules' reading (skipped for a complete article reading:
-    importing 10,000 references must stay fast, and there the tagger changes little)."""
+    importing 10,000 references must stay fast, and there the tagger changes little), or the
+    reading looks like the rules' known failure: upper-case surname blocks (ABNT, ISO 690)."""
+    if rules.kind in _RULES_ONLY or _GBT.search(rules.text):
+        return False
     complete = rules.title and rules.year and rules.authors and rules.container and (rules.volume or rules.pages)
-    return not complete and rules.kind not in _RULES_ONLY and not _GBT.search(rules.text)
+    upper = (style or style_of(rules.text)).upper_names or style_of(rules.text).upper_names
+    return not complete or upper or ";" in rules.title
 
 
 def choose(rules: Reference, tagged: Tagged, number: int | None = None) -> Reference:
@@ -51,6 +59,8 @@ def choose(rules: Reference, tagged: Tagged, number: int | None = None) -> Refer
         return rules
     learned = learned_reference(tagged, number)
     if tagged.confidence >= SURE and _substance(learned) > _substance(rules):
+        return learned
+    if tagged.confidence >= SURE_OF_A_CONTRADICTION and _contradicts(rules, tagged):
         return learned
     return _filled(rules, learned, tagged, number)
 
@@ -76,6 +86,19 @@ def _filled(rules: Reference, learned: Reference, tagged: Tagged, number: int | 
     if changes.keys() & {"authors", "year", "title"}:
         filled = dataclasses.replace(filled, key=base_key(filled.authors, filled.year, filled.title, number))
     return filled
+
+
+def _contradicts(rules: Reference, tagged: Tagged) -> bool:
+    """The rules' title is what the tagger reads as the names or the container, or the rules'
+    container holds the tagger's title: one field taken for another, not a boundary quibble."""
+    title = normalise(rules.title).lower()
+    if not title:
+        return False
+    names = normalise(tagged.get("author")).lower()
+    container = normalise(tagged.get("journal") or tagged.get("container-title")).lower()
+    tagged_title = normalise(tagged.get("title")).lower()
+    return (bool(names) and title in names) or (bool(container) and title in container) or (
+        len(tagged_title) > 10 and tagged_title in normalise(rules.container).lower())
 
 
 def _substance(reference: Reference) -> int:
