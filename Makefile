@@ -1,28 +1,36 @@
 # The two everyday commands: `make site` (or `make serve`) and `make test`.
 # Each creates .venv and installs what it needs on first use.
+# Both install the exact versions pinned in constraints.txt; `make site` installs only what the
+# site needs (about 30 packages), `make test` adds the test tools.
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
+SITE_STAMP := $(VENV)/.site-installed
 STAMP := $(VENV)/.installed
+export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 
 .PHONY: site serve test lint bench clean node-tools constraints
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+$(SITE_STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/pip || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e .
+	touch $(SITE_STAMP)
+
+$(STAMP): $(SITE_STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-site: $(STAMP)  ## build the site into site/
-	$(BIN)/mkdocs build --strict
+site: $(SITE_STAMP)  ## build the site into site/; a failed build leaves the last site/ as it was
+	$(BIN)/python scripts/build_site.py
 
-serve: $(STAMP)  ## serve on http://127.0.0.1:8000, rebuilding when a source changes
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+serve: $(SITE_STAMP)  ## serve on http://127.0.0.1:$(PORT) (make serve PORT=8001), rebuilding when a source changes
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:$(PORT)
 
 test: $(STAMP) node-tools  ## every test, browser tests included (they need /usr/bin/chromium, Java, npm)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)  ## unused imports, undefined names, syntax errors
+lint: $(STAMP)  ## ruff: mistakes, needless code, complexity over 12, lines over 120 (pyproject.toml)
 	$(BIN)/ruff check scholarpage tests benchmarks scripts
 
 node-tools:  ## axe-core and the Nu Html Checker (npm, pinned) into .cache/node-tools

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scholarpage.bibtex import encode_latex  # noqa: E402
+from scholarpage.sources.bibtex import encode_latex  # noqa: E402
 
 
 def synthetic_bib(count: int) -> str:
@@ -127,7 +127,7 @@ def timings(builds: list[Build], runs: int) -> list[list[float]]:
 
 
 def median_ratio(ours: list[float], other: list[float]) -> float:
-    ratios = sorted(o / b for o, b in zip(ours, other))
+    ratios = sorted(o / b for o, b in zip(ours, other, strict=True))
     return ratios[len(ratios) // 2]
 
 

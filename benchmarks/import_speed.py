@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scholarpage.importer import import_bytes  # noqa: E402
+from scholarpage.importer.page_import import import_bytes  # noqa: E402
 
 TEMPLATES = [
     "{a} {g}, “{t}” {j}, No. {n} ({y}): {p}-{q}. Doi:10.{n}{n}{n}{n}/x.{y}.{n}.",

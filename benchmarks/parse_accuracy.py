@@ -40,14 +40,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 from test_plaintext import CASES, FIELDS, expected_of, fields_of, person_text  # noqa: E402
 
 from scholarpage.model import Reference  # noqa: E402
-from scholarpage.plaintext import _parse, parse_reference  # noqa: E402
-from scholarpage.tagger import review, tag_list  # noqa: E402
-from scholarpage.tagger.context import list_style  # noqa: E402
-from scholarpage.tagger.corpus import read_anystyle  # noqa: E402
-from scholarpage.tagger.reading import reference_fields  # noqa: E402
-from scholarpage.tagger.tagging import Field, Tagged  # noqa: E402
-from scholarpage.tagger.tokens import words_of  # noqa: E402
-from scholarpage.tagger.scoring import field_counts, normalise, score_all  # noqa: E402
+from scholarpage.importer.plaintext import _parse, parse_reference  # noqa: E402
+from scholarpage.importer.tagger import review, tag_list  # noqa: E402
+from scholarpage.importer.tagger.context import list_style  # noqa: E402
+from scholarpage.importer.tagger.corpus import read_anystyle  # noqa: E402
+from scholarpage.importer.tagger.reading import reference_fields  # noqa: E402
+from scholarpage.importer.tagger.tagging import Field, Tagged  # noqa: E402
+from scholarpage.importer.tagger.tokens import words_of  # noqa: E402
+from scholarpage.importer.tagger.scoring import field_counts, normalise, score_all  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "corpora" / "anystyle" / "gold.xml"
 
@@ -89,10 +89,11 @@ def gold_report() -> None:
     started = time.perf_counter()
     tagged = tag_list([r.text for r in refs])  # gold is a pool of many lists: its majority style is weak
     elapsed = time.perf_counter() - started
-    pairs = [([(f.label, f.text) for f in t.fields], r.spans) for t, r in zip(tagged, refs)]
+    pairs = [([(f.label, f.text) for f in t.fields], r.spans) for t, r in zip(tagged, refs, strict=True)]
     table = score_all(pairs)
     tokens = sum(len(r.words) for r in refs)
-    right = sum(sum(a == b for a, b in zip(_token_labels(t), r.labels)) for t, r in zip(tagged, refs))
+    right = sum(sum(a == b for a, b in zip(_token_labels(t), r.labels, strict=False))
+                for t, r in zip(tagged, refs, strict=True))
     print(f"Tagger on AnyStyle gold.xml (held out): {len(refs)} references, {tokens} tokens, "
           f"{elapsed:.1f} s; token accuracy {right / tokens:.3f}")
     print(f"{'field':<18}{'P':>8}{'R':>8}{'F1':>8}{'gold n':>9}")
@@ -125,7 +126,7 @@ def importer_gold_report(refs, tagged) -> None:
     rules = [only(fields_of(rules_reference(r.text))) for r in refs]
     learned = [only(tagger_fields(reference_fields(t))) for t in tagged]
     importer = [only(fields_of(parse_reference(r.text, style=style))) for r in refs]
-    tables = [score(list(zip(got, wanted)), GOLD_FIELDS) for got in (rules, learned, importer)]
+    tables = [score(list(zip(got, wanted, strict=True)), GOLD_FIELDS) for got in (rules, learned, importer)]
     print("Importer fields on gold.xml (held out): hand rules alone | tagger alone | the importer (rules + tagger)")
     print(f"{'field':<18}" + "".join(f"{name + ' P':>11}{'R':>7}{'F1':>7}" for name in ("rules", "tagger", "importer")))
     for field in [*GOLD_FIELDS, "ALL"]:
@@ -170,7 +171,7 @@ def corpus_report() -> None:
     for name, cases in groups.items():
         rules = [(fields_of(rules_reference(c["text"])), expected_of(c)) for c in cases]
         tagged = tag_list([c["text"] for c in cases])
-        learned = [(tagger_fields(reference_fields(t)), expected_of(c)) for t, c in zip(tagged, cases)]
+        learned = [(tagger_fields(reference_fields(t)), expected_of(c)) for t, c in zip(tagged, cases, strict=True)]
         importer = [(fields_of(parse_reference(c["text"])), expected_of(c)) for c in cases]
         tables[name] = (score(rules), score(learned), score(importer))
     print(f"{'field':<18}" + "".join(f"{f'{name} (n={len(groups[name])})':>30}" for name in groups))

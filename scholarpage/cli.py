@@ -6,11 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .article import load_article
-from .bibtex import load_references
-from .cite import DEFAULT_STYLE, StyleError, check_style
-from .errors import SourceError
-from .pages import ARTICLE_PAGE, article_page
+from scholarpage.sources.reading import load_sources
+from scholarpage.render.bibliography import DEFAULT_STYLE, StyleError, check_style
+from scholarpage.errors import SourceError
+from scholarpage.render.article_page import ARTICLE_PAGE, article_page
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,6 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--site-url", default="", help="the site's URL, for absolute copy links")
     render.add_argument("--out", type=Path, default=Path("out"), help="folder to write into (default: %(default)s)")
     render.set_defaults(func=_render)
+    new = commands.add_parser(
+        "new", help="write a minimal article folder: article.yml, references.bib, mkdocs.yml (never overwrites)")
+    new.add_argument("folder", nargs="?", type=Path, default=Path("."), help="folder to write into (default: .)")
+    new.set_defaults(func=_new)
     _add_importer_commands(commands)
     args = parser.parse_args(argv)
     try:
@@ -34,8 +37,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     check_style(args.style)
-    article = load_article(args.article)
-    references = load_references(args.references)
+    article, references = load_sources(args.article, args.references)
     page_url = args.site_url.rstrip("/") + "/" if args.site_url else ""
     markdown = article_page(article, references, page_url=page_url, style=args.style)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -44,9 +46,19 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from scholarpage.new_site import new_site
+
+    for name, written in new_site(args.folder):
+        print(f"{'wrote' if written else 'kept '} {args.folder / name}")
+    print(f"next: edit {args.folder / 'article.yml'} and {args.folder / 'references.bib'}, then "
+          f"mkdocs build --strict -f {args.folder / 'mkdocs.yml'}")
+    return 0
+
+
 def _add_importer_commands(commands: argparse._SubParsersAction) -> None:
     try:
-        from .importer_cli import add_check_parser, add_import_parser
+        from scholarpage.importer.cli import add_check_parser, add_import_parser
     except ImportError:  # the importer is optional while it is being built
         return
     add_import_parser(commands)

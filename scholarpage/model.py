@@ -49,19 +49,26 @@ class Author:
 
 
 @dataclass(frozen=True)
+class License:
+    name: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Journal:
+    """The journal an article appeared in; journal.yml gives the rest for a journal's own site."""
+
     title: str
     abbreviation: str = ""
     issn: str = ""
     eissn: str = ""
     publisher: str = ""
     url: str = ""
-
-
-@dataclass(frozen=True)
-class License:
-    name: str = ""
-    url: str = ""
+    description: tuple[str, ...] = ()
+    license: License = field(default_factory=License)
+    languages: tuple[str, ...] = ()
+    contact_name: str = ""
+    contact_email: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,7 +109,15 @@ class Reference:
 
     `kind` is a CSL item type ("article-journal", "book", "chapter", ...), the vocabulary
     shared by citeproc, Zotero and the exports. `text` is the reference exactly as printed
-    in the source, when the source gave one; the page then shows it verbatim.
+    in the source, when the source gave one; the page then shows it verbatim, with the spans
+    listed in `emphasis` (start, end offsets into `text`) in italics.
+
+    Two languages, two facts: `language` is the language of the work itself (BibLaTeX
+    `language`), given only when the source says so; `title_language` is the language the title
+    is printed in (BibLaTeX `langid`), which the page's `lang` attribute and the case rules of
+    citation styles need. A Chinese journal's article cited by its English title has
+    `title_language` "en" and, unless a source says more, no `language`. `protected` holds parts
+    of the title whose spelling no style may change (BibTeX's `{…}`).
     """
 
     key: str
@@ -126,8 +141,16 @@ class Reference:
     edition: str = ""
     genre: str = ""
     language: str = ""
+    title_language: str = ""
     note: str = ""
     line: int = 0
+    emphasis: tuple[tuple[int, int], ...] = ()
+    protected: tuple[str, ...] = ()
+
+    @property
+    def shown_language(self) -> str:
+        """The language of the title as shown: `title_language`, else the work's `language`."""
+        return self.title_language or self.language
 
     @property
     def first_page(self) -> str:
@@ -146,3 +169,56 @@ def _page_range(pages: str) -> tuple[str, str]:
             start, _, end = first_range.partition(dash)
             return start.strip(), end.strip()
     return first_range, ""
+
+
+@dataclass(frozen=True)
+class PublishedArticle:
+    """One article of a journal's site: its folder's sources, and where its page goes."""
+
+    slug: str  # the folder's name, which is the page's URL path: stable when the article moves
+    article: Article
+    references: tuple[Reference, ...]
+    body: str = ""  # the article's text (Markdown), when its folder holds one
+    pdf: str = ""  # the PDF galley's file name in the folder
+
+
+@dataclass(frozen=True)
+class Issue:
+    """An issue, gathered from its articles' volume, issue and year; issues.yml adds the rest."""
+
+    volume: str
+    number: str
+    year: int
+    articles: tuple[PublishedArticle, ...]
+    title: str = ""
+    date: dt.date | None = None
+    description: str = ""
+
+    @property
+    def slug(self) -> str:
+        number = f" no {self.number}" if self.number else ""
+        return _slug(f"vol {self.volume}{number}" if self.volume else f"{self.year}{number}")
+
+    @property
+    def label(self) -> str:
+        """ "Vol. 60 No. 1 (2026)", as OJS names an issue."""
+        number = f" No. {self.number}" if self.number else ""
+        return f"Vol. {self.volume}{number} ({self.year})" if self.volume else f"{self.year}{number}"
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A journal published as one site: its issues, newest first."""
+
+    journal: Journal
+    issues: tuple[Issue, ...]
+
+    @property
+    def articles(self) -> tuple[PublishedArticle, ...]:
+        return tuple(entry for issue in self.issues for entry in issue.articles)
+
+
+def _slug(text: str) -> str:
+    """Lower-case ASCII letters and digits, anything else one hyphen: "Vol 60 No S1" → "vol-60-no-s1"."""
+    kept = "".join(c if c.isascii() and c.isalnum() else " " for c in text.lower())
+    return "-".join(kept.split())

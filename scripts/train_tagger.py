@@ -1,6 +1,6 @@
 """Retrain the reference tagger: AnyStyle's training files plus synthetic CSL-rendered references.
 
-Run: .venv/bin/python scripts/train_tagger.py [--shared ../shared] [--out scholarpage/tagger/model.crfsuite]
+Run: .venv/bin/python scripts/train_tagger.py [--shared ../shared] [--out scholarpage/importer/tagger/model.crfsuite]
 Needs ../shared/corpora/anystyle/ (core, good, bad, ugly; gold.xml is never read here). Deterministic:
 the synthetic records are seeded. Takes a few minutes on one core.
 """
@@ -17,12 +17,12 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scholarpage.tagger.context import style_of  # noqa: E402
-from scholarpage.tagger.corpus import read_anystyle, spans_of  # noqa: E402
-from scholarpage.tagger.features import sequence_features  # noqa: E402
-from scholarpage.tagger.model import MODEL_PATH  # noqa: E402
-from scholarpage.tagger.scoring import score_all  # noqa: E402
-from scholarpage.tagger.synthetic import synthetic_references  # noqa: E402
+from scholarpage.importer.tagger.context import style_of  # noqa: E402
+from scholarpage.importer.tagger.corpus import read_anystyle, spans_of  # noqa: E402
+from scholarpage.importer.tagger.features import sequence_features  # noqa: E402
+from scholarpage.importer.tagger.model import MODEL_PATH  # noqa: E402
+from scholarpage.importer.tagger.scoring import score_all  # noqa: E402
+from scholarpage.importer.tagger.synthetic import synthetic_references  # noqa: E402
 
 TRAIN_FILES = ("core.xml", "good.xml", "bad.xml", "ugly.xml")  # gold.xml is the held-out measure
 

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scholarpage.anchors import key_anchor, number_anchor
+from scholarpage.render.anchors import key_anchor, number_anchor
 
 SAFE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9-]*$")
 keys = st.text(min_size=1, max_size=30)

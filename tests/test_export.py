@@ -14,9 +14,9 @@ import pybtex.database
 import pytest
 import rispy
 
-from scholarpage.article import load_article
-from scholarpage.bibtex import load_references
-from scholarpage.export import ARTICLE_FILES, REFERENCE_FILES, article_reference, downloads
+from scholarpage.sources.article_yml import load_article
+from scholarpage.sources.bibtex import load_references
+from scholarpage.metadata.downloads import ARTICLE_FILES, REFERENCE_FILES, article_reference, downloads
 from scholarpage.model import Person, Reference
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,7 +76,7 @@ def test_ris_reads_back_with_rispy(name):
     expected = [OWN] if name == ARTICLE_FILES["ris"] else REFERENCES
     records = rispy.loads(FILES[name])
     assert [r["id"] for r in records] == [ref.key for ref in expected]
-    for record, ref in zip(records, expected):
+    for record, ref in zip(records, expected, strict=True):
         assert record.get("title", "") == ref.title
         assert record.get("authors", []) == [p.literal or p.inverted for p in ref.authors]
         assert record.get("doi", "") == ref.doi
@@ -98,7 +98,7 @@ def test_csl_json_is_valid(name):
     expected = [OWN] if name == ARTICLE_FILES["json"] else REFERENCES
     assert [(i["id"], i["type"], i.get("title", ""), i.get("DOI", "")) for i in items] == [
         (r.key, r.kind, r.title, r.doi) for r in expected]
-    assert all(i["note"] == r.text for i, r in zip(items, expected) if r.text)
+    assert all(i["note"] == r.text for i, r in zip(items, expected, strict=True) if r.text)
 
 
 def test_downloads_are_the_six_files():

@@ -11,9 +11,9 @@ import html5lib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scholarpage.html import json_script, meta
-from scholarpage.jsonld import jsonld_script
-from scholarpage.metadata import dublin_core, head_html, highwire, open_graph, twitter_card
+from scholarpage.render.escaping import json_script, meta
+from scholarpage.metadata.jsonld import jsonld_script
+from scholarpage.metadata.head_tags import dublin_core, head_html, highwire, open_graph, twitter_card
 from scholarpage.model import Article, Author, Journal, License, Person, Reference
 
 NS = "{http://www.w3.org/1999/xhtml}"
@@ -96,8 +96,8 @@ EVIL = '"><script>alert(1)</script><meta name="citation_title" content="x">&amp;
 def test_hostile_article_yml_and_bib_through_the_loaders():
     import yaml
 
-    from scholarpage.article import parse_article
-    from scholarpage.bibtex import dump_references, parse_references
+    from scholarpage.sources.article_yml import parse_article
+    from scholarpage.sources.bibtex import dump_references, parse_references
 
     source = yaml.safe_dump({
         "title": EVIL, "subtitle": EVIL, "journal": {"title": EVIL, "issn": "1234-5678", "publisher": EVIL},

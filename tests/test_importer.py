@@ -56,7 +56,7 @@ def test_check_reports_findings_and_strict_turns_them_into_exit_1(capsys) -> Non
     assert run("check", ROOT / "references.bib") == 0
     report = capsys.readouterr().out
     assert re.search(r"references\.bib:\d+: ifc2024ifc: URL without a scheme: 'www\.IFC\.org/MSMEFinance'", report)
-    assert "no author" in report and "authors: none given; Google Scholar" in report
+    assert "no author" in report and "authors: none given; no citation_author is emitted, and Google Scholar" in report
     assert run("check", ROOT / "references.bib", "--strict") == 1
 
 
@@ -132,7 +132,7 @@ def test_unknown_option_is_a_usage_error() -> None:
 
 
 def test_a_long_list_parsed_in_parallel_equals_one_parsed_in_order(monkeypatch) -> None:
-    from scholarpage import importer
+    from scholarpage.importer import page_import as importer
 
     texts = [f"Author{n}, A. ({1950 + n % 70}). Title number {n}. Journal of Tests, {n % 9 + 1}({n % 4 + 1}), {n}–{n + 9}."
              for n in range(1, 2601)]
@@ -145,3 +145,14 @@ def test_a_long_list_parsed_in_parallel_equals_one_parsed_in_order(monkeypatch) 
 @pytest.mark.skipif(not SHARED_SEED.is_file(), reason="no ../shared/seed beside this clone to compare with")
 def test_the_seed_copy_is_the_shared_seed() -> None:
     assert SEED.read_bytes() == SHARED_SEED.read_bytes()
+
+
+def test_check_and_the_build_log_give_the_same_advice_for_the_same_gap(capsys, tmp_path) -> None:
+    from conftest import build_site
+
+    assert run("check", ROOT / "references.bib") == 0
+    gaps = [line.removeprefix("warning: ") for line in capsys.readouterr().out.splitlines() if "none given" in line]
+    assert gaps
+    log = build_site(ROOT, tmp_path / "site").stderr
+    for gap in gaps:
+        assert f"metadata: {gap}" in log

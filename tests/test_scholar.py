@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scholarpage.model import Person, Reference
-from scholarpage.scholar import scholar_url
+from scholarpage.metadata.scholar_links import scholar_url
 
 
 def _parts(url: str) -> tuple[str, list[tuple[str, str]]]:

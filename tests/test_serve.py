@@ -42,7 +42,6 @@ def _wait_for(url: str, text: str, seconds: float = 60) -> str:
 @pytest.fixture
 def served(tmp_path):
     project = copy_project(tmp_path / "p", FIXTURES / "small/article.yml", FIXTURES / "small/references.bib")
-    (project / "docs/about.md").unlink()
     port = _free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scholarpage.tagger import review, tag, tag_list
-from scholarpage.tagger.context import list_style, style_of
-from scholarpage.tagger.model import MODEL_PATH
-from scholarpage.tagger.scoring import normalise
+from scholarpage.importer.tagger import review, tag, tag_list
+from scholarpage.importer.tagger.context import list_style, style_of
+from scholarpage.importer.tagger.model import MODEL_PATH
+from scholarpage.importer.tagger.scoring import normalise
 
 GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "anystyle" / "gold.xml"
 
@@ -107,19 +107,19 @@ def test_a_pasted_page_is_cut_not_slow() -> None:
 
 @pytest.mark.skipif(not GOLD.exists(), reason="../shared/corpora/anystyle is not beside the clone")
 def test_held_out_gold_field_f1_stays_at_its_measured_level() -> None:
-    from scholarpage.tagger.corpus import read_anystyle
-    from scholarpage.tagger.scoring import score_all
+    from scholarpage.importer.tagger.corpus import read_anystyle
+    from scholarpage.importer.tagger.scoring import score_all
 
     refs = read_anystyle(GOLD)[::4]
     tagged = tag_list([r.text for r in refs])
-    table = score_all(([(f.label, f.text) for f in t.fields], r.spans) for t, r in zip(tagged, refs))
+    table = score_all(([(f.label, f.text) for f in t.fields], r.spans) for t, r in zip(tagged, refs, strict=True))
     assert table["ALL"].f1 >= 0.85
 
 
 def test_the_rules_reading_stands_unless_the_tagger_is_sure_of_a_fuller_one() -> None:
     from scholarpage.model import Reference
-    from scholarpage.tagger.choice import choose
-    from scholarpage.tagger.tagging import Field, Tagged
+    from scholarpage.importer.tagger.choice import choose
+    from scholarpage.importer.tagger.tagging import Field, Tagged
 
     text = "Kowalski J. Study of things. J Test. 2011;12:33-9."
     thin = Reference(key="ref1", text=text)
@@ -145,7 +145,7 @@ def test_the_rules_reading_stands_unless_the_tagger_is_sure_of_a_fuller_one() ->
 
 
 def test_the_importer_takes_the_tagger_reading_where_the_rules_take_one_field_for_another() -> None:
-    from scholarpage.plaintext import _parse, parse_reference
+    from scholarpage.importer.plaintext import _parse, parse_reference
 
     text = EXAMPLES["abnt"][0]
     rules, importer = _parse(text, None), parse_reference(text)

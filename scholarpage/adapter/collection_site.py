@@ -1,0 +1,163 @@
+"""Collection mode: a journal's sources → the files of its site, for the plugin to hand MkDocs.
+
+Kept apart from plugin.py so that the plugin's events stay short: this module decides what
+pages and files a journal's site has and what each page's head holds; plugin.py only passes
+them to MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from scholarpage.metadata.crawl import last_modified
+from scholarpage.metadata.downloads import article_reference, downloads, to_bibtex, to_csl_json, to_ris
+from scholarpage.metadata.feeds import atom_feed
+from scholarpage.metadata.head_tags import head_html
+from scholarpage.metadata.jsonld import jsonld_script
+from scholarpage.metadata.periodical import journal_home, publication_issue
+from scholarpage.model import Collection, PublishedArticle, Reference
+from scholarpage.render import journal_pages as pages
+from scholarpage.render.article_page import article_page
+from scholarpage.render.bibliography import CITE_STYLES, Store, format_many
+from scholarpage.render.escaping import Markup, json_script
+from scholarpage.render.in_text import CitationExtension
+
+
+@dataclass
+class SitePlan:
+    """Everything the plugin adds to a journal's site."""
+
+    markdown: dict[str, str] = field(default_factory=dict)  # page → Markdown
+    listed: set[str] = field(default_factory=set)  # pages in the site's navigation
+    files: dict[str, str] = field(default_factory=dict)  # file → text
+    copies: dict[str, str] = field(default_factory=dict)  # file → path of the source to copy (PDFs)
+    heads: dict[str, Markup] = field(default_factory=dict)  # page → head tags
+    articles: dict[str, PublishedArticle] = field(default_factory=dict)  # page → its article
+
+
+def plan_site(collection: Collection, site_url: str, style: str, root_folder: str,
+              store: Store | None = None) -> SitePlan:
+    """`site_url` is the site's absolute URL or ""; `root_folder` holds the article folders;
+    `store` keeps formatted citations between builds."""
+    plan = SitePlan()
+
+    def absolute(path: str) -> str:
+        return site_url.rstrip("/") + "/" + path if site_url else ""
+
+    format_many(_formatting_jobs(collection, style, absolute), store)
+    for entry in collection.articles:
+        _plan_article(plan, collection, entry, absolute, style, root_folder, store)
+    for issue in collection.issues:
+        page = pages.issue_path(issue)
+        folder = pages.url_path(page)
+        plan.markdown[page] = pages.issue_page(collection, issue)
+        urls = [absolute(pages.url_path(pages.article_path(e))) or pages.relative(page, pages.article_path(e))
+                for e in issue.articles]
+        plan.heads[page] = json_script(publication_issue(issue, collection.journal, urls, absolute("")))
+        cited = [article_reference(e.article, absolute(pages.url_path(pages.article_path(e)))) for e in issue.articles]
+        for writer, ext in ((to_bibtex, "bib"), (to_ris, "ris"), (to_csl_json, "json")):
+            plan.files[folder + pages.ISSUE_FILES[ext]] = writer(cited)
+        title = f"{collection.journal.title}: {issue.label}"
+        plan.files[folder + pages.FEED] = _feed(collection, issue.articles, title, folder + pages.FEED, page, absolute)
+    plan.markdown[pages.HOME] = pages.home_page(collection)
+    issue_urls = [absolute(pages.url_path(pages.issue_path(i))) or pages.relative(pages.HOME, pages.issue_path(i))
+                  for i in collection.issues]
+    plan.heads[pages.HOME] = json_script(journal_home(collection, issue_urls, absolute("")))
+    plan.markdown[pages.ARCHIVE] = pages.archive_page(collection)
+    plan.markdown[pages.AUTHORS] = pages.authors_page(collection)
+    plan.listed |= {pages.HOME, pages.ARCHIVE, pages.AUTHORS}
+    plan.files[pages.FEED] = _feed(collection, collection.articles[:50], collection.journal.title, pages.FEED,
+                                   pages.HOME, absolute)
+    return plan
+
+
+def _formatting_jobs(collection: Collection, style: str, absolute) -> list[tuple[tuple[Reference, ...], str]]:
+    """Every list the articles' pages format: their references without printed text, and each
+    article's own citation in the "Cite this article" styles."""
+    jobs = []
+    for entry in collection.articles:
+        jobs.append((tuple(r for r in entry.references if not r.text), style))
+        own = article_reference(entry.article, absolute(pages.url_path(pages.article_path(entry))))
+        jobs += [((own,), cite_style) for cite_style in CITE_STYLES.values()]
+    return jobs
+
+
+def _plan_article(plan: SitePlan, collection: Collection, entry: PublishedArticle, absolute, style: str,
+                  root_folder: str, store: Store | None) -> None:
+    page = pages.article_path(entry)
+    folder = pages.url_path(page)
+    page_url = absolute(folder)
+    pdf_url = absolute(folder + entry.pdf) if entry.pdf else ""
+    issue = next(issue for issue in collection.issues if entry in issue.articles)
+    plan.markdown[page] = article_page(entry.article, entry.references, page_url=page_url, style=style,
+                                       body=entry.body, journal_href=pages.relative(page, pages.HOME),
+                                       issue_href=pages.relative(page, pages.issue_path(issue)), store=store)
+    plan.articles[page] = entry
+    plan.heads[page] = head_html(entry.article, entry.references, page_url=page_url, pdf_url=pdf_url,
+                                 jsonld=jsonld_script(entry.article, entry.references, page_url=page_url))
+    for name, content in downloads(entry.article, entry.references, page_url).items():
+        plan.files[folder + name] = content
+    if entry.pdf:
+        plan.copies[folder + entry.pdf] = f"{root_folder}/{entry.slug}/{entry.pdf}"
+
+
+def _feed(collection: Collection, entries, title: str, feed_path: str, home_page: str, absolute) -> str:
+    def link(page: str) -> str:
+        return absolute(pages.url_path(page)) or pages.relative(feed_path, page)
+    pairs = [(entry, link(pages.article_path(entry))) for entry in entries]
+    return atom_feed(collection.journal, title, pairs, feed_url=absolute(feed_path) or feed_path.rsplit("/", 1)[-1],
+                     home_url=link(home_page), feed_id=feed_path)
+
+
+class JournalSite:
+    """The plugin's work in collection mode, event by event (plugin.py calls these)."""
+
+    def __init__(self, collection: Collection, root: Path, articles_folder: str, style: str,
+                 store: Store | None = None) -> None:
+        self.collection, self.root, self.articles_folder, self.style = collection, root, articles_folder, style
+        self.store = store
+        self.plan = SitePlan()
+
+    def files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.plan = plan_site(self.collection, config.site_url or "", self.style,
+                              str(self.root / self.articles_folder), self.store)
+        clashes = [page for page in self.plan.markdown if files.get_file_from_path(page) is not None]
+        if clashes:
+            raise PluginError("\n".join(f"{config.docs_dir}/{page}: this page is generated from journal.yml and the "
+                                        "article folders; rename or remove the hand-written one" for page in clashes))
+        for page, markdown in self.plan.markdown.items():
+            level = InclusionLevel.UNDEFINED if page in self.plan.listed else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page, content=markdown, inclusion=level))
+        for name, content in self.plan.files.items():
+            files.append(File.generated(config, name, content=content))
+        for name, source in self.plan.copies.items():
+            files.append(File.generated(config, name, abs_src_path=source))
+        return files
+
+    def page_markdown(self, page: Page, citations: CitationExtension) -> None:
+        """The page's head tags, and in-text citations resolved against its own article."""
+        head = self.plan.heads.get(page.file.src_uri)
+        if head:
+            page.meta["scholarpage_head"] = str(head)
+        entry = self.plan.articles.get(page.file.src_uri)
+        references = entry.references if entry else ()
+        citations.numbers = {ref.key: number for number, ref in enumerate(references, start=1)}
+        citations.tooltips = {ref.key: ref.text or ref.title for ref in references}
+        citations.article_page = page.file.src_uri
+
+    def update_date(self, page: Page) -> str:
+        """An article page's sitemap date is its publication date; other pages have none."""
+        entry = self.plan.articles.get(page.file.src_uri)
+        return last_modified(entry.article, page.update_date) if entry else ""
+
+    def is_article(self, page: Page) -> bool:
+        return page.file.src_uri in self.plan.articles
+
+    def sources(self) -> list[Path]:
+        return [self.root / "journal.yml", self.root / "issues.yml", self.root / self.articles_folder]

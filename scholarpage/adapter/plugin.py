@@ -1,0 +1,211 @@
+"""The MkDocs adapter: load the sources, generate the article page, watch the sources."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import jinja2
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from scholarpage.sources.reading import load_sources
+from scholarpage.render.site_assets import NAMES as ASSET_NAMES
+from scholarpage.render.site_assets import asset
+from scholarpage.sources.collection import load_collection
+from scholarpage.render.bibliography import DEFAULT_STYLE, StyleError, check_style
+from scholarpage.render.in_text import CitationExtension, cited_keys
+from scholarpage.metadata.crawl import last_modified, robots_txt
+from scholarpage.adapter.collection_site import JournalSite
+from scholarpage.adapter.build_cache import SignedBytecodeCache, SignedStore, user_key
+from scholarpage.errors import SourceError
+from scholarpage.metadata.downloads import downloads
+from scholarpage.metadata.jsonld import jsonld_script
+from scholarpage.metadata.head_tags import head_html
+from scholarpage.render.article_page import ARTICLE_PAGE, article_page
+from scholarpage.metadata.gaps import Site, readiness
+
+log = logging.getLogger("mkdocs.plugins.scholarpage")
+
+
+class ScholarPageConfig(Config):
+    article = c.Type(str, default="article.yml")
+    references = c.Type(str, default="references.bib")
+    style = c.Type(str, default=DEFAULT_STYLE)
+    page = c.Type(str, default=ARTICLE_PAGE)
+    # Compiled theme templates kept between builds (template_cache.py), as Material's plugins
+    # keep theirs: a project-local folder, relative to mkdocs.yml.
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache/plugin/scholarpage")
+    # Collection mode, when this file exists beside mkdocs.yml: a journal's site (collection_site.py).
+    journal = c.Type(str, default="journal.yml")
+    articles_dir = c.Type(str, default="articles")
+    issues = c.Type(str, default="issues.yml")
+
+
+class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        self.sources = root / self.config.article, root / self.config.references
+        self.journal_site: JournalSite | None = None
+        self.store = self._citation_store(root)
+        try:
+            # A house style (.csl) is found beside mkdocs.yml, as the sources are.
+            self.style = str(root / self.config.style) if self.config.style.endswith(".csl") else self.config.style
+            check_style(self.style)
+            if (root / self.config.journal).is_file():
+                collection = load_collection(root, self.config.journal, self.config.articles_dir, self.config.issues)
+                self.journal_site = JournalSite(collection, root, self.config.articles_dir, self.style, self.store)
+                self.article, self.references = None, ()
+            else:
+                self.article, self.references = load_sources(*self.sources)
+        except (SourceError, StyleError) as error:
+            raise PluginError(str(error)) from None
+        self.page_url = _page_url(config, self.config.page)
+        numbers = {ref.key: number for number, ref in enumerate(self.references, start=1)}
+        # Checked here, before MkDocs empties site_dir: a build these stop leaves the last site.
+        _refuse_a_page_in_the_way(config, self.config.page)
+        if config.strict:
+            _refuse_unknown_citations(config, numbers, self.config.page)
+        tooltips = {ref.key: ref.text or ref.title for ref in self.references}
+        self.citations = CitationExtension(numbers, tooltips, self.config.page, log.warning)
+        config.markdown_extensions.append(self.citations)  # type: ignore[arg-type]
+        config.extra_css.append(f"assets/scholarpage/{ASSET_NAMES[0]}")
+        config.extra_javascript.append(f"assets/scholarpage/{ASSET_NAMES[1]}")  # type: ignore[arg-type]
+        return config
+
+    def _citation_store(self, root: Path) -> SignedStore | None:
+        """Formatted citations kept between builds, beside the compiled templates."""
+        key = user_key() if self.config.cache else None
+        return SignedStore(root / self.config.cache_dir / "citations", key) if key else None
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if not self.config.cache:
+            log.info("template cache off (cache: false): the theme's templates are compiled on every build")
+        elif env.bytecode_cache is None:
+            key = user_key()
+            if key is None:
+                log.info("template cache off: no signing key could be kept under ~/.cache/scholarpage")
+            else:
+                folder = Path(config.config_file_path).parent / self.config.cache_dir
+                env.bytecode_cache = SignedBytecodeCache(folder, key, env)
+        return env
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.journal_site is not None:
+            return self._common_files(self.journal_site.files(files, config), config)
+        folder = _page_path(self.config.page)
+        pdf = self.article.pdf
+        next_to_page = bool(pdf) and "/" not in pdf and files.get_file_from_path(folder + pdf) is not None
+        pdf_url = self.page_url + pdf if self.page_url and next_to_page else ""
+        markdown = article_page(self.article, self.references, page_url=self.page_url, style=self.style,
+                                store=self.store)
+        files.append(File.generated(config, self.config.page, content=markdown))
+        for name, content in downloads(self.article, self.references, self.page_url).items():
+            files.append(File.generated(config, folder + name, content=content))
+        self._common_files(files, config)
+        self.head = head_html(self.article, self.references, page_url=self.page_url, pdf_url=pdf_url,
+                              jsonld=jsonld_script(self.article, self.references, page_url=self.page_url))
+        for line in readiness(self.article, self.references, Site(self.page_url, pdf_url)):
+            log.info(line)
+        return files
+
+    def _common_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if files.get_file_from_path("robots.txt") is None:
+            files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "")))
+        for name in ASSET_NAMES:
+            files.append(File.generated(config, f"assets/scholarpage/{name}", content=asset(name)))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
+        self.citations.current_page = page.file.src_uri
+        if self.journal_site is not None:
+            self.journal_site.page_markdown(page, self.citations)
+        elif page.file.src_uri == self.config.page:
+            page.meta["scholarpage_head"] = str(self.head)  # escaped already: main.html prints it as is
+        return markdown
+
+    def on_pre_page(self, page: Page, **kwargs) -> Page:
+        # Sitemap dates come from the sources, not the build clock: the article's publication
+        # date for its page, none for hand-written pages (a guessed date would mislead crawlers).
+        if self.journal_site is not None:
+            page.update_date = self.journal_site.update_date(page)
+            return page
+        is_article = page.file.src_uri == self.config.page
+        page.update_date = last_modified(self.article, page.update_date) if is_article else ""
+        return page
+
+    def on_page_content(self, html: str, page: Page, **kwargs) -> str:
+        is_article = self.journal_site.is_article(page) if self.journal_site else page.file.src_uri == self.config.page
+        if is_article:
+            page.toc = _under_title(page.toc, str(page.meta.get("title", "")))
+        return html
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+        for source in self.journal_site.sources() if self.journal_site else self.sources:
+            if source.exists():
+                server.watch(str(source))
+        return server
+
+
+def _refuse_a_page_in_the_way(config: MkDocsConfig, page: str) -> None:
+    """A hand-written page where the article page is generated would be silently replaced."""
+    docs = Path(config.docs_dir)
+    folder, _, stem = page.rpartition("/")
+    candidates = [page] + ([f"{folder}/README.md".lstrip("/")] if stem == "index.md" else [])
+    for candidate in candidates:
+        if (docs / candidate).exists():
+            where = f"{Path(config.docs_dir).name}/{candidate}"
+            raise PluginError(f"{where}: the article page is generated at this address (the plugin's `page: {page}`); "
+                              "rename this page, or set `page:` to another path")
+
+
+def _refuse_unknown_citations(config: MkDocsConfig, numbers: dict[str, int], page: str) -> None:
+    """Under --strict, a `[@key]` for no reference stops the build: it is found here, before
+    MkDocs empties site_dir, when the page's text shows it plainly (see `cited_keys`)."""
+    docs = Path(config.docs_dir)
+    problems = []
+    for path in sorted(docs.rglob("*.md")):
+        relative = path.relative_to(docs).as_posix()
+        if relative == page or any(part.startswith(".") for part in path.relative_to(docs).parts):
+            continue
+        if config.exclude_docs and config.exclude_docs.match_file(relative):
+            continue
+        try:
+            markdown = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports it in its own words
+        problems += [f"{docs.name}/{relative}:{line}: [@{key}]: citation key '{key}' is not in the references"
+                     for line, key in cited_keys(markdown) if key not in numbers]
+    if problems:
+        raise PluginError("\n".join(problems))
+
+
+def _under_title(toc: TableOfContents, title: str) -> TableOfContents:
+    """Nest the page's sections under its (raw HTML) title, as for a Markdown `# Title`.
+
+    Material's skip link then targets the title, and its sidebar still lists the sections.
+    """
+    top = AnchorLink(title, "article-title", 1)
+    top.children = list(toc)
+    return TableOfContents([top])
+
+
+def _page_url(config: MkDocsConfig, page: str) -> str:
+    """The page's absolute URL, or "" when the site has no site_url."""
+    return (config.site_url or "") and config.site_url.rstrip("/") + "/" + _page_path(page)
+
+
+def _page_path(page: str) -> str:
+    """The URL path of a page under the site root (directory URLs, as MkDocs builds them)."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"

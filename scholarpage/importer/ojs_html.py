@@ -1,0 +1,267 @@
+"""A saved OJS article page (HTML, OJS 2 or 3, any theme) → a Page.
+
+Every OJS theme emits the Highwire `citation_*` and Dublin Core `DC.*` meta tags, so they are
+read first; the visible page fills what they lack. References come from the `citation_reference`
+tags when they hold the raw printed text, else from whatever element holds the list: found by
+its class or id (`item references` as `<section>` or `<div>`, OJS 2's `#articleCitations`) or by
+a heading that names it in any interface language. Parsed with lxml's HTML parser; scripts,
+styles and templates are dropped first, so nothing a script writes is read.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from lxml import html as lxml_html
+
+from scholarpage.importer.ojs_page import Page, bare_doi, parse_page_date, person, read_issue
+from scholarpage.importer.page_labels import NOISE, is_abstract_heading, is_references_heading
+from scholarpage.importer.reference_lines import entries
+
+_HEADINGS = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+_CONTAINERS = ("//*[@id='articleCitations' or @id='references' or @id='article-references' or @id='citations'"
+               " or contains(concat(' ', normalize-space(@class), ' '), ' references ')"
+               " or contains(concat(' ', normalize-space(@class), ' '), ' article-references ')"
+               " or contains(concat(' ', normalize-space(@class), ' '), ' ref-list ')]")
+_BLOCKS = {"p", "li", "div", "dd", "tr", "blockquote", "section", "ol", "ul", "table", "br", "h1", "h2", "h3", "h4",
+           "h5", "h6"}
+
+
+def html_page(text: str) -> Page:
+    # Control characters are no text (and lxml refuses them in a tree it builds).
+    document = lxml_html.document_fromstring(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text))
+    for node in document.xpath("//script|//style|//noscript|//template"):
+        node.drop_tree()
+    meta = _meta(document)
+    article = _article(meta, document)
+    tagged, shown = _meta_references(meta), _body_references(document)
+    found = tagged if tagged and len(tagged) >= len(shown) else shown  # tags hold the raw text, unless cut short
+    return Page(article={k: v for k, v in article.items() if v}, references=[t for t, _ in found],
+                lines=[line for _, line in found], pdf_url=_one(meta, "citation_pdf_url"))
+
+
+# --- meta tags -----------------------------------------------------------------------------------
+def _meta(document) -> dict[str, list[tuple[str, int]]]:
+    values: dict[str, list[tuple[str, int]]] = {}
+    for node in document.xpath("//meta[@content and (@name or @property)]"):
+        name = (node.get("name") or node.get("property")).strip().lower()
+        values.setdefault(name, []).append((node.get("content").strip(), node.sourceline or 0))
+    return values
+
+
+def _all(meta: dict, name: str) -> list[str]:
+    return [value for value, _ in meta.get(name, []) if value]
+
+
+def _one(meta: dict, *names: str) -> str:
+    return next((values[0] for name in names if (values := _all(meta, name))), "")
+
+
+def _article(meta: dict, document) -> dict:
+    article: dict = {"title": _one(meta, "citation_title", "dc.title", "og:title") or _visible_title(document)}
+    article["authors"] = _authors(meta)
+    abbreviation = _one(meta, "citation_journal_abbrev")
+    page_title = _visible(document, "//title").rpartition(" | ")[2] if " | " in _visible(document, "//title") else ""
+    journal = {"title": _one(meta, "citation_journal_title", "dc.source", "og:site_name") or page_title,
+               "abbreviation": "" if abbreviation.isdigit() else abbreviation,
+               "issn": _one(meta, "citation_issn", "dc.source.issn"),
+               "publisher": _one(meta, "citation_publisher", "dc.publisher")}
+    article["journal"] = {k: v for k, v in journal.items() if v}
+    issue = read_issue(_visible(document, "//*[contains(@class,'issue')]//a[contains(@class,'title')]"))
+    article["volume"] = _one(meta, "citation_volume", "dc.source.volume") or issue.get("volume", "")
+    article["issue"] = _one(meta, "citation_issue", "dc.source.issue") or issue.get("issue", "")
+    published = parse_page_date(_one(meta, "citation_publication_date", "citation_date", "dc.date.issued",
+                                     "citation_online_date", "dc.date.created")
+                                or _visible(document, "//*[contains(@class,'published')]/*[contains(@class,'value')]"))
+    year = published[:4] or _one(meta, "citation_year")[:4] or str(issue.get("year", ""))
+    article["year"] = int(year) if year.isdigit() else None
+    article["pages"] = _pages(meta)
+    article["doi"] = bare_doi(_one(meta, "citation_doi", "dc.identifier.doi"))
+    article["url"] = next((u for u in (_one(meta, "citation_abstract_html_url", "dc.identifier.uri", "og:url"),)
+                           if re.match(r"https?://", u)), "")
+    article["section"] = _one(meta, "dc.type.articletype")
+    language = _one(meta, "citation_language", "dc.language")
+    article["language"] = language if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language) else ""
+    keywords = _all(meta, "citation_keywords") or _all(meta, "dc.subject")
+    article["keywords"] = [k.strip() for value in keywords for k in value.split(";") if k.strip()]
+    tagged, shown = _one(meta, "dc.description", "citation_abstract"), _abstract(document)
+    same = tagged and _squash(tagged) == _squash(shown)  # then the page's paragraphs are worth keeping
+    article["abstract"] = shown if same or not tagged else tagged
+    dates = {"submitted": parse_page_date(_one(meta, "dc.date.datesubmitted")), "published": published}
+    article["dates"] = {k: v for k, v in dates.items() if v}
+    return article
+
+
+def _authors(meta: dict) -> list[dict]:
+    names = _all(meta, "citation_author") or _all(meta, "dc.creator.personalname")
+    if not names and _one(meta, "citation_authors"):  # OJS 2: "Family, Given; Family, Given"
+        names = [n.strip() for n in _one(meta, "citation_authors").split(";") if n.strip()]
+    return [person(name) for name in names]
+
+
+def _pages(meta: dict) -> str:
+    first, last = _one(meta, "citation_firstpage"), _one(meta, "citation_lastpage")
+    if first and last and "-" not in first:
+        return f"{first}-{last}"
+    return first or _one(meta, "dc.identifier.pagenumber")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+# --- the visible page ----------------------------------------------------------------------------
+def _visible(document, xpath: str) -> str:
+    nodes = document.xpath(xpath)
+    return " ".join(nodes[0].text_content().split()) if nodes else ""
+
+
+def _visible_title(document) -> str:
+    title = _visible(document, "//h1[contains(@class,'page_title')]") or _visible(document, "//title")
+    return title.rpartition(" | ")[0].strip() or title if " | " in title else title
+
+
+def _abstract(document) -> str:
+    """The abstract as shown, one paragraph per <p> (or per line), without its heading."""
+    nodes = document.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' abstract ')"
+                           " or @id='articleAbstract']")
+    if not nodes:
+        return ""
+    node = _copy(nodes[0])
+    for label in node.xpath(f".//*[{_HEADINGS} or contains(@class,'label')]"):
+        if is_abstract_heading(" ".join(label.text_content().split())):
+            label.drop_tree()
+    paragraphs = [" ".join(p.text_content().split()) for p in node.xpath(".//p")] or _lines(node)
+    paragraphs = [p for p in paragraphs if p]
+    if paragraphs and is_abstract_heading(paragraphs[0]):
+        paragraphs = paragraphs[1:]
+    return "\n\n".join(paragraphs)
+
+
+# --- references ----------------------------------------------------------------------------------
+def _meta_references(meta: dict) -> list[tuple[str, int]]:
+    """`citation_reference` tags holding a printed reference (not PLOS-style `citation_title=…;` pairs)."""
+    found = [(" ".join(value.split()), line) for value, line in meta.get("citation_reference", []) if value.strip()]
+    if not found or sum("citation_" in text for text, _ in found) > len(found) / 2:
+        return []
+    return found
+
+
+def _body_references(document) -> list[tuple[str, int]]:
+    for node in _reference_nodes(document):
+        found = _split_entries(node)
+        if found:
+            return found
+    return []
+
+
+def _reference_nodes(document):
+    """Elements that hold a reference list: by class or id first, then after a heading naming it."""
+    yield from document.xpath(_CONTAINERS)
+    headings = document.xpath(f"//*[{_HEADINGS} or contains(@class,'label') or self::strong or self::b or self::p"
+                              " or self::dt]")
+    for heading in reversed(headings):
+        if is_references_heading(" ".join(heading.text_content().split())):
+            yield _after(heading)
+
+
+def _after(heading):
+    """A detached <div> holding what follows `heading` up to the next heading of the page."""
+    holder = lxml_html.Element("div")
+    anchor = heading
+    while anchor is not None and anchor.getnext() is None and anchor.getparent() is not None \
+            and len(" ".join(anchor.getparent().text_content().split())) <= len(heading.text_content()) + 3:
+        anchor = anchor.getparent()  # the heading is wrapped (<p><strong>References</strong></p>)
+    sibling = anchor.getnext() if anchor is not None else None
+    if anchor is not None and anchor.tail and anchor.tail.strip():
+        holder.text = anchor.tail
+        holder.sourceline = anchor.sourceline
+    while sibling is not None and not _is_heading(sibling):
+        holder.append(_copy(sibling))
+        sibling = sibling.getnext()
+    return holder
+
+
+def _copy(node):
+    """The element, its text and tail copied (keeping the lines it came from) so it can be cut."""
+    return copy.deepcopy(node)
+
+
+def _is_heading(node) -> bool:
+    return bool(node.xpath(_HEADINGS)) or (node.tag in ("div", "section") and bool(node.xpath(
+        "./*[1][self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]")))
+
+
+def _split_entries(node) -> list[tuple[str, int]]:
+    """The list's entries: one per <li>, per <p>, per `csl-entry`, or per line between <br>s."""
+    for label in node.xpath(f"./*[{_HEADINGS} or contains(@class,'label')]"):
+        if is_references_heading(" ".join(label.text_content().split())):
+            label.drop_tree()
+    for link in node.xpath(".//a|.//button"):  # "View in Google Scholar", "Crossref": the platform's, not the text
+        if NOISE.match(" ".join(link.text_content().split())):
+            link.drop_tree()
+    items = node.xpath(".//li[not(.//li)]") or node.xpath(".//*[contains(@class,'csl-entry')]")
+    if not items:
+        items = [p for p in node.xpath(".//p[not(.//p)]") if not p.xpath(".//br")]
+    if items and len(items) >= len(node.xpath(".//br")):
+        texts = [(" ".join(item.text_content().split()), _line(item)) for item in items]
+        return _numbers_off([(t, n) for t, n in texts if t and not NOISE.match(t) and not is_references_heading(t)])
+    lines, numbers = [], []
+    for text, number in _lines_with_numbers(node):
+        lines.append(text)
+        numbers.append(number)
+    found = entries(lines)
+    return [(e.text, numbers[e.line - 1]) for e in found if not is_references_heading(e.text)]
+
+
+def _line(node) -> int:
+    return node.sourceline or 0
+
+
+def _numbers_off(found: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """"1. Smith…", "2. Jones…": list numbers are the list's, not the reference's; kept otherwise."""
+    numbers = [re.match(r"\s*\[?(\d{1,4})[.)\]]\s", text) for text, _ in found]
+    if len(found) < 2 or not all(numbers) or [int(m[1]) for m in numbers] != list(range(1, len(found) + 1)):
+        return found
+    return [(text[m.end():].strip(), line) for (text, line), m in zip(found, numbers, strict=True)]
+
+
+def _lines(node) -> list[str]:
+    return [text for text, _ in _lines_with_numbers(node)]
+
+
+def _lines_with_numbers(node) -> list[tuple[str, int]]:
+    """The element's text broken where the page breaks it (<br>, blocks), each piece with its line."""
+    pieces: list[list] = [["", _line(node)]]
+
+    def add(text: str | None, line: int | None = None) -> None:
+        if line is not None:
+            pieces.append(["", line])
+        pieces[-1][0] += text or ""
+
+    def walk(element, root: bool = False) -> None:
+        block = isinstance(element.tag, str) and element.tag in _BLOCKS and not root
+        if isinstance(element.tag, str):  # comments and processing instructions hold no page text
+            add(element.text, _line(element) if block else None)
+        for child in element:
+            walk(child)
+            add(child.tail, _line(child) if child.tail and child.tag in _BLOCKS else None)
+        if block:
+            pieces.append(["", _line(element)])
+
+    walk(node, root=True)
+    result = []
+    for text, number in pieces:
+        for offset, line in enumerate(text.split("\n")):
+            result.append((" ".join(line.split()), number + offset if number else 0))
+    return _blank_runs(result)
+
+
+def _blank_runs(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Runs of blank pieces made one: blank lines still separate paragraphs, but only once."""
+    out: list[tuple[str, int]] = []
+    for text, number in lines:
+        if text or (out and out[-1][0]):
+            out.append((text, number))
+    return out

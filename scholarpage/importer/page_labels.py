@@ -1,0 +1,96 @@
+"""What an OJS page calls its parts, in the interface languages OJS ships and common themes.
+
+A copied page carries only the interface's words, so the reader finds the reference list, the
+abstract and the dates by these labels. Labels are compared case-folded, without a trailing
+colon; each set is data, so adding a language is adding words.
+"""
+
+from __future__ import annotations
+
+import re
+
+REFERENCES = frozenset(s.casefold() for s in (
+    "References", "Reference", "Reference List", "References List", "Bibliography", "Works Cited", "Literature Cited",
+    "Cited Literature", "Literature", "Sources", "Citations",
+    "Referências", "Referências Bibliográficas", "Referencias", "Referencias Bibliográficas", "Bibliografía",
+    "Bibliografia", "Literatura", "Literatura cytowana", "Przypisy", "Źródła",
+    "Bibliographie", "Références", "Références bibliographiques",
+    "Literaturverzeichnis", "Literatur", "Quellen", "Quellenverzeichnis", "Literaturhinweise",
+    "Riferimenti bibliografici", "Riferimenti", "Bibliografie", "Referenties", "Literatuur",
+    "Список литературы", "Литература", "Библиография", "Список використаних джерел", "Список літератури",
+    "Tài liệu tham khảo", "Daftar Pustaka", "Referensi", "Rujukan", "Kaynakça", "Kaynaklar",
+    "参考文献", "參考文獻", "参考資料", "引用文献", "참고문헌", "المراجع", "مراجع", "Βιβλιογραφία",
+    "Irodalom", "Kirjallisuus", "Litteratur", "Referanser", "Literatūra", "Viited",
+))
+ABSTRACT = frozenset(s.casefold() for s in (
+    "Abstract", "Summary", "Resumo", "Resumen", "Streszczenie", "Abstrakt", "Zusammenfassung", "Résumé",
+    "Riassunto", "Sommario", "Samenvatting", "Аннотация", "Анотація", "Резюме", "Tóm tắt", "Abstrak", "Intisari",
+    "Özet", "Öz", "Sažetak", "Povzetek", "Souhrn", "Absztrakt", "Tiivistelmä", "Sammanfattning", "摘要", "要旨",
+    "초록", "الملخص", "Περίληψη",
+))
+KEYWORDS = frozenset(s.casefold() for s in (
+    "Keywords", "Key words", "Palavras-chave", "Palavras chave", "Palabras clave", "Słowa kluczowe",
+    "Schlüsselwörter", "Schlagwörter", "Mots-clés", "Mots clés", "Parole chiave", "Trefwoorden",
+    "Ключевые слова", "Ключові слова", "Từ khóa", "Kata Kunci", "Anahtar Kelimeler", "Ključne riječi",
+    "Klíčová slova", "关键词", "關鍵詞", "キーワード", "주제어", "الكلمات المفتاحية",
+))
+DATES = {
+    "submitted": ("Submitted", "Received", "Enviado", "Submetido", "Recebido", "Recibido", "Przesłane", "Otrzymano",
+                  "Eingereicht", "Soumis", "Reçu", "Inviato", "Поступила", "Получено", "Ngày nhận", "Diterima",
+                  "Dikirim", "Gönderilme"),
+    "accepted": ("Accepted", "Aceito", "Aceptado", "Przyjęte", "Zaakceptowane", "Angenommen", "Accepté",
+                 "Accettato", "Принята", "Ngày chấp nhận", "Disetujui", "Kabul"),
+    "published": ("Published", "Publicado", "Opublikowane", "Veröffentlicht", "Publié", "Pubblicato",
+                  "Опубликовано", "Опубліковано", "Ngày xuất bản", "Diterbitkan", "Terbit", "Yayınlanmış",
+                  "Objavljeno", "Publikováno", "Gepubliceerd"),
+}
+DATE_LABELS = {label.casefold(): kind for kind, labels in DATES.items() for label in labels}
+# Headings after which a section (abstract, references) has ended.
+STOP = frozenset(s.casefold() for s in (
+    "Downloads", "Download data is not yet available.", "Metrics", "Author Biographies", "Author Biography",
+    "Biographies", "How to Cite", "Cite", "License", "Licence", "Copyright", "Issue", "Section", "Published",
+    "Most read articles by the same author(s)", "Similar Articles", "Information", "Make a Submission",
+    "Funding data", "Supporting Agencies", "Article Details", "Notes", "Endnotes", "Acknowledgements",
+    "Descargas", "Cómo citar", "Licencia", "Número", "Sección", "Artículos más leídos del mismo autor/a",
+    "Downloads", "Como Citar", "Licença", "Edição", "Seção", "Artigos mais lidos pelo mesmo(s) autor(es)",
+    "Pobrania", "Jak cytować", "Licencja", "Numer", "Dział",
+    "Downloads", "Zitationsvorschlag", "Lizenz", "Ausgabe", "Rubrik", "Téléchargements", "Comment citer",
+    "Licence", "Numéro", "Rubrique", "Come citare", "Licenza", "Fascicolo", "Sezione",
+    "Загрузки", "Как цитировать", "Лицензия", "Выпуск", "Раздел",
+    "Tải xuống", "Cách trích dẫn", "Giấy phép", "Số", "Chuyên mục",
+    "Unduhan", "Cara Mengutip", "Lisensi", "Terbitan", "Bagian",
+    "Biografia autora", "Biografie autorów", "Biografía del autor/a", "Biografías de los autores",
+    "Biografia do Autor", "Biografia do(s) Autor(es)", "Biographie de l'auteur", "Biographies des auteurs",
+    "Biografie", "Biografie der Autoren",
+    "Биография автора", "Биографии авторов", "Tiểu sử tác giả", "Biografi Penulis", "Biografi Pengarang",
+    "Artículos similares", "Artigos Semelhantes", "Podobne artykuły", "Ähnliche Artikel", "Articles similaires",
+    "Cited by", "Citado por", "Cytowane przez", "Statistics", "Estadísticas", "Estatísticas", "Statystyki",
+    "Najczęściej czytane artykuły tego samego autora/autorów",
+    "Meistgelesene Artikel desselben Autors/derselben Autoren",
+    "Keywords", *KEYWORDS,
+))
+NOISE = re.compile(
+    r"^(?:View in Google Scholar|Google Scholar|Cross ?Ref|WorldCat|BASE|Search in .+|Scopus|PubMed|"
+    r"PubMed Central|Europe PMC|Semantic Scholar|Article|DOI|Full text|Ver en Google Académico|"
+    r"Google Académico|Zobacz w Google Scholar|Google Scholar'da görüntüle)$",
+    re.I,
+)
+
+
+def label_of(line: str) -> str:
+    """The line as a label: case-folded, without markdown heading marks or a trailing colon."""
+    text = line.strip().lstrip("#").strip().strip("*_").strip()
+    return text.rstrip(":：").strip().casefold()
+
+
+def is_references_heading(line: str) -> bool:
+    return len(line) < 60 and label_of(line) in REFERENCES
+
+
+def is_abstract_heading(line: str) -> bool:
+    return len(line) < 40 and label_of(line) in ABSTRACT
+
+
+def is_stop_heading(line: str) -> bool:
+    label = label_of(line)
+    return len(line) < 80 and (label in STOP or label in REFERENCES or label.split(":")[0].strip() in KEYWORDS)

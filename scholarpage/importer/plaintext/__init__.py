@@ -1,0 +1,177 @@
+"""One formatted reference string → a Reference with structured fields. Never raises.
+
+The parser is rule-based: it removes the machine-readable parts (DOI, URL, access notes),
+finds the title (quoted, after a year, or after the names), reads the names before it and the
+container, numbers, dates and publisher after it, then decides the entry type from that
+evidence. `text` keeps the input exactly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scholarpage.model import Person, Reference
+from scholarpage.importer.plaintext.details import book_parts, chapter_parts, container_parts, kind_of, thesis_parts
+from scholarpage.importer.plaintext.fields import find_doi, find_edition, find_url
+from scholarpage.importer.plaintext.gbt import parse_gbt
+from scholarpage.importer.plaintext.keys import base_key, unique_keys
+from scholarpage.importer.plaintext.language import detect_language
+from scholarpage.importer.plaintext.legal import parse_legal
+from scholarpage.importer.plaintext.names import is_organisation, parse_names
+from scholarpage.importer.plaintext.split import split
+
+__all__ = ["parse_reference", "unique_keys", "base_key"]
+
+_NUMBERING = re.compile(r"^\s*(?:\[\d{1,5}\]|\(\d{1,5}\)|\d{1,5}[.)])\s+")
+_ACCESS = re.compile(
+    r"[\[(]\s*(?:last\s+)?(?:accessed|viewed|retrieved|cited|dostęp|zugriff)[^\])]*[\])]"
+    r"|\b(?:accessed|viewed|retrieved)(?:\s+on)?:?\s+(?:[0-3]?\d\s+)?[A-Za-z]+\.?\s+(?:[0-3]?\d,?\s+)?\d{4}"
+    r"(?:,?\s+from\b)?\.?"
+    r"|\b(?:available\s+(?:at|from|online)|retrieved\s+from|online|url)\s*:?\s*(?=\S*(?:https?://|www\.)|[\s.]*$)"
+    r"|\[online\]|\[internet\]"
+    r"|\bavailable\s*:\s*(?=[\s.]*$)",
+    re.I,
+)
+_FIELDS = ("title", "title_translation", "container", "collection", "volume", "issue", "pages", "year", "date",
+           "publisher", "place", "edition", "genre", "title_language", "note")
+
+
+def parse_reference(text: str, *, number: int | None = None, style=None) -> Reference:
+    """Parse one formatted reference; on any internal failure return the text unparsed.
+
+    The hand rules read it first; the learned tagger's reading replaces theirs when the tagger is
+    sure and the rules found less (`tagger.choice`). `style` is the list's style
+    (`tagger.context.list_style`) when the reference is read as part of a list.
+    """
+    try:
+        rules = _parse(text, number)
+    except Exception:  # noqa: BLE001 - the contract is "never raises"; quality flags the entry
+        rules = Reference(key=f"ref{number}" if number is not None else "ref", text=text, note="unparsed")
+    try:
+        # imported here: the tagger reuses this package's normalisers
+        from scholarpage.importer.tagger.choice import choose, needs_tagger
+        from scholarpage.importer.tagger.tagging import tag
+
+        return choose(rules, tag(text, style), number) if needs_tagger(rules, style) else rules
+    except Exception:  # noqa: BLE001 - the tagger only ever improves on the rules' reading
+        return rules
+
+
+def _parse(text: str, number: int | None) -> Reference:
+    working = _NUMBERING.sub("", " ".join(str(text).split()))
+    doi, span = find_doi(working)
+    working = _cut(working, span)
+    url, span = find_url(working)
+    working = _cut(working, span)
+    working = _tidy(_ACCESS.sub(" ", _ACCESS.sub(" ", working)))
+    fields = parse_gbt(working) or (parse_legal(working) if not re.search(r"[“”\"«»„]", working) else None)
+    if fields is None:
+        fields = _parse_work(working, url)
+    fields.update(doi=doi, url=url)
+    if fields.get("title"):
+        # The title's language only: the text shows which language the title is printed in, not
+        # which language the work is in (a Chinese journal's article cited by its English title).
+        fields.setdefault("title_language", detect_language(fields["title"]))
+    authors = fields.get("authors", ())
+    key = base_key(authors, fields.get("year", ""), fields.get("title", ""), number)
+    values = {name: str(fields.get(name) or "") for name in _FIELDS}
+    return Reference(key=key, kind=fields.get("kind", "document"), text=text, authors=authors,
+                     editors=fields.get("editors", ()), doi=doi, url=url, **values)
+
+
+def _cut(text: str, span: tuple[int, int] | None) -> str:
+    return text if span is None else text[: span[0]] + " " + text[span[1]:]
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    text = re.sub(r"([,.;:])(?:\s+[,.;:])+(?=\s|$)", r"\1", text)
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)  # "EU. ." after a cut note (an ellipsis stays)
+    return text.strip(" ,;:")
+
+
+def _parse_work(working: str, url: str) -> dict:
+    zones = split(working)
+    names = parse_names(zones.authors) if zones.authors else ()
+    title, description = _description(zones.title)
+    title, translation = _translation(title)
+    title, edition = _edition(title)
+    quoted = zones.style == "quoted"
+    chapter = chapter_parts(zones.rest)
+    thesis = thesis_parts(zones.rest) if chapter is None and quoted else None
+    if chapter is not None:
+        fields = chapter
+    elif thesis is not None:
+        fields = thesis
+    elif quoted or _journal_like(zones.rest) or len(zones.date) == 10:
+        fields = container_parts(zones.rest)
+    else:
+        fields = book_parts(zones.rest)
+    fields.setdefault("year", zones.year)
+    if zones.date and not fields.get("date"):
+        fields["date"] = zones.date
+    if not fields.get("year") and fields.get("date"):
+        fields["year"] = fields["date"][:4]
+    fields.update(title=title, title_translation=translation)
+    fields.update(description)
+    if edition:
+        fields["edition"] = edition
+    if zones.editors_first:
+        fields["editors"], names = names, ()
+    fields["authors"] = names
+    org_author = bool(names) and bool(names[0].literal)
+    fields["kind"] = kind_of(fields, quoted=quoted or len(zones.date) == 10, chapter=chapter is not None,
+                             rest=zones.rest, url=url,
+                             org_author=org_author)
+    if zones.editors_first and fields["kind"] == "book":
+        pass
+    return fields
+
+
+_THESIS_NOTE = re.compile(
+    r"\s*\[(?P<genre>[^\[\],]*(?:thesis|dissertation)[^\[\],]*)(?:,\s*(?P<school>[^\[\]]+))?\]\s*[.,]?$", re.I
+)
+
+
+def _description(title: str) -> tuple[str, dict]:
+    """APA 7's "Title [Doctoral dissertation, University]" → the title, genre and school."""
+    match = _THESIS_NOTE.search(title)
+    if not match or match.start() == 0:
+        return title, {}
+    found = {"genre": match["genre"].strip()}
+    if match["school"]:
+        found["publisher"] = match["school"].strip()
+    return title[: match.start()].strip(" ,."), found
+
+
+def _translation(title: str) -> tuple[str, str]:
+    match = re.search(r"\s*\[([^\[\]]{3,})\]\s*[.,]?$", title)
+    if not match or match.start() == 0:
+        return title, ""
+    return title[: match.start()].strip(" ,."), match[1].strip()
+
+
+def _edition(title: str) -> tuple[str, str]:
+    """"Tiger (Second Edition)" → ("Tiger", "2"): an edition printed inside the title."""
+    edition, span = find_edition(title)
+    if not edition or span[1] < len(title.rstrip(" .)")) - 1:
+        return title, ""
+    return title[: span[0]].strip(" ,.("), edition
+
+
+def _journal_like(rest: str) -> bool:
+    if re.search(r"[A-Z][\w.\s]{1,40}:\s*[A-Z]", rest) or re.search(r"\b(?:thesis|dissertation)\b", rest, re.I):
+        return False
+    return bool(re.search(r"\b[Vv]ol\.\s*\d|\b[Nn]o\.\s*\d|\d+\s*\(\d+\)|;\s*\d+|\d+\s*\(\d{4}\)|:\s*\d+\s*[-–]"
+                          r"|\bpp?\.\s*\d|,\s*\d+\s*,\s*\d+\s*[-–]\s*\d+"
+                          r"|,\s*\d+\s*,\s*[A-Za-z]?\d{3,}\s*\.?\s*$", rest))  # "Journal, 149, 106789" (article number)
+
+
+def is_unusable(reference: Reference) -> bool:
+    """Too little to be a reference: one word, or neither a title nor a year was found."""
+    words = reference.text.split()
+    return len(words) < 2 or not (reference.title and (reference.year or reference.authors or reference.container))
+
+
+__all__ += ["is_unusable", "Person", "is_organisation"]

@@ -1,0 +1,50 @@
+"""Court decisions and statutes, which have no authors and cite reporters or gazettes."""
+
+from __future__ import annotations
+
+import re
+
+from scholarpage.importer.plaintext.fields import find_date, find_year, normalise_pages
+
+_CASE = re.compile(
+    r"^(?P<title>(?:Case\s+[A-Z]-?\d+/\d+\s+)?[A-Z][^,]{0,120}?\s(?:v\.?|vs\.?|versus|przeciwko)\s[^,\[(]{1,120}?)"
+    r"(?=\s*[,(\[]|\s+\d)(?P<cite>.*)$"
+)
+_DECISION = re.compile(r"^(?P<title>(?:Wyrok|Postanowienie|Uchwała|Judgment|Judgement|Decision|Urteil|Beschluss|"
+                       r"Sentencia|Acórdão|Bản án)\b[^,]*)(?P<cite>.*)$")
+_REPORTER = re.compile(r"(?P<volume>\d+)\s+(?P<reporter>[A-Z][\w.\s]{0,20}?)\s+(?P<page>\d+)\b")
+_NEUTRAL = re.compile(r"\[(?P<year>\d{4})\]\s+(?:(?P<volume>\d+)\s+)?(?P<reporter>[A-Z][A-Za-z.\s]*?)\s+(?P<page>\d+)")
+_STATUTE = re.compile(
+    r"^(?P<title>(?:The\s+)?(?:(?:[A-Z][\w’'\-]*,?|of|and|on|for|the|\(\w+\))\s+){0,12}"
+    r"(?:Act|Code|Regulation|Directive|Decree|Ordinance|Statute|Constitution|Convention|Treaty)\b[^,.]*"
+    r"|(?:Ustawa|Rozporządzenie|Kodeks|Gesetz|Ley|Lei|Luật|Nghị định|Regulation \(EU\)|Directive \(EU\))\b(?:[^.]|\br\.)*?"  # noqa: E501 (one pattern reads best whole)
+    r"(?=,|(?<!\br)\.\s|\s\(Dz|\s\(BGBl|\s\(OJ|$))(?P<cite>.*)$"
+)
+_GAZETTE = re.compile(r"\b(Dz\.\s?U\.|OJ|O\.J\.|U\.S\.C\.|BGBl\.|Stat\.)")
+
+
+def parse_legal(text: str) -> dict | None:
+    """Fields of a case or statute, or None when the text is neither."""
+    for pattern, kind in ((_CASE, "legal_case"), (_DECISION, "legal_case"), (_STATUTE, "legislation")):
+        match = pattern.match(text)
+        if match:
+            title = match["title"].strip(" ,")
+            title = title if re.search(r"\br\.$", title) else title.rstrip(". ")
+            return _fields(title, match["cite"], kind, text)
+    return None
+
+
+def _fields(title: str, cite: str, kind: str, text: str) -> dict:
+    date, _ = find_date(text)
+    year = date[:4] if date else find_year(cite)[0] or find_year(title)[0]
+    fields = {"kind": kind, "title": title, "date": date, "year": year}
+    report = _NEUTRAL.search(cite) or _REPORTER.search(cite)
+    if kind == "legal_case" and report:
+        fields.update(container=report["reporter"].strip(), volume=report["volume"] or "", pages=report["page"])
+    gazette = _GAZETTE.search(cite)
+    if kind == "legislation" and gazette:
+        fields["container"] = gazette[1]
+    pages = re.search(r"\bpp?\.\s*(\d+\s*[-–]\s*\d+|\d+)", cite)
+    if kind == "legislation" and pages:
+        fields["pages"] = normalise_pages(pages[1])
+    return {key: value for key, value in fields.items() if value}

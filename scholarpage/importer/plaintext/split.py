@@ -1,0 +1,210 @@
+"""Cut a reference into its three zones: who (authors), what (title), and where (the rest)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scholarpage.importer.plaintext.fields import YEAR, find_date
+from scholarpage.importer.plaintext.names import is_organisation
+
+_OPEN = "“„«\"”‟〝"
+_CLOSE = "”“»\"‟〞"
+_SINGLE_OPEN = "‘'‚"
+_SINGLE_CLOSE = "’'‘"
+_ABBREVIATIONS = frozenset(
+    "vol no nr pp ed eds dr st jr sr inc ltd co corp dept prof mr mrs ms vs v etc al jan feb mar apr "
+    "jun jul aug sep sept oct nov dec trans rev repr orig ser n.d univ assoc intl natl comp".split()
+)
+_YEAR_PAREN = re.compile(rf"\(\s*(?P<year>{YEAR}[a-z]?|n\.\s?d\.?)\s*(?:,\s*(?P<when>[^)]*))?\)")
+_YEAR_DOTTED = re.compile(rf"(?<=[.,])\s+(?P<year>{YEAR}[a-z]?|n\.\s?d\.)[.,]\s")
+_EDITOR_MARK = re.compile(r"\s*\((?:eds?|hrsg|red|ed\.\s*by)\.?\)\s*[.,]?\s*$|,?\s+eds?\.$", re.I)
+_VANCOUVER_NAME = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][\w'’\-]*\s)+[A-Z]{1,4}$|^et al$")
+
+
+@dataclass
+class Zones:
+    authors: str = ""
+    title: str = ""
+    rest: str = ""
+    year: str = ""
+    date: str = ""
+    editors_first: bool = False
+    style: str = ""
+
+
+def split(text: str) -> Zones:
+    """Find the title first (quoted, or after a year, or after the names); the rest follows."""
+    for finder in (_quoted, _after_paren_year, _after_dotted_year, _vancouver, _inverted, _names_then_title):
+        zones = finder(text)
+        if zones and zones.title:
+            return _finish(zones)
+    return Zones(title=text.strip(" .,"), style="unknown")
+
+
+def _finish(zones: Zones) -> Zones:
+    if _EDITOR_MARK.search(zones.authors):
+        zones.editors_first = True
+        zones.authors = _EDITOR_MARK.sub("", zones.authors)
+    zones.authors = zones.authors.strip(" ,:;")
+    zones.title = clean_title(zones.title)
+    zones.rest = zones.rest.strip(" ,.;:")
+    return zones
+
+
+def clean_title(title: str) -> str:
+    """Drop surrounding quotes of any kind, paired or not, and the trailing comma or period."""
+    title = title.strip()
+    title = title.strip(_OPEN + _CLOSE + " ")
+    if title[:1] in _SINGLE_OPEN and title[-1:] in _SINGLE_CLOSE:
+        title = title[1:-1]
+    title = title.strip(" ,;:")
+    if title.endswith(".") and not re.search(r"\b[A-Z]\.$|\.\.\.$", title):
+        title = title[:-1].rstrip()
+    return title
+
+
+def sentence_end(text: str, start: int = 0) -> int:
+    """Index just past the first sentence of text[start:] ("?" and "!" stay in the sentence)."""
+    depth = 0
+    for i in range(start, len(text)):
+        char = text[i]
+        depth += (char in "([") - (char in ")]")
+        if char not in ".?!" or depth > 0:
+            continue
+        after = text[i + 1 : i + 2]
+        if after and after not in " \u00a0":
+            continue
+        if char == "." and _is_abbreviation(text, start, i):
+            continue
+        return i + 1
+    return len(text)
+
+
+def _is_abbreviation(text: str, start: int, i: int) -> bool:
+    word = re.search(r"([\w.]*)$", text[start:i])[1]
+    if re.fullmatch(r"[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω]|(?:[A-Za-z]\.)+[A-Za-z]", word):
+        return True
+    abbreviation = word.lower() in _ABBREVIATIONS and not text[i + 2 : i + 3].isupper()
+    return abbreviation or word.lower() in {"vol", "no", "pp", "nr"}
+
+
+def _quoted(text: str) -> Zones | None:
+    span = _quote_span(text, _OPEN, _CLOSE) or _quote_span(text, _SINGLE_OPEN, _SINGLE_CLOSE, single=True)
+    if not span:
+        return None
+    start, end = span
+    authors, year, date = _year_out_of(text[:start])
+    return Zones(authors=authors, title=text[start + 1 : end], rest=text[end + 1 :], year=year, date=date,
+                 style="quoted")
+
+
+def _quote_span(text: str, openers: str, closers: str, single: bool = False) -> tuple[int, int] | None:
+    for start, char in enumerate(text):
+        if char in openers and (start == 0 or text[start - 1] in " ([:;,.") and text[start + 1 : start + 2].strip():
+            break
+    else:
+        return None
+    ends = [i for i in range(start + 2, len(text)) if text[i] in closers and _closes(text, i, single)]
+    if ends:
+        preferred = [i for i in ends if text[i + 1 : i + 2] in (",", ".", ";", ":", "")] if single else []
+        return start, (preferred or ends)[0]
+    if single:
+        return None
+    return start, sentence_end(text, start + 1) - 1
+
+
+def _closes(text: str, i: int, single: bool) -> bool:
+    after = text[i + 1 : i + 2]
+    if single and text[i - 1 : i].isalpha() and after.isalpha():
+        return False
+    return after == "" or after in " ,.;:)]?!\u00a0"
+
+
+def _year_out_of(authors: str) -> tuple[str, str, str]:
+    """Authors text without a trailing "(2020)" or ". 2020." (Harvard, Chicago author-date)."""
+    match = re.search(rf"[\s,]*(?:(?<![A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω])\.)?[\s,]*\(?\s*({YEAR}[a-z]?|n\.\s?d\.)(?:,\s*([^)]*))?\s*\)?[\s.,:]*$", authors)  # noqa: E501 (one pattern reads best whole)
+    if not match or re.search(r"\d", authors[: match.start()]):
+        return authors, "", ""
+    date = find_date(f"{match[2]} {match[1][:4]}")[0] if match[2] else ""
+    return authors[: match.start()], match[1][:4] if match[1][0].isdigit() else "", date
+
+
+def _after_paren_year(text: str) -> Zones | None:
+    match = _YEAR_PAREN.search(text)
+    if not match or match.start() > 400 or re.search(r"\d", text[: match.start()]) or not match.start():
+        return None
+    body = text[match.end() :].lstrip(" .,:")
+    end = sentence_end(body)
+    date = find_date(f"{match['when']} {match['year'][:4]}")[0] if match["when"] else ""
+    year = match["year"][:4] if match["year"][0].isdigit() else ""
+    return Zones(text[: match.start()], body[:end], body[end:], year, date, style="author-year")
+
+
+def _after_dotted_year(text: str) -> Zones | None:
+    match = _YEAR_DOTTED.search(text)
+    if not match or match.start() > 300 or re.search(r"\d", text[: match.start()]):
+        return None
+    body = text[match.end() :]
+    end = sentence_end(body)
+    year = match["year"] if match["year"][0].isdigit() else ""
+    return Zones(text[: match.start()], body[:end], body[end:], year, style="author-date")
+
+
+def _vancouver(text: str) -> Zones | None:
+    first_stop = re.search(r"\.\s", text)
+    end = first_stop.end() if first_stop else len(text)
+    chunks = [c.strip() for c in re.split(r",\s*", text[: end].rstrip(". "))]
+    if not all(_VANCOUVER_NAME.match(c) for c in chunks) or is_organisation(chunks[0]):
+        return None
+    title_end = sentence_end(text, end)
+    return Zones(text[:end], text[end:title_end], text[title_end:], style="vancouver")
+
+
+def _inverted(text: str) -> Zones | None:
+    first, _, following = text.partition(",")
+    following = following.strip()
+    if len(first.split()) != 1 or not first[:1].isupper() or is_organisation(first):
+        return None
+    if not re.match(r"(?:[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][\w\-]*\.?\s?)+(?:[,.]|$)", following):
+        return None
+    end = sentence_end(text)
+    title_end = sentence_end(text, end)
+    return Zones(text[:end], text[end:title_end], text[title_end:], style="inverted")
+
+
+def _names_then_title(text: str) -> Zones | None:
+    """"Family Given, Given Family, Title. Rest": names run until a chunk that is no name."""
+    end_of_first = sentence_end(text)
+    comma = text.find(",")
+    if comma < 0 or comma > end_of_first:
+        return Zones("", text[:end_of_first], text[end_of_first:], style="untitled-author")
+    position = comma + 1
+    while True:
+        next_comma = text.find(",", position)
+        chunk = text[position: next_comma if next_comma >= 0 else len(text)].strip()
+        if next_comma < 0 or next_comma > sentence_end(text, position) or not _looks_like_name(chunk):
+            break
+        position = next_comma + 1
+    start = position
+    while text[start : start + 1] == " ":
+        start += 1
+    end = _title_end(text, start)
+    return Zones(text[: position - 1], text[start:end], text[end:], style="names-first")
+
+
+def _looks_like_name(chunk: str) -> bool:
+    words = re.sub(r"\bet al\.?$", "", chunk).split()
+    if not 1 < len(words) <= 5 or re.search(r"\d", chunk):
+        return False
+    return all(w[:1].isupper() or w.lower() in ("van", "von", "de", "der", "da", "di", "du", "del") for w in words) \
+        and not is_organisation(chunk)
+
+
+def _title_end(text: str, start: int) -> int:
+    end = sentence_end(text, start)
+    stop = re.search(
+        rf",\s+(?=(?:[0-3]?\d\s+)?[A-Z][a-z]+\.?\s+(?:[0-3]?\d,\s+)?{YEAR}\b|{YEAR}\b|\d+(?:st|nd|rd|th)\s+ed|Vol\.|vol\.)",
+        text[start:end],
+    )
+    return start + stop.start() if stop else end

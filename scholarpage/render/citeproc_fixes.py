@@ -1,0 +1,163 @@
+"""citeproc-py, run with workarounds for four of its bugs, each reported upstream (README).
+
+Nothing of citeproc-py is replaced: the workarounds change what goes in (the style's XML, the
+items' values) and what comes out (the HTML of an entry). They were checked against the
+citeproc-py versions in TESTED_VERSIONS; on another version the three that depend on its exact
+behaviour are switched off and the build log says so once. Escaping stays on whatever the
+version: without it a title could become markup.
+
+1. Escaping: citeproc-py copies variables into its HTML unescaped (`escape_item`).
+2. `initialize="false"` (CSL 1.0.2, Chicago, MLA) is ignored: given names are initialised
+   anyway (`parse_style`, `item_with_fixes`).
+3. A lower-case part after a hyphen ("Min-jun") is printed after a stray mark ("M.-. jun .")
+   instead of being initialised ("M.-J.") (`item_with_fixes`).
+4. A title or journal standing in for a missing author is printed twice (`without_substitute_repeat`).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
+from typing import Any
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from lxml import etree
+
+from scholarpage.model import Reference
+from scholarpage.render.escaping import csl_safe
+
+log = logging.getLogger("mkdocs.plugins.scholarpage")
+
+#: citeproc-py versions the workarounds were tested with (the version prefix).
+TESTED_VERSIONS = ("0.11.",)
+_CSL = "{http://purl.org/net/xbiblio/csl}"
+
+
+@lru_cache(maxsize=1)
+def fixes_apply() -> bool:
+    """Whether this citeproc-py is one the workarounds were tested with (logged once if not)."""
+    installed = version("citeproc-py")
+    if installed.startswith(TESTED_VERSIONS):
+        return True
+    log.info("citeproc-py %s is not a version scholarpage was tested with (%s): its workarounds for "
+             "initialize=\"false\", hyphenated given names and repeated substitutes are off",
+             installed, ", ".join(v + "x" for v in TESTED_VERSIONS))
+    return False
+
+
+@dataclass(frozen=True)
+class Style:
+    """A parsed style and what `item_with_fixes` needs to know of it."""
+
+    parsed: CitationStylesStyle
+    initialises: bool  # some names print given names as initials
+    whole_names_mark: str  # "." when some names print given names whole, with initials punctuated so
+
+
+def parse_style(path: str) -> Style:
+    with open(path, "rb") as file:
+        root = etree.fromstring(file.read())
+    names = list(root.iter(f"{_CSL}name"))
+    whole = any(name.get("initialize") == "false" for name in names)
+    inheriting = any(element.get("initialize-with") is not None for element in root.iter() if element not in names)
+    initialises = any(name.get("initialize") != "false" and (inheriting or name.get("initialize-with") is not None)
+                      for name in names)
+    mark = ""
+    if whole and fixes_apply() and _initialize_with_only_at_the_root(root):
+        inherited = root.attrib.pop("initialize-with", None)
+        mark = (inherited or "").strip()
+        for name in names:
+            if inherited is not None and name.get("initialize") != "false" and name.get("initialize-with") is None:
+                name.set("initialize-with", inherited)
+    source = etree.tostring(root, xml_declaration=True, encoding="utf-8")
+    return Style(CitationStylesStyle(io.BytesIO(source), validate=False), initialises, mark)
+
+
+def _initialize_with_only_at_the_root(root: etree._Element) -> bool:
+    """citeproc-py initialises whenever an `initialize-with` is inherited, `initialize="false"`
+    or not; the inherited value is moved onto each name element that should initialise. That is
+    exact only when the style's root is the one element above the names that sets it."""
+    return all(element.get("initialize-with") is None
+               for element in root.iter(f"{_CSL}citation", f"{_CSL}bibliography"))
+
+
+def escape_item(item: dict[str, Any]) -> dict[str, Any]:
+    """Every text value escaped (`csl_safe`), ids and types as they are."""
+    return {name: value if name in ("id", "type") else _escaped(value) for name, value in item.items()}
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return csl_safe(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
+
+
+def item_with_fixes(item: dict[str, Any], style: Style) -> dict[str, Any]:
+    """Names as the style would print them, where citeproc-py does not.
+
+    Where a style initialises, a part after a hyphen is capitalised ("Min-jun" → "Min-Jun",
+    printed "M.-J."). Where it prints given names whole, an initial already there gets the
+    style's mark ("Gary S" → "Gary S."). A style that does neither gets names as written.
+    """
+    if not fixes_apply() or not (style.initialises or style.whole_names_mark):
+        return item
+    fixed = dict(item)
+    for role in ("author", "editor", "translator"):
+        if role in fixed:
+            fixed[role] = [_given_fixed(name, style) for name in fixed[role]]
+    return fixed
+
+
+def _given_fixed(name: dict[str, str], style: Style) -> dict[str, str]:
+    given = name.get("given", "")
+    if style.initialises and given and not any(char.isupper() or char.islower() for char in given):
+        # A script without case (أحمد, 小明) has no initials; citeproc-py took the name for a
+        # particle and printed it between stray marks (". أحمد ."). It is printed whole.
+        return {"literal": f"{name.get('family', '')}, {given}" if name.get("family") else given}
+    if style.initialises and "-" in given:
+        given = re.sub(r"-(\w)", lambda m: "-" + m[1].upper(), given)
+    if style.whole_names_mark:
+        mark = style.whole_names_mark
+        given = " ".join(part + mark if len(part) == 1 and part.isupper() else part for part in given.split())
+    return {**name, "given": given} if given != name.get("given", "") else name
+
+
+def without_substitute_repeat(entry_html: str, reference: Reference) -> str:
+    """Drop the second title (or journal) of an entry that stood in for its missing author.
+
+    CSL substitutes the title or container for a missing author and suppresses it where it
+    would appear again; citeproc-py does not, which prints "Title. (2026). Title. Journal…".
+    """
+    if reference.authors or reference.editors or not fixes_apply():
+        return entry_html
+    for value in (reference.title, reference.container):
+        if not value:
+            continue
+        escaped = re.escape(csl_safe(value))
+        pattern = rf"(?:<i>)?[“\"‘]?{escaped}[”\"’]?(?:</i>)?[.,;:]?\s*"
+        matches = list(re.finditer(pattern, entry_html, flags=re.IGNORECASE))
+        if len(matches) >= 2:
+            second = matches[1]
+            entry_html = entry_html[: second.start()] + entry_html[second.end():]
+    return entry_html
+
+
+def bibliography(style: CitationStylesStyle, items: list[dict]) -> list[tuple[str, str]]:
+    """Each CSL-JSON item's bibliography entry as HTML, with its id, in the style's order."""
+    entries = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
+    for item in items:
+        entries.register(Citation([CitationItem(item["id"])]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # citeproc-py warns about unsupported CSL features
+        formatted = entries.bibliography()
+    return [(item.key, str(entry)) for item, entry in zip(entries.items, formatted, strict=True)]

@@ -1,0 +1,639 @@
+"""references.bib ⇄ References: the only module that touches the BibTeX library.
+
+Parsing is bibtexparser v2 (bad blocks come back located instead of raising); TeX accents and
+braces are decoded by pylatexenc (plain text and simple escapes by
+a fast path that a property test holds to pylatexenc). Entries keep the order of the file, which
+is the printed order of the reference list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser.library import Library
+from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, String
+from pylatexenc.latex2text import LatexNodes2Text
+
+from scholarpage.errors import Problem, SourceError
+from scholarpage.identifiers import bare_doi
+from scholarpage.model import Person, Reference
+from scholarpage.sources.reading import check_text, read_source
+
+#: The field holding the reference exactly as printed in the source (shown verbatim).
+TEXT_FIELD = "formatted"
+#: The field holding a bracketed translation of a title in another language.
+TRANSLATION_FIELD = "titletranslation"
+
+#: BibTeX/BibLaTeX entry type → CSL item type. `entrysubtype` refines `article` and `misc`.
+KIND_OF_TYPE = {
+    "article": "article-journal",
+    "book": "book",
+    "mvbook": "book",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "techreport": "report",
+    "report": "report",
+    "online": "webpage",
+    "electronic": "webpage",
+    "www": "webpage",
+    "unpublished": "manuscript",
+    "misc": "document",
+    "jurisdiction": "legal_case",
+    "legislation": "legislation",
+}
+KIND_OF_SUBTYPE = {
+    "newspaper": "article-newspaper",
+    "magazine": "article-magazine",
+    "speech": "speech",
+    "presentation": "speech",
+    "workingpaper": "report",
+}
+#: CSL item type → the BibTeX type written on export (the inverse of the tables above).
+TYPE_OF_KIND = {
+    "article-journal": ("article", ""),
+    "article-newspaper": ("article", "newspaper"),
+    "article-magazine": ("article", "magazine"),
+    "book": ("book", ""),
+    "chapter": ("incollection", ""),
+    "paper-conference": ("inproceedings", ""),
+    "thesis": ("thesis", ""),
+    "report": ("report", ""),
+    "webpage": ("online", ""),
+    "speech": ("misc", "speech"),
+    "manuscript": ("unpublished", ""),
+    "document": ("misc", ""),
+    "legal_case": ("jurisdiction", ""),
+    "legislation": ("legislation", ""),
+}
+#: Babel/BibLaTeX language names → BCP 47 codes, for `language` or `langid` given by name.
+LANGUAGE_CODES = {
+    "english": "en", "american": "en", "british": "en", "polish": "pl", "vietnamese": "vi",
+    "chinese": "zh", "japanese": "ja", "german": "de", "ngerman": "de", "french": "fr",
+    "spanish": "es", "portuguese": "pt", "brazilian": "pt", "russian": "ru", "italian": "it",
+    "czech": "cs", "ukrainian": "uk", "dutch": "nl", "korean": "ko", "arabic": "ar",
+    "hebrew": "he",
+}
+
+
+@lru_cache(maxsize=1)
+def _decoder() -> LatexNodes2Text:
+    """Built on first need: its macro tables cost a few ms, and most files never need them."""
+    return LatexNodes2Text(math_mode="verbatim")
+
+
+_SPACES = re.compile(r"\s+")
+
+
+#: BibLaTeX's verbatim fields: kept as written unless they hold TeX escapes (`\_`, `\%`).
+VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urlraw"}
+# A bare & or % is a typo in TeX (alignment, comment) but common in .bib files: keep it as text.
+_NEEDS_TEX = re.compile(r"[\\~$]")
+_SIMPLE_ESCAPE = re.compile(r"\\([&%_#$])")
+_LIGATURES_OUT = {"---": "—", "--": "–", "``": "“", "''": "”", "?`": "¿", "!`": "¡"}
+_LIGATURE = re.compile("|".join(map(re.escape, _LIGATURES_OUT)))
+_BARE_SPECIAL = re.compile(r"(?<!\\)([&%])")
+
+
+_URL_MACRO = re.compile(r"\\url\s*\{([^{}]*)\}")
+_HREF_MACRO = re.compile(r"\\href\s*\{([^{}]*)\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+
+
+def decode_latex(value: str) -> str:
+    """TeX → Unicode text: accents and escapes decoded, braces dropped, spaces collapsed.
+
+    `\\url{…}` keeps its URL exactly as written (TeX reads it verbatim: `%`, `~`, `_` and `#`
+    are part of it); `\\href{URL}{text}` becomes "text (URL)".
+    """
+    if "\\url" in value or "\\href" in value:
+        return _decode_with_urls(value)
+    return _decode_text(value)
+
+
+def _decode_with_urls(value: str) -> str:
+    pieces, position = [], 0
+    for match in re.finditer(f"{_URL_MACRO.pattern}|{_HREF_MACRO.pattern}", value):
+        pieces.append(_decode_piece(value[position: match.start()]))
+        url = match[1] if match[1] is not None else match[2]
+        pieces.append(url if match[1] is not None else f"{_decode_text(match[3])} ({url})")
+        position = match.end()
+    pieces.append(_decode_piece(value[position:]))
+    return " ".join("".join(pieces).split())
+
+
+def _decode_piece(text: str) -> str:
+    """Text between URLs, decoded, keeping the space that separated it from them."""
+    return (" " if text[:1].isspace() else "") + _decode_text(text) + (" " if text[-1:].isspace() else "")
+
+
+def _decode_text(value: str) -> str:
+    unescaped = _SIMPLE_ESCAPE.sub("", value) if "\\" in value else value
+    if not _NEEDS_TEX.search(unescaped) and ("{" not in value and "}" not in value or _balanced(value)):
+        # Plain text, ligatures, grouping braces and escaped specials (\& \% \_ \# \$) only:
+        # decoded here, as pylatexenc would (a property test checks), because pylatexenc takes
+        # about 1 ms a field.
+        plain = value
+        if "-" in plain or "`" in plain or "'" in plain:
+            plain = _LIGATURE.sub(lambda m: _LIGATURES_OUT[m[0]], plain)
+        if "{" in plain or "}" in plain:
+            plain = plain.replace("{", "").replace("}", "")
+        if "\\" in plain:
+            plain = _SIMPLE_ESCAPE.sub(r"\1", plain)
+        return " ".join(plain.split())  # the same whitespace as \s, collapsed and stripped
+    protected = _BARE_SPECIAL.sub(r"\\\1", value)
+    try:
+        decoded = _decoder().latex_to_text(protected)
+    except Exception:  # noqa: BLE001 (pylatexenc fails on some malformed macros, e.g. \\href{x})
+        decoded = value.replace("{", "").replace("}", "")  # the text as written, grouping dropped
+    return _SPACES.sub(" ", decoded).strip()
+
+
+def _decode_field(name: str, value: str) -> str:
+    if name in VERBATIM_FIELDS and "\\" not in value:
+        return value.strip().removeprefix("{").removesuffix("}").strip()
+    return decode_latex(value)
+
+
+def load_references(path: Path) -> tuple[Reference, ...]:
+    """Read a .bib file; raise SourceError listing every located problem."""
+    return _parse_cached(read_source(path), path.name)
+
+
+@lru_cache(maxsize=4)
+def _parse_cached(source: str, name: str) -> tuple[Reference, ...]:
+    """`mkdocs serve` rebuilds on every save; an unchanged file is not parsed again."""
+    return parse_references(source, name)
+
+
+def parse_references(source: str, name: str = "references.bib") -> tuple[Reference, ...]:
+    """Parse BibTeX source text into References, in source order."""
+    check_text(source, name)
+    # No middlewares: values come raw ("{Title}", "jgr # { 2}"), so that what bibtexparser
+    # would pass over (an undefined @string, a concatenation, a value swallowing the next
+    # field when a comma is missing) is read, or reported, here.
+    library = bibtexparser.parse_string(source, parse_stack=[])
+    problems = _block_problems(library, name)
+    strings = _strings(library, name, problems)
+    entries = {}
+    for entry in library.entries:
+        entries[entry.key] = (entry, _fields(entry, strings, name, problems))
+    references = []
+    for entry, fields in entries.values():
+        inherited = _inherit(entry, fields, entries, name, problems)
+        reference, entry_problems = _reference(entry, inherited, name)
+        references.append(reference)
+        problems.extend(entry_problems)
+    if not references and not problems:
+        problems.append(Problem(name, 0, "", "no references found: the file holds no @entry"))
+    if problems:
+        raise SourceError(sorted(problems, key=lambda p: p.line))
+    return tuple(references)
+
+
+def _block_problems(library: Library, name: str) -> list[Problem]:
+    first_line = {entry.key: entry.start_line + 1 for entry in library.entries}
+    problems = []
+    for block in library.failed_blocks:
+        line = block.start_line + 1
+        if isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, String):
+            continue  # BibTeX lets a later @string redefine an earlier one (read in `_strings`)
+        if isinstance(block, DuplicateBlockKeyBlock):
+            message = f"duplicate key '{block.key}' (first used on line {first_line.get(block.key, '?')})"
+            problems.append(Problem(name, line, "key", message))
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            fields = ", ".join(sorted(block.duplicate_keys))
+            problems.append(Problem(name, line, block.ignore_error_block.key, f"field given twice: {fields}"))
+        elif isinstance(block, ParsingFailedBlock):
+            lines = str(block.error or "").strip().splitlines()
+            reason = lines[-1].strip() if lines else "the entry is not closed or not well formed"
+            problems.append(Problem(name, line, "", f"BibTeX syntax error: {reason}"))
+    return problems
+
+
+#: BibTeX's predefined macros: the months, as its standard styles print them.
+MONTHS = {month[:3].lower(): month for month in (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December")}
+
+
+def _strings(library: Library, name: str, problems: list[Problem]) -> dict[str, str]:
+    """@string macros by lower-cased name, in file order (a later one redefines an earlier one)."""
+    strings = dict(MONTHS)
+    definitions = [block for block in library.blocks if isinstance(block, String)]
+    definitions += [block.ignore_error_block for block in library.failed_blocks
+                    if isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, String)]
+    for block in sorted(definitions, key=lambda b: b.start_line or 0):
+        value, problem = evaluate(block.value, strings)
+        if problem:
+            offset, message = problem
+            problems.append(Problem(name, (block.start_line or 0) + 1 + block.value.count("\n", 0, offset),
+                                    f"@string {block.key}", message))
+        strings[block.key.lower()] = value
+    return strings
+
+
+def _fields(entry: Entry, strings: dict[str, str], name: str, problems: list[Problem]) -> dict[str, str]:
+    """The entry's fields by lower-cased name, each value read as BibTeX reads it."""
+    fields = {}
+    for field in entry.fields:
+        value, problem = evaluate(field.value, strings)
+        if problem:
+            offset, message = problem
+            first = field.start_line if field.start_line is not None else entry.start_line
+            line = first + 1 + field.value.count("\n", 0, offset)
+            problems.append(Problem(name, line, entry.key, f"{field.key}: {message}"))
+        fields[field.key.lower()] = value
+    return fields
+
+
+_WORD = re.compile(r"[^\s#{}\",=]+")
+_SWALLOWED_FIELD = re.compile(r"([^\s#{}\",=]+)\s*=")
+# Marks as bibtexparser's splitter reads them: a brace or quote after a backslash is text.
+_BRACE = re.compile(r"(?<!\\)[{}]")
+_QUOTE_OR_BRACE = re.compile(r'(?<!\\)["{}]')
+
+
+def evaluate(raw: str, strings: dict[str, str]) -> tuple[str, tuple[int, str] | None]:
+    """A raw BibTeX value (`{…}`, `"…"`, a number or a macro, joined by `#`) → its text, and
+    the first problem in it as (offset, message), or None."""
+    if raw.startswith("{") and raw.endswith("}") and _closing(raw, 0) == len(raw) - 1:
+        return raw[1:-1], None  # the usual case, at once
+    parts, position = [], 0
+    while True:
+        position = _skip_space(raw, position)
+        if position >= len(raw):
+            return "".join(parts), (position, "a value is missing") if not parts or raw.rstrip().endswith("#") else None
+        if raw[position] in "{\"":
+            end = _closing(raw, position)
+            if end < 0:
+                return "".join(parts), (position, "a brace or quote is not closed")
+            parts.append(raw[position + 1: end])
+            position = end + 1
+        else:
+            word = _WORD.match(raw, position)
+            if word is None:
+                return "".join(parts), (position, f"unexpected {raw[position]!r}")
+            text = word[0]
+            if not text.isdigit() and text.lower() not in strings:
+                return "".join(parts), (position, f"undefined @string '{text}' (define it, or put the text in braces)")
+            parts.append(text if text.isdigit() else strings[text.lower()])
+            position = word.end()
+        position = _skip_space(raw, position)
+        if position < len(raw) and raw[position] == "#":
+            position += 1
+            continue
+        if position >= len(raw):
+            return "".join(parts), None
+        swallowed = _SWALLOWED_FIELD.match(raw, position)
+        if swallowed:
+            return "".join(parts), (position, f"missing comma before '{swallowed[1]}' (it was read as part of "
+                                              "this field)")
+        return "".join(parts), (position, f"unexpected text after the value: {raw[position:position + 20]!r}")
+
+
+def _skip_space(raw: str, position: int) -> int:
+    while position < len(raw) and raw[position].isspace():
+        position += 1
+    return position
+
+
+def _closing(raw: str, start: int) -> int:
+    """The index closing the `{` or `"` at `start` (braces nest; a quote ends only outside
+    braces, as BibTeX reads), or -1."""
+    depth = 0
+    pattern = _BRACE if raw[start] == "{" else _QUOTE_OR_BRACE
+    for match in pattern.finditer(raw, start + 1 if raw[start] == '"' else start):
+        char = match[0]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return -1
+            if depth == 0 and raw[start] == "{":
+                return match.start()
+        elif depth == 0:
+            return match.start()
+    return -1
+
+
+#: Fields a `crossref` never passes on (BibTeX's and BibLaTeX's bookkeeping, and the printed text
+#: of the other entry).
+NOT_INHERITED = {"crossref", "xref", "ids", "key", "label", "shorthand", "sortkey", "entryset", "related",
+                 "options", "execute", TEXT_FIELD}
+#: BibLaTeX: a part takes its whole's title as the title of the book or journal it is in.
+_WHOLE_TITLE = {"booktitle": ({"book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings",
+                               "reference", "mvreference"},
+                              {"inbook", "bookinbook", "suppbook", "incollection", "suppcollection",
+                               "inproceedings", "inreference", "conference"}),
+                "journaltitle": ({"periodical"}, {"article", "suppperiodical"})}
+
+
+def _inherit(entry: Entry, fields: dict[str, str], entries: dict, name: str, problems: list[Problem],
+             seen: tuple[str, ...] = ()) -> dict[str, str]:
+    """The entry's fields with those it lacks taken from the entry its `crossref` names, as
+    BibTeX does (and BibLaTeX: a book's title becomes its chapter's `booktitle`)."""
+    parent_key = fields.get("crossref", "").strip()
+    if not parent_key:
+        return fields
+    parent = entries.get(parent_key) or next(
+        (value for key, value in entries.items() if key.lower() == parent_key.lower()), None)
+    if parent is None or parent[0].key in (*seen, entry.key):
+        what = "no entry with that key" if parent is None else "the crossrefs go round in a circle"
+        problems.append(Problem(name, entry.start_line + 1, entry.key, f"crossref: '{parent_key}': {what}"))
+        return fields
+    parent_entry, parent_fields = parent
+    parent_fields = _inherit(parent_entry, parent_fields, entries, name, [], (*seen, entry.key))
+    inherited = dict(fields)
+    parent_type, child_type = parent_entry.entry_type.lower(), entry.entry_type.lower()
+    for field, (wholes, parts) in _WHOLE_TITLE.items():
+        if parent_type in wholes and child_type in parts and "title" in parent_fields:
+            inherited.setdefault(field, parent_fields["title"])
+            parent_fields = {k: v for k, v in parent_fields.items() if k != "title"}
+    for key, value in parent_fields.items():
+        if key not in NOT_INHERITED:
+            inherited.setdefault(key, value)
+    return inherited
+
+
+def _reference(entry: Entry, fields: dict[str, str], name: str) -> tuple[Reference, list[Problem]]:
+    text = {key: _decode_field(key, value) for key, value in fields.items()}
+    line = entry.start_line + 1
+    problems = []
+    if not text.get("title") and not text.get(TEXT_FIELD):
+        problems.append(Problem(name, line, entry.key, f"needs a 'title' or a '{TEXT_FIELD}' field"))
+    subtype = text.get("entrysubtype", "").lower()
+    kind = KIND_OF_SUBTYPE.get(subtype) or KIND_OF_TYPE.get(entry.entry_type.lower(), "document")
+    year, date = _year_and_date(text)
+    printed, emphasis = _with_emphasis(fields.get(TEXT_FIELD), text.get(TEXT_FIELD, ""))
+    reference = Reference(
+        key=entry.key,
+        kind=kind,
+        text=printed,
+        emphasis=emphasis,
+        title=text.get("title", ""),
+        protected=_protected(fields.get("title")),
+        title_translation=text.get(TRANSLATION_FIELD, ""),
+        authors=_persons(fields.get("author", "")),
+        editors=_persons(fields.get("editor", "")),
+        container=_first(text, "journaltitle", "journal", "booktitle", "howpublished"),
+        collection=text.get("series", ""),
+        volume=text.get("volume", ""),
+        issue=_first(text, "number", "issue"),
+        pages=text.get("pages", ""),
+        year=year,
+        date=date,
+        doi=bare_doi(text.get("doi", "")),
+        url=text.get("url", ""),
+        publisher=_first(text, "publisher", "institution", "school", "organization"),
+        place=_first(text, "address", "location"),
+        edition=text.get("edition", ""),
+        genre=text.get("type", ""),
+        language=_language_code(text.get("language", "")),
+        title_language=_language_code(text.get("langid", "")),
+        note=text.get("note", ""),
+        line=line,
+    )
+    return reference, problems
+
+
+def _first(text: dict[str, str], *keys: str) -> str:
+    return next((text[key] for key in keys if text.get(key)), "")
+
+
+def _year_and_date(text: dict[str, str]) -> tuple[str, str]:
+    date = text.get("date", "")
+    year = text.get("year", "") or date[:4]
+    return year, date
+
+
+#: Markup kept from a `formatted` field: italics, and nothing else (the rest is text).
+_ITALIC_MACRO = re.compile(r"\\(?:emph|textit)\s*\{")
+_ITALIC_START, _ITALIC_END = "\ue000", "\ue001"  # private-use marks, refused when in the source
+
+
+def _with_emphasis(raw: object, decoded: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The printed text and its italic spans (`\\emph{…}`, `\\textit{…}`) as offsets.
+
+    The macros are replaced by marks, the field is decoded as usual, and the marks' positions
+    become the spans; any other TeX is decoded to text as before.
+    """
+    if not isinstance(raw, str) or not _ITALIC_MACRO.search(raw) or _ITALIC_START in raw or _ITALIC_END in raw:
+        return decoded, ()
+    marked = _mark_italics(raw)
+    if marked is None:
+        return decoded, ()
+    text, spans, start = "", [], -1
+    for character in decode_latex(marked):
+        if character == _ITALIC_START:
+            start = len(text) if start < 0 else start
+        elif character == _ITALIC_END:
+            if start >= 0 and len(text) > start:
+                spans.append((start, len(text)))
+            start = -1
+        else:
+            text += character
+    return (text, tuple(spans)) if text == decoded else (decoded, ())
+
+
+def _mark_italics(raw: str) -> str | None:
+    """`a \\emph{b} c` → `a <mark>b</mark> c`; None when a macro's braces do not close."""
+    out, position = [], 0
+    for match in _ITALIC_MACRO.finditer(raw):
+        if match.start() < position:
+            continue  # nested inside an earlier span: that span is italic already
+        depth, end = 1, match.end()
+        while end < len(raw) and depth:
+            depth += {"{": 1, "}": -1}.get(raw[end], 0) if raw[end - 1] != "\\" else 0
+            end += 1
+        if depth:
+            return None
+        inner = _ITALIC_MACRO.sub("{", raw[match.end(): end - 1])
+        out += [raw[position: match.start()], _ITALIC_START, "{", inner, "}", _ITALIC_END]
+        position = end
+    out.append(raw[position:])
+    return "".join(out)
+
+
+def _protected(raw: object) -> tuple[str, ...]:
+    """The parts of a title whose letter case is fixed: its `{…}` groups (not a macro's argument)."""
+    if not isinstance(raw, str) or "{" not in raw:
+        return ()
+    groups, depth, start = [], 0, 0
+    for index, character in enumerate(raw):
+        if character == "{" and (index == 0 or raw[index - 1] != "\\"):
+            if depth == 0:
+                start = index
+            depth += 1
+        elif character == "}" and depth and raw[index - 1] != "\\":
+            depth -= 1
+            macro = re.search(r"\\(?:[A-Za-z]+|[^A-Za-z\s])\s*$", raw[:start])  # \\emph{…}, \\'{e}
+            if depth == 0 and not macro:
+                groups.append(decode_latex(raw[start: index + 1]))
+    return tuple(group for group in groups if group)
+
+
+def _language_code(value: str) -> str:
+    return LANGUAGE_CODES.get(value.strip().lower(), value.strip())
+
+
+def _persons(value: str) -> tuple[Person, ...]:
+    return tuple(_person(name) for name in split_multiple_persons_names(value) if name.strip())
+
+
+def _person(name: str) -> Person:
+    """One BibTeX name; a name wholly in braces ("{World Bank}") is literal, never split."""
+    stripped = name.strip()
+    if stripped.startswith("{") and stripped.endswith("}") and _balanced(stripped[1:-1]):
+        return Person(literal=decode_latex(stripped[1:-1]))
+    parts = parse_single_name_into_parts(stripped, strict=False)
+    family = " ".join(parts.von + parts.last)
+    given = " ".join(parts.first + parts.jr)
+    return Person(family=decode_latex(family), given=decode_latex(given))
+
+
+_BRACES = re.compile(r"[{}]")
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for brace in _BRACES.findall(text):
+        depth += 1 if brace == "{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+# --- writing -----------------------------------------------------------------------------
+_ESCAPES = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
+}
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+# TeX ligatures that pylatexenc (like TeX) would fuse: break them with an empty group.
+_LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
+
+
+def encode_latex(text: str) -> str:
+    """Unicode text → a BibTeX field value that `decode_latex` turns back into the same text.
+
+    Unicode is kept as is (BibLaTeX and this loader read UTF-8); only TeX's special characters
+    and ligatures are escaped. Hand-written because pylatexenc's encoder also rewrites every
+    non-ASCII letter into a macro, which makes Vietnamese and Chinese sources unreadable.
+    """
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    if _SPECIAL.search(text):  # searched first: most fields have nothing to escape
+        text = _SPECIAL.sub(lambda match: _ESCAPES[match[0]], text)
+    if "--" in text or "``" in text or "''" in text or "?`" in text or "!`" in text:
+        text = _LIGATURES.sub("{}", text)
+    return text
+
+
+def encode_verbatim(text: str) -> str:
+    """A verbatim field (url, doi) as written, as BibLaTeX expects; TeX-escaped only when it
+    holds a brace or a backslash, which a verbatim value cannot carry."""
+    text = _SPACES.sub(" ", text).strip()
+    return encode_latex(text) if any(c in text for c in "{}\\") else text
+
+
+def encode_person(person: Person) -> str:
+    """A Person as a BibTeX name: "{Literal}" or "{Family}, {Given}" (braces keep parts whole)."""
+    if person.literal:
+        return "{" + encode_latex(person.literal) + "}"
+    family = "{" + encode_latex(person.family) + "}"
+    return f"{family}, {encode_latex(person.given)}" if person.given else family
+
+
+# --- export ------------------------------------------------------------------------------
+def dump_entry(reference: Reference, extra: Mapping[str, str] | None = None) -> str:
+    """One reference as a BibTeX entry (see `dump_references`), plus `extra` fields (an
+    exported article's `issn`, `abstract`, `keywords`)."""
+    entry = _entry(reference)
+    fields = "".join(f"  {name} = {{{encode_latex(value)}}},\n" for name, value in (extra or {}).items() if value)
+    return entry[: -len("}\n")] + fields + "}\n"
+
+
+def dump_references(references: tuple[Reference, ...] | list[Reference]) -> str:
+    """References → BibTeX source that `parse_references` reads back to the same fields."""
+    return "\n".join(_entry(reference) for reference in references)
+
+
+def _entry(reference: Reference) -> str:
+    entry_type, subtype = TYPE_OF_KIND.get(reference.kind, ("misc", ""))
+    container_field = {"article": "journaltitle", "incollection": "booktitle", "inproceedings": "booktitle"}
+    publisher_field = {"thesis": "institution", "report": "institution"}
+    fields = [
+        ("entrysubtype", subtype),
+        ("author", _names(reference.authors)),
+        ("editor", _names(reference.editors)),
+        ("title", _encode_title(reference)),
+        (TRANSLATION_FIELD, encode_latex(reference.title_translation)),
+        (container_field.get(entry_type, "howpublished"), encode_latex(reference.container)),
+        ("series", encode_latex(reference.collection)),
+        ("edition", encode_latex(reference.edition)),
+        ("volume", encode_latex(reference.volume)),
+        ("number", encode_latex(reference.issue)),
+        ("pages", encode_latex(reference.pages).replace("–", "--")),
+        ("type", encode_latex(reference.genre)),
+        (publisher_field.get(entry_type, "publisher"), encode_latex(reference.publisher)),
+        ("location", encode_latex(reference.place)),
+        ("date", encode_latex(reference.date)),
+        ("year", encode_latex(reference.year)),
+        ("doi", encode_verbatim(reference.doi)),
+        ("url", encode_verbatim(reference.url)),
+        ("langid", encode_latex(reference.title_language)),
+        ("language", encode_latex(reference.language)),
+        ("note", encode_latex(reference.note)),
+        (TEXT_FIELD, _encode_printed(reference)),
+    ]
+    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
+    return f"@{entry_type}{{{reference.key},\n{body}}}\n"
+
+
+def _encode_printed(reference: Reference) -> str:
+    """The printed text with its italic spans written back as `\\emph{…}`."""
+    text = reference.text
+    pieces, position = [], 0
+    for start, end in reference.emphasis:
+        pieces += [_encode_keeping_spaces(text[position:start]), r"\emph{" + encode_latex(text[start:end]) + "}"]
+        position = end
+    pieces.append(_encode_keeping_spaces(text[position:]))
+    return "".join(pieces)
+
+
+def _encode_keeping_spaces(piece: str) -> str:
+    encoded = encode_latex(piece)
+    return (" " if piece[:1].isspace() else "") + encoded + (" " if piece[-1:].isspace() and encoded else "")
+
+
+def _encode_title(reference: Reference) -> str:
+    """The title with its protected parts in braces again."""
+    title = encode_latex(reference.title)
+    for part in reference.protected:
+        encoded = encode_latex(part)
+        if encoded and encoded in title:
+            title = title.replace(encoded, "{" + encoded + "}", 1)
+    return title
+
+
+def _names(persons: tuple[Person, ...]) -> str:
+    return " and ".join(_name(person) for person in persons)
+
+
+def _name(person: Person) -> str:
+    if person == Person(family="others"):
+        return "others"  # BibTeX's "et al."
+    if person.given and re.search(r"\band\b|[,{}]", person.given, re.I):
+        return "{" + encode_latex(person.family) + "}, {" + encode_latex(person.given) + "}"
+    return encode_person(person)

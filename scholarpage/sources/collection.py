@@ -1,0 +1,131 @@
+"""A journal's sources → Collection: journal.yml, issues.yml and one folder per article.
+
+    journal.yml
+    issues.yml                 optional: issue titles, dates and descriptions
+    articles/<slug>/article.yml, references.bib, optional body.md and one PDF galley
+
+Issues are gathered from the articles' volume, issue and year. Every problem in every file is
+reported at once, each as FILE:LINE: field: message, with the path from the project's folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from scholarpage.errors import Problem, SourceError
+from scholarpage.model import Collection, Issue, Journal, License, PublishedArticle
+from scholarpage.sources.article_yml import parse_article, read_validated
+from scholarpage.sources.bibtex import parse_references
+
+BODY = "body.md"
+
+
+def load_collection(root: Path, journal_file: str = "journal.yml", articles_folder: str = "articles",
+                    issues_file: str = "issues.yml") -> Collection:
+    """Read every source of the journal's site; raise SourceError listing every problem."""
+    problems: list[Problem] = []
+    journal_data = _read(root, journal_file, "journal.schema.yml", problems)
+    issue_data = _read(root, issues_file, "issues.schema.yml", problems) if (root / issues_file).is_file() else {}
+    journal = _journal(journal_data or {"title": ""})
+    where = root / articles_folder
+    folders = sorted(p for p in where.iterdir() if p.is_dir()) if where.is_dir() else []
+    if not folders:
+        problems.append(Problem(f"{articles_folder}/", 0, "", "no article folders (each holds article.yml and "
+                                                              "references.bib)"))
+    defaults = {"journal": _journal_fields(journal_data or {}), "language": (journal.languages or ("en",))[0]}
+    articles = [_article(root, folder, defaults, problems) for folder in folders]
+    if problems:
+        raise SourceError(problems)
+    return Collection(journal, _issues([a for a in articles if a is not None], (issue_data or {}).get("issues") or []))
+
+
+def _read(root: Path, name: str, schema_file: str, problems: list[Problem]) -> dict[str, Any] | None:
+    path = root / name
+    try:
+        return read_validated(_text(path, name), name, schema_file)
+    except SourceError as error:
+        problems.extend(error.problems)
+        return None
+
+
+def _text(path: Path, name: str) -> str:
+    if not path.is_file():
+        raise SourceError(Problem(name, 0, "", "file not found" if not path.exists() else "not a file"))
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise SourceError(Problem(name, line, "", "not valid UTF-8 text")) from None
+    except OSError as error:
+        raise SourceError(Problem(name, 0, "", f"cannot be read: {error.strerror}")) from None
+
+
+def _article(root: Path, folder: Path, defaults: dict[str, Any], problems: list[Problem]) -> PublishedArticle | None:
+    where = folder.relative_to(root).as_posix()
+    found = []
+    for load in (lambda: parse_article(_text(folder / "article.yml", f"{where}/article.yml"),
+                                       f"{where}/article.yml", defaults),
+                 lambda: parse_references(_text(folder / "references.bib", f"{where}/references.bib"),
+                                          f"{where}/references.bib")):
+        try:
+            found.append(load())
+        except SourceError as error:
+            problems.extend(error.problems)
+    if len(found) < 2:
+        return None
+    article, references = found
+    pdfs = sorted(p.name for p in folder.glob("*.pdf"))
+    pdf = article.pdf if article.pdf in pdfs else (pdfs[0] if len(pdfs) == 1 and not article.pdf else "")
+    if article.pdf and article.pdf not in pdfs:
+        problems.append(Problem(f"{where}/article.yml", 0, "pdf", f"'{article.pdf}' is not in {where}/"))
+    body = (folder / BODY).read_text(encoding="utf-8") if (folder / BODY).is_file() else ""
+    return PublishedArticle(folder.name, article, references, body=body, pdf=pdf)
+
+
+def _journal_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """What article.yml's `journal` mapping takes from journal.yml."""
+    keys = ("title", "abbreviation", "issn", "eissn", "publisher", "url")
+    return {key: data[key] for key in keys if data.get(key) is not None}
+
+
+def _journal(data: dict[str, Any]) -> Journal:
+    text = {key: " ".join(str(data.get(key) or "").split()) for key in ("title", "abbreviation", "issn", "eissn",
+                                                                      "publisher", "url")}
+    description = tuple(" ".join(p.split()) for p in str(data.get("description") or "").split("\n\n") if p.strip())
+    license_data = data.get("license") or {}
+    contact = data.get("contact") or {}
+    return Journal(**text, description=description,
+                   license=License(name=license_data.get("name") or "", url=license_data.get("url") or ""),
+                   languages=tuple(data.get("languages") or ()),
+                   contact_name=contact.get("name") or "", contact_email=contact.get("email") or "")
+
+
+def _issues(articles: list[PublishedArticle], described: list[dict[str, Any]]) -> tuple[Issue, ...]:
+    """Articles grouped by (volume, issue, year), newest issue first; articles by first page
+    (the issue's page groups them by section in that order)."""
+    groups: dict[tuple[str, str, int], list[PublishedArticle]] = defaultdict(list)
+    for entry in articles:
+        groups[(entry.article.volume, entry.article.issue, entry.article.year)].append(entry)
+    about = {(str(d["volume"]), str(d.get("issue") or ""), d["year"]): d for d in described}
+    issues = []
+    for (volume, number, year), members in groups.items():
+        info = about.get((volume, number, year), {})
+        members.sort(key=_reading_order)
+        issues.append(Issue(volume, number, year, tuple(members), title=" ".join(str(info.get("title") or "").split()),
+                            date=dt.date.fromisoformat(info["date"]) if info.get("date") else None,
+                            description=" ".join(str(info.get("description") or "").split())))
+    return tuple(sorted(issues, key=_issue_order, reverse=True))
+
+
+def _reading_order(entry: PublishedArticle) -> tuple:
+    page = entry.article.first_page
+    return (int(page) if page.isdigit() else 10**9, entry.article.title)
+
+
+def _issue_order(issue: Issue) -> tuple:
+    def number(text: str) -> tuple[int, str]:
+        return (int(text), "") if text.isdigit() else (-1, text)
+    return (issue.year, number(issue.volume), number(issue.number))

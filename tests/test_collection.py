@@ -1,0 +1,195 @@
+"""Collection mode: the example journal (examples/journal) built with --strict, read as a reader,
+an indexer and a feed reader would."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import lxml.html
+import pytest
+import rispy
+from bibtexparser import parse_string
+
+from conftest import ROOT, build_site
+
+EXAMPLE = ROOT / "examples" / "journal"
+SITE_URL = "https://journal.example.org/sub/"
+ARTICLES = sorted(p.name for p in (EXAMPLE / "articles").iterdir() if p.is_dir())
+
+
+@pytest.fixture(scope="module")
+def journal_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("journal-site")
+    result = build_site(EXAMPLE, out, env={"SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _page(site: Path, path: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((site / path / "index.html").read_text("utf-8"))
+
+
+def _meta(page: lxml.html.HtmlElement, name: str) -> list[str]:
+    return page.xpath(f"//meta[@name='{name}']/@content")
+
+
+def _jsonld(page: lxml.html.HtmlElement) -> list[dict]:
+    return [json.loads(text) for text in page.xpath("//script[@type='application/ld+json']/text()")]
+
+
+def test_every_article_issue_and_listing_page_is_built(journal_site):
+    for path in ["", "issues", "authors", "issues/vol-3-no-1", "issues/vol-3-no-2", *(f"articles/{a}" for a in ARTICLES)]:
+        assert (journal_site / path / "index.html").is_file(), path
+
+
+def test_the_home_page_shows_the_newest_issue_with_its_articles(journal_site):
+    home = _page(journal_site, "")
+    assert home.xpath("string(//h1)") == "Journal of Open Scholarship Examples"
+    current = home.xpath("string(//p[@class='sp-issue__label']/a)")
+    assert current == "Vol. 3 No. 2 (2025): Open data, open science"
+    titles = home.xpath("//a[@class='sp-toc__title']/text()")
+    assert titles == ["FAIR in Practice: What Repositories Record About Their Data", "Does Open Access Raise Citations?"]
+    assert "2999-0021" in home.text_content()
+
+
+def test_an_issue_page_lists_its_articles_by_section_with_authors_pages_doi_and_pdf(journal_site):
+    issue = _page(journal_site, "issues/vol-3-no-1")
+    assert issue.xpath("//h3[@class='sp-toc__section']/text()") == ["Articles", "Review"]
+    first = issue.xpath("//li[@class='sp-toc__article']")[0]
+    assert first.xpath("string(a[@class='sp-toc__title'])") == "Securitising Patents: Cash Flows, Courts and the Limits of Collateral"
+    assert first.xpath("string(span[@class='sp-toc__authors'])") == "Josiah Carberry, Zofia Nowak"
+    facts = first.xpath("span[@class='sp-toc__facts']")[0]
+    assert facts.xpath("string(span)") == "pp. 1–24"
+    assert facts.xpath("a/@href") == ["https://doi.org/10.99999/jose.2025.001", "../../articles/securitising-patents/galley.pdf"]
+    assert (journal_site / "articles/securitising-patents/galley.pdf").read_bytes().startswith(b"%PDF")
+    # The Vietnamese title is marked with its language on an English journal page.
+    assert issue.xpath("//a[@lang='vi']/text()")[0].startswith("Cho vay bảo đảm")
+
+
+def test_links_from_home_to_issue_to_article_to_reference_resolve(journal_site):
+    home = _page(journal_site, "")
+    issue_href = home.xpath("//p[@class='sp-issue__label']/a/@href")[0]
+    issue_path = (journal_site / issue_href).resolve()
+    issue = lxml.html.fromstring((issue_path / "index.html").read_text("utf-8"))
+    article_href = issue.xpath("//a[@class='sp-toc__title']/@href")[0]
+    article = lxml.html.fromstring(((issue_path / article_href).resolve() / "index.html").read_text("utf-8"))
+    assert article.xpath("//*[@id='ref-1']") and article.xpath("string(//h1)").startswith("FAIR in Practice")
+    back = article.xpath("//div[contains(@class, 'sp-fact--journal')]//a/@href"
+                         " | //div[contains(@class, 'sp-fact--issue')]//a/@href")
+    assert [(issue_path / article_href / href).resolve() for href in back] == [journal_site.resolve(), issue_path]
+
+
+def test_highwire_tags_only_on_article_pages(journal_site):
+    for path in ["", "issues", "authors", "issues/vol-3-no-1", "about"]:
+        assert not _meta(_page(journal_site, path), "citation_title"), path
+    for article in ARTICLES:
+        assert len(_meta(_page(journal_site, f"articles/{article}"), "citation_title")) == 1, article
+
+
+def test_a_galley_in_the_article_folder_is_its_citation_pdf_url(journal_site):
+    article = _page(journal_site, "articles/securitising-patents")
+    assert _meta(article, "citation_pdf_url") == [SITE_URL + "articles/securitising-patents/galley.pdf"]
+    assert not _meta(_page(journal_site, "articles/fair-data-repositories"), "citation_pdf_url")
+
+
+def test_listing_pages_describe_the_periodical_and_its_issues_in_json_ld(journal_site):
+    (home,) = _jsonld(_page(journal_site, ""))
+    assert home["@type"] == "Periodical" and home["issn"] == ["2999-0013", "2999-0021"]
+    assert [part["url"] for part in home["hasPart"]] == [SITE_URL + "issues/vol-3-no-2/", SITE_URL + "issues/vol-3-no-1/"]
+    (issue,) = _jsonld(_page(journal_site, "issues/vol-3-no-1"))
+    assert issue["@type"] == "PublicationIssue" and issue["issueNumber"] == "1"
+    assert issue["isPartOf"]["@type"] == "PublicationVolume" and issue["isPartOf"]["isPartOf"]["@type"] == "Periodical"
+    assert [p["url"] for p in issue["hasPart"]] == [SITE_URL + f"articles/{a}/" for a in (
+        "securitising-patents", "ip-backed-lending-vietnam", "copyright-term-poland", "patent-pools-china")]
+
+
+def test_each_article_names_its_issue_volume_and_journal(journal_site):
+    (data,) = _jsonld(_page(journal_site, "articles/open-access-citations"))
+    issue = data["isPartOf"]
+    assert (issue["@type"], issue["issueNumber"]) == ("PublicationIssue", "2")
+    assert (issue["isPartOf"]["@type"], issue["isPartOf"]["volumeNumber"]) == ("PublicationVolume", "3")
+    assert issue["isPartOf"]["isPartOf"]["name"] == "Journal of Open Scholarship Examples"
+
+
+def test_the_sitemap_dates_each_article_by_its_publication(journal_site):
+    sitemap = lxml.etree.fromstring((journal_site / "sitemap.xml").read_bytes())
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    dates = {url.findtext("s:loc", namespaces=ns): url.findtext("s:lastmod", namespaces=ns)
+             for url in sitemap.findall("s:url", ns)}
+    assert dates[SITE_URL + "articles/securitising-patents/"] == "2025-03-31"
+    assert dates[SITE_URL + "articles/fair-data-repositories/"] == "2025-09-30"
+    assert dates[SITE_URL + "issues/"] is None
+
+
+def test_the_journal_and_each_issue_have_an_atom_feed_a_feed_reader_reads(journal_site):
+    journal = feedparser.parse((journal_site / "feed.xml").read_bytes())
+    assert not journal.bozo, journal.bozo_exception
+    assert journal.feed.title == "Journal of Open Scholarship Examples"
+    assert len(journal.entries) == 6
+    assert journal.entries[0].link.startswith(SITE_URL + "articles/")
+    assert journal.entries[0].published.startswith("2025-09-30")
+    issue = feedparser.parse((journal_site / "issues/vol-3-no-1/feed.xml").read_bytes())
+    assert not issue.bozo and issue.feed.title == "Journal of Open Scholarship Examples: Vol. 3 No. 1 (2025)"
+    assert {entry.title for entry in issue.entries} >= {"Securitising Patents: Cash Flows, Courts and the Limits of Collateral"}
+    assert len(issue.entries) == 4
+
+
+def test_each_issue_offers_its_citations_as_bibtex_ris_and_csl_json(journal_site):
+    folder = journal_site / "issues/vol-3-no-2"
+    bib = parse_string((folder / "citations.bib").read_text("utf-8"))
+    assert len(bib.entries) == 2 and not bib.failed_blocks
+    ris = rispy.loads((folder / "citations.ris").read_text("utf-8"))
+    assert [r["title"] for r in ris] == ["FAIR in Practice: What Repositories Record About Their Data",
+                                         "Does Open Access Raise Citations?"]
+    items = json.loads((folder / "citations.json").read_text("utf-8"))
+    assert items[0]["URL"] == SITE_URL + "articles/fair-data-repositories/"
+
+
+def test_in_text_citations_in_an_article_body_link_to_its_own_references(journal_site):
+    article = _page(journal_site, "articles/securitising-patents")
+    links = article.xpath("//a[@class='sp-cite__link']")
+    assert [a.get("href") for a in links][:2] == ["./#cite-Landes2003", "./#cite-HallHarhoff2012"]
+    assert links[0].text == "1, p. 294"
+    ids = set(article.xpath("//@id"))
+    assert all(a.get("href").removeprefix("./#") in ids for a in links)
+
+
+def test_the_authors_index_lists_each_author_with_their_articles(journal_site):
+    authors = _page(journal_site, "authors")
+    names = authors.xpath("//dl[@class='sp-authors-index']/dt/text()")
+    assert names[0] == "Carberry, Josiah" and "Wiśniewski, Łukasz" in names and "Nguyễn, Thị Minh Anh" in names
+    assert names == sorted(names, key=str.casefold)
+
+
+def _copy_example(tmp_path: Path) -> Path:
+    project = Path(shutil.copytree(EXAMPLE, tmp_path / "journal", ignore=shutil.ignore_patterns(".cache")))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("../../docs/overrides", str(ROOT / "docs/overrides")), "utf-8")
+    return project
+
+
+def test_moving_an_article_to_another_issue_keeps_its_address(tmp_path):
+    project = _copy_example(tmp_path)
+    source = project / "articles/patent-pools-china/article.yml"
+    source.write_text(source.read_text("utf-8").replace("issue: 1", "issue: 2"), "utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    issue = _page(tmp_path / "site", "issues/vol-3-no-2")
+    assert "../../articles/patent-pools-china/" in issue.xpath("//a[@class='sp-toc__title']/@href")
+
+
+def test_every_problem_in_every_article_is_reported_at_once_with_its_file_and_line(tmp_path):
+    project = _copy_example(tmp_path)
+    (project / "articles/fair-data-repositories/article.yml").write_text("title: T\nyear: twenty\n", "utf-8")
+    (project / "articles/open-access-citations/references.bib").write_text("@book{a,\n  title = {A},\n}\n@book{a,\n"
+                                                                          "  title = {B},\n}\n", "utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(tmp_path / "site")], capture_output=True, text=True, cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "articles/fair-data-repositories/article.yml:2: year: expected integer, got str 'twenty'" in result.stderr
+    assert "articles/open-access-citations/references.bib:4: key: duplicate key 'a'" in result.stderr

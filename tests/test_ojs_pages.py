@@ -1,0 +1,268 @@
+"""Real OJS article pages (tests/fixtures/ojs/README.md) import whole; other layouts, as small pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scholarpage.cli import main
+from scholarpage.importer.ojs_page import read_page
+from scholarpage.sources.article_yml import load_article
+from scholarpage.sources.bibtex import load_references
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+# file → what a reader of the page sees: title, journal, volume, issue, published, the abstract's
+# first words, the number of references (counted by hand) and the first and last reference.
+PAGES = {
+    "ojs/ejsit-2024-399.html": dict(
+        title="Software Testing using Multi-Collaboration Platforms",
+        journal="European Journal of Science, Innovation and Technology", volume="4", issue="2",
+        published=dt.date(2024, 3, 26), abstract="Software applications become increasingly complex", count=4,
+        first="Awotar, M. & Sungkur, R. K. (2018). Optimization of Software Testing. International Conference on "
+              "Computational Intelligence and Data Science (ICCIDS 2018). Procedia Computer Science, 132(2018), "
+              "1804–1814.",
+        last="Reid, S. (2012). The New Software Testing Standard. In C. Dale & T. Anderson (Eds.), Achieving Systems "
+             "Safety. Springer, London. https://doi.org/10.1007/978-1-4471-2494-8_17"),
+    "ojs/ijisae-2025-8015.md": dict(
+        title="AI Hardware Accelerators: Architecture Trade-offs, Performance Analysis, and Production Deployment",
+        journal="International Journal of Intelligent Systems and Applications in Engineering", volume="13",
+        issue="2s", published=dt.date(2025, 8, 31),
+        abstract="The exponential growth of artificial intelligence applications", count=30,
+        first="Y. LeCun, Y. Bengio, and G. Hinton, “Deep learning,” Nature, vol. 521, no. 7553, pp. 436-444, 2015.",
+        last="T. Chen et al., “TVM: An automated end-to-end optimizing compiler for deep learning,” in Proc. 13th "
+             "USENIX Symposium on Operating Systems Design and Implementation (OSDI), 2018, pp. 578-594."),
+    "seed/ojs-article-page.txt": dict(
+        title="Peeling the Onion Skins: Assessing Securitization of Intellectual Property Right for Private Sector "
+              "Development in China and Vietnam",
+        journal="Prawo i Więź", volume="60", issue="1", published=dt.date(2026, 2, 19),
+        abstract="The rise of the knowledge economy", count=62,
+        first="Alekseev Innokenty Y., Securitization of Intellectual Property. Thesis project, Stanford Law School, "
+              "2002.",
+        last="Zheng Hongfei, “Legal Dilemmas and Improvement Proposals for the Tax Regime of Intellectual Property "
+             "Securitization in China” Southwest Finance, No. 10 (2018): 35-40."),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_real_ojs_page_imports_with_its_metadata_and_every_reference(name: str, tmp_path: Path) -> None:
+    expected = PAGES[name]
+    if name.startswith("seed/"):  # its copied text does not name the journal: the committed override does
+        shutil.copy(ROOT / "import-overrides.yml", tmp_path)
+    assert main(["import", str(FIXTURES / name), "--out", str(tmp_path)]) == 0
+    article = load_article(tmp_path / "article.yml")
+    assert (article.title, article.journal.title) == (expected["title"], expected["journal"])
+    assert (article.volume, article.issue, article.published) == (expected["volume"], expected["issue"],
+                                                                   expected["published"])
+    assert article.year == expected["published"].year
+    assert article.abstract and article.abstract[0].startswith(expected["abstract"])
+    references = load_references(tmp_path / "references.bib")
+    assert len(references) == expected["count"]
+    assert (references[0].text, references[-1].text) == (expected["first"], expected["last"])
+
+
+def test_a_page_range_split_over_two_paragraphs_is_one_reference() -> None:
+    page = read_page((FIXTURES / "ojs/ijisae-2025-8015.md").read_text(encoding="utf-8"), is_html=False)
+    assert "(FPGA), 2017, pp. 5-14." in page.references[16]
+    assert "14." not in page.references and len(page.references) == 30
+
+
+def test_the_breadcrumbs_section_name_is_not_taken_for_the_title() -> None:
+    page = read_page((FIXTURES / "ojs/ijisae-2025-8015.md").read_text(encoding="utf-8"), is_html=False)
+    assert page.article["section"] == "Research Article" and page.article["pages"] == "181–189"
+    assert page.article["title"].startswith("AI Hardware Accelerators")
+
+
+def test_the_pdf_link_is_read_from_the_meta_tags() -> None:
+    page = read_page((FIXTURES / "ojs/ejsit-2024-399.html").read_text(encoding="utf-8"), is_html=True)
+    assert page.pdf_url == "https://ejsit-journal.com/index.php/ejsit/article/download/399/375"
+
+
+def test_each_reference_knows_the_line_of_the_page_it_came_from() -> None:
+    path = FIXTURES / "ojs/ejsit-2024-399.html"
+    page = read_page(path.read_text(encoding="utf-8"), is_html=True)
+    source = path.read_text(encoding="utf-8").splitlines()
+    for text, line in zip(page.references, page.lines, strict=True):
+        assert text[:20] in source[line - 1]
+
+
+# --- layouts no real page of the collection has yet: small synthetic pages, built from OJS's templates -----
+OJS2_PAGE = """<!DOCTYPE html><html><head>
+<meta name="citation_journal_title" content="Revista de Teste"/>
+<meta name="citation_authors" content="Silva, Maria; Souza, João"/>
+<meta name="citation_title" content="Um título"/>
+<meta name="citation_date" content="15/03/2012"/>
+<meta name="citation_volume" content="7"/><meta name="citation_issue" content="2"/>
+<meta name="DC.Description" xml:lang="pt" content="Um resumo curto."/>
+</head><body>
+<div id="articleTitle"><h3>Um título</h3></div>
+<div id="articleCitations"><h4>Referências</h4><br /><div>
+<p>SILVA, M. Livro de teste. São Paulo: Editora, 2010.</p>
+<p>SOUZA, J. Artigo de teste. Revista, v. 3, n. 1, p. 10-20, 2011.</p>
+</div><br /></div></body></html>"""
+
+
+def test_an_ojs2_page_reads_its_article_citations() -> None:
+    page = read_page(OJS2_PAGE, is_html=True)
+    assert page.references == ["SILVA, M. Livro de teste. São Paulo: Editora, 2010.",
+                               "SOUZA, J. Artigo de teste. Revista, v. 3, n. 1, p. 10-20, 2011."]
+    assert page.article["authors"] == [{"given": "Maria", "family": "Silva"}, {"given": "João", "family": "Souza"}]
+    assert page.article["dates"] == {"published": "2012-03-15"} and page.article["abstract"] == "Um resumo curto."
+
+
+THEMED_PAGE = """<!DOCTYPE html><html><head><meta name="citation_title" content="T"/>
+<meta name="citation_reference" content="Kowalski J., Prawo. Warszawa 2020."/>
+</head><body><div class="article-details"><h2 class="article-section-title">Bibliografia</h2>
+<ol><li>Kowalski J., Prawo. Warszawa 2020.</li><li>Nowak A., Ustawa. Kraków 2019.</li></ol>
+<h2>Pobrania</h2><p>PDF</p></div></body></html>"""
+
+
+def test_a_theme_s_own_markup_is_read_by_its_heading_and_the_longer_list_wins() -> None:
+    page = read_page(THEMED_PAGE, is_html=True)
+    assert page.references == ["Kowalski J., Prawo. Warszawa 2020.", "Nowak A., Ustawa. Kraków 2019."]
+
+
+def test_citation_reference_tags_are_read_when_they_hold_the_whole_list() -> None:
+    page = read_page(THEMED_PAGE.replace("</head>", '<meta name="citation_reference" content="Nowak A., Ustawa. '
+                                                   'Kraków 2019."/></head>'), is_html=True)
+    assert page.references == ["Kowalski J., Prawo. Warszawa 2020.", "Nowak A., Ustawa. Kraków 2019."]
+    assert page.lines[0] == 2
+
+
+COPIED_IN_PORTUGUESE = """Ir para o conteúdo principal
+Artigos
+v. 12 n. 3 (2021)
+Um estudo de caso sobre bibliotecas
+Maria Silva
+DOI:
+https://doi.org/10.1234/abc.v12i3.99
+Publicado
+2021-09-30
+Resumo
+Este artigo estuda bibliotecas.
+Palavras-chave: bibliotecas, leitura
+Referências
+SILVA, M. Livro de teste. São Paulo: Editora, 2010.
+SOUZA, J. Artigo de teste. Revista, v. 3, n. 1, p. 10-
+20, 2011.
+Downloads
+"""
+
+
+def test_copied_text_in_another_interface_language_is_read_by_its_labels() -> None:
+    page = read_page(COPIED_IN_PORTUGUESE, is_html=False)
+    assert page.article["title"] == "Um estudo de caso sobre bibliotecas"
+    assert (page.article["volume"], page.article["issue"], page.article["year"]) == ("12", "3", 2021)
+    assert page.article["dates"] == {"published": "2021-09-30"} and page.article["doi"] == "10.1234/abc.v12i3.99"
+    assert page.article["abstract"] == "Este artigo estuda bibliotecas."
+    assert page.article["keywords"] == ["bibliotecas", "leitura"]
+    assert page.references == ["SILVA, M. Livro de teste. São Paulo: Editora, 2010.",
+                               "SOUZA, J. Artigo de teste. Revista, v. 3, n. 1, p. 10-20, 2011."]
+    assert page.lines == [14, 15]
+
+
+@pytest.mark.parametrize("label", ["References", "Bibliografia", "Referências", "Referencias", "Literatura",
+                                   "Bibliographie", "Literaturverzeichnis", "Список литературы", "Tài liệu tham khảo",
+                                   "参考文献", "Daftar Pustaka", "Kaynakça"])
+def test_every_interface_language_s_reference_heading_is_found(label: str) -> None:
+    text = COPIED_IN_PORTUGUESE.replace("Referências", label)
+    assert len(read_page(text, is_html=False).references) == 2
+
+
+NO_META_TAGS = """<html><head><title>A Study | Revista X</title></head><body><h1 class="page_title">A Study</h1>
+<div class="item published"><div class="label">Publicado</div><div class="value">2021-05-04</div></div>
+<div class="item issue"><a class="title" href="#">Vol. 9 Núm. 2 (2021)</a></div>
+<section class="item references"><h2 class="label">Referencias</h2><div class="value">
+<p>Gómez, A. Libro. Madrid: Ed., 2000.</p></div></section></body></html>"""
+
+
+def test_a_page_without_meta_tags_is_read_from_what_it_shows() -> None:
+    page = read_page(NO_META_TAGS, is_html=True)
+    assert page.article["title"] == "A Study" and page.article["journal"] == {"title": "Revista X"}
+    assert (page.article["volume"], page.article["issue"], page.article["dates"]) == ("9", "2",
+                                                                                       {"published": "2021-05-04"})
+    assert page.references == ["Gómez, A. Libro. Madrid: Ed., 2000."]
+
+
+COPIED_WITH_ONE_LINE_BREADCRUMBS = """Skip to main content
+Home / Archives / Vol. 13 No. 2s (2025) / Research Article
+AI Hardware Accelerators: Architecture Trade-offs, Performance Analysis, and Production Deployment
+Authors
+Pradhyuman Yadav
+Abstract
+The exponential growth of artificial intelligence applications has created unprecedented demand.
+References
+Y. LeCun, Y. Bengio, and G. Hinton, “Deep learning,” Nature, vol. 521, no. 7553, pp. 436-444, 2015.
+E. Nurvitadhi et al., “Can FPGAs beat GPUs in accelerating nextgeneration deep neural networks?,” in Proc. ACM/SIGDA
+International Symposium on Field-Programmable Gate Arrays (FPGA), 2017, pp. 5-
+14.
+Published
+31.08.2025
+How to Cite
+Pradhyuman Yadav. (2025). AI Hardware Accelerators: Architecture Trade-offs, Performance Analysis, and Production \
+Deployment. International Journal of Intelligent Systems and Applications in Engineering, 13(2s), 181–189.
+"""
+
+
+def test_copied_text_with_the_breadcrumbs_on_one_line_gives_title_section_and_journal() -> None:
+    page = read_page(COPIED_WITH_ONE_LINE_BREADCRUMBS, is_html=False)
+    assert page.article["title"].startswith("AI Hardware Accelerators") and page.article["section"] == "Research Article"
+    assert page.article["journal"] == {"title": "International Journal of Intelligent Systems and Applications in "
+                                                "Engineering"}
+    assert (page.article["volume"], page.article["issue"], page.article["year"]) == ("13", "2s", 2025)
+    assert len(page.references) == 2 and page.references[1].endswith("(FPGA), 2017, pp. 5-14.")
+
+
+ISSUES = {
+    "Vol. 60 No. 1 (2026): Prawo i Więź": ("60", "1", 2026), "Volume 25, Number 10 - 5 October 2020": ("25", "10", 2020),
+    "v. 12 n. 3 (2021)": ("12", "3", 2021), "Т. 5 № 2 (2021)": ("5", "2", 2021), "Tập 13 Số 01S (2024)": ("13", "01S", 2024),
+    "Tom 60 Nr 1 (2026)": ("60", "1", 2026), "Núm. 3 (2020)": ("", "3", 2020), "Vol. 8 (2019)": ("8", "", 2019),
+    "Cilt 5 Sayı 2 (2020)": ("5", "2", 2020), "Vol. 13 No. 2s (2025)": ("13", "2s", 2025),
+}
+
+
+@pytest.mark.parametrize("printed", ISSUES)
+def test_an_issue_is_read_as_printed_in_any_interface_language(printed: str) -> None:
+    from scholarpage.importer.ojs_page import read_issue
+
+    found = read_issue(printed, whole_line=True)
+    assert (found["volume"], found["issue"], found["year"]) == ISSUES[printed]
+
+
+def test_a_reference_line_is_no_issue_line() -> None:
+    from scholarpage.importer.ojs_page import read_issue
+
+    assert read_issue("North, Douglass. 1990. Institutions. Cambridge, Vol. 3 No. 2 (1990).", whole_line=True) == {}
+
+
+def test_the_platform_s_link_labels_are_not_part_of_a_reference() -> None:
+    html = ("<html><body><section class='item references'><h2 class='label'>References</h2><div class='value'>"
+            "<p>Drahos Peter, A Philosophy of Intellectual Property. London: Routledge, 1996. "
+            "<a href='https://scholar.google.com/x'>View in Google Scholar</a></p>"
+            "<p>Chung Jili, Innovation’s Crouching Tiger. Ehgbooks, 2020. <a href='#'>Crossref</a></p>"
+            "</div></section></body></html>")
+    assert read_page(html, is_html=True).references == [
+        "Drahos Peter, A Philosophy of Intellectual Property. London: Routledge, 1996.",
+        "Chung Jili, Innovation’s Crouching Tiger. Ehgbooks, 2020."]
+
+
+def test_copied_text_names_the_authors_that_how_to_cite_names_too() -> None:
+    page = read_page((FIXTURES / "ojs/ijisae-2025-8015.md").read_text(encoding="utf-8"), is_html=False)
+    assert page.article["authors"] == [{"given": "Pradhyuman", "family": "Yadav"}]
+    text = COPIED_WITH_ONE_LINE_BREADCRUMBS.replace("Pradhyuman Yadav\n", "Anton du Plessis\nInstitute for Security "
+                                                    "Studies\n").replace("Pradhyuman Yadav.", "du Plessis, A.")
+    assert read_page(text, is_html=False).article["authors"] == [{"given": "Anton", "family": "du Plessis"}]
+
+
+def test_a_markdown_copy_keeps_the_printed_text_not_its_markup() -> None:
+    text = ("[Home](https://j.org/) / [Archives](https://j.org/a) / [Vol. 2 No. 1 (2020)](https://j.org/i)\n\n"
+            "# A Title of Four Words\n\n## Abstract\n\nShort.\n\n## References\n\n"
+            "Smith, J. (2019). A study. _Journal of Tests_, _4_(2), 5–14. [https://doi.org/10.1000/x_1]"
+            "(https://doi.org/10.1000/x_1)\n\n**Jones, K.** (2020). *Another*. Press.\n")
+    assert read_page(text, is_html=False).references == [
+        "Smith, J. (2019). A study. Journal of Tests, 4(2), 5–14. https://doi.org/10.1000/x_1",
+        "Jones, K. (2020). Another. Press."]

@@ -1,0 +1,172 @@
+"""References as reference managers and hand-editors really write them (issue 13).
+
+The seed hides these: every one of its entries carries `formatted`, so citeproc-py never sees
+its keys or names. Every entry here is formatted from its fields.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scholarpage.errors import SourceError
+from scholarpage.model import Person, Reference
+from scholarpage.render.bibliography import format_references, plain_text
+from scholarpage.sources.bibtex import parse_references
+
+
+# --- keys ---------------------------------------------------------------------------------------
+
+def test_keys_with_capitals_from_reference_managers_are_formatted():
+    """JabRef, Better BibTeX and BibDesk keys; citeproc-py lower-cases its ids (was a KeyError)."""
+    bib = "".join(f"@book{{{key}, title = {{Title of {key}}}, year = 2013}}\n"
+                  for key in ("Gorton2013", "smithSecuritization2020", "Smith:2020aa"))
+    assert {key: plain_text(entry) for key, entry in format_references(parse_references(bib)).items()} == {
+        "Gorton2013": "Title of Gorton2013. (2013).",
+        "smithSecuritization2020": "Title of smithSecuritization2020. (2013).",
+        "Smith:2020aa": "Title of Smith:2020aa. (2013).",
+    }
+
+
+def test_two_keys_differing_only_in_case_each_print_their_own_entry():
+    bib = "@book{Gorton2013, title = {Alpha}, year = 2013}\n@book{gorton2013, title = {Beta}, year = 2014}\n"
+    formatted = format_references(parse_references(bib))
+    assert plain_text(formatted["Gorton2013"]) == "Alpha. (2013)."
+    assert plain_text(formatted["gorton2013"]) == "Beta. (2014)."
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("family", "given_name"), [("العلي", "أحمد"), ("כהן", "דוד"), ("王", "小明"), ("김", "민준")])
+def test_given_names_in_scripts_without_case_are_kept_whole(family, given_name):
+    """APA initialises given names; a script without case has no initials (was `العلي, . أحمد .`)."""
+    reference = Reference(key="k", kind="book", title="T", year="2020", authors=(Person(family, given_name),))
+    assert plain_text(format_references([reference])["k"]) == f"{family}, {given_name}. (2020). T."
+
+
+# --- URLs -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["https://example.org/a&", "https://example.org/a<", "https://example.org/a>",
+                                 "https://example.org/?q=a&b=c"])
+def test_a_url_is_linked_whole_and_followed_by_no_stray_semicolon(url):
+    import lxml.html
+
+    reference = Reference(key="k", kind="webpage", title="T", year="2020", url=url)
+    entry = lxml.html.fromstring(f"<div>{format_references([reference])['k']}</div>")
+    links = entry.findall(".//a")
+    assert [(a.get("href"), a.text_content()) for a in links] == [(url, url)]
+    assert not entry.text_content().endswith(";"), entry.text_content()
+
+
+# --- hidden classes, generated -------------------------------------------------------------------
+
+_KEY_STYLES = st.one_of(
+    st.from_regex(r"[A-Z][a-z]{1,8}[0-9]{4}", fullmatch=True),                 # JabRef: Gorton2013
+    st.from_regex(r"[a-z]{2,8}[A-Z][a-z]{2,10}[0-9]{4}", fullmatch=True),      # Better BibTeX
+    st.from_regex(r"[A-Z][a-z]{1,8}:[0-9]{4}[a-z]{2}", fullmatch=True),        # BibDesk: Smith:2020aa
+    st.from_regex(r"[a-z]{2,6}\.[A-Za-z]{2,6}-[0-9]{2}", fullmatch=True),      # dots and hyphens
+    st.from_regex(r"[0-9]{4}[A-Za-z_]{1,8}", fullmatch=True),                  # digits first
+)
+_SCRIPTS = st.sampled_from([
+    ("Smith", "John Paul"), ("Nguyễn", "Thị Minh"), ("Müller", "Jürgen"), ("Иванов", "Иван"),
+    ("Παπαδόπουλος", "Γιώργος"), ("العلي", "أحمد"), ("כהן", "דוד"), ("王", "小明"), ("山田", "太郎"),
+    ("김", "민준"), ("शर्मा", "राहुल"), ("สมชาย", "ใจดี"), ("Kowalski-Nowak", "Jan"), ("O'Brien", "Seán"),
+])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries=st.lists(st.tuples(_KEY_STYLES, _SCRIPTS, st.integers(1000, 9999),
+                                  st.sampled_from(["article", "book", "incollection", "misc", "online"])),
+                        min_size=1, max_size=6, unique_by=lambda entry: entry[0]))
+def test_generated_bib_files_without_formatted_text_always_format(entries):
+    """Any key a reference manager writes, any script, any year of the schema's range: every
+    entry comes back under its own key with its own title, family name and year."""
+    bib = "".join(
+        f"@{kind}{{{key},\n  author = {{{family}, {given_name}}},\n  title = {{Title {number}}},\n"
+        f"  journal = {{J}},\n  booktitle = {{B}},\n  year = {{{year}}},\n}}\n"
+        for number, (key, (family, given_name), year, kind) in enumerate(entries)
+    )
+    formatted = format_references(parse_references(bib))
+    assert set(formatted) == {key for key, *_ in entries}
+    for number, (key, (family, given_name), year, _) in enumerate(entries):
+        text = plain_text(formatted[key])
+        assert f"Title {number}" in text and family in text and str(year) in text, text
+        assert ". " + given_name[0] + " ." not in text and "  " not in text, text
+
+
+def test_a_bib_file_cannot_carry_a_control_character_to_the_page():
+    with pytest.raises(SourceError) as raised:
+        parse_references("@book{a,\n  title = {Bell\x07 here},\n  year = 2020,\n}\n")
+    assert [str(p) for p in raised.value.problems] == [
+        "references.bib:2: control character U+0007 is not text (delete it)"]
+
+
+# --- what a .bib holds that BibTeX reads one way and the page showed another -----------------------
+
+def _problems(bib: str) -> list[str]:
+    with pytest.raises(SourceError) as raised:
+        parse_references(bib)
+    return [str(problem) for problem in raised.value.problems]
+
+
+def test_a_missing_comma_is_reported_where_the_swallowed_field_starts():
+    """Was: exit 0, title "No comma year = 2020", year lost."""
+    assert _problems("@article{a,\n  title = {No comma}\n  year = 2020,\n}\n") == [
+        "references.bib:3: a: title: missing comma before 'year' (it was read as part of this field)"]
+
+
+def test_an_undefined_string_is_reported_not_printed():
+    assert _problems("@article{a,\n  title = {T},\n  journal = jgr,\n}\n") == [
+        "references.bib:3: a: journal: undefined @string 'jgr' (define it, or put the text in braces)"]
+
+
+def test_strings_months_and_concatenation_are_read_as_bibtex_reads_them():
+    reference, = parse_references('@string{jgr = "J. Geophys." # { Res.}}\n'
+                                  '@article{a, title = "Part " # {One}, journal = jgr, month = jan, year = 1999}\n')
+    assert (reference.title, reference.container) == ("Part One", "J. Geophys. Res.")
+
+
+def test_a_crossref_passes_on_the_fields_an_entry_lacks():
+    """Was ignored: year "n.d.", no container."""
+    bib = ("@inproceedings{paper, author = {Doe, Jane}, title = {A Paper}, pages = {1--9}, crossref = {Proc}}\n"
+           "@proceedings{Proc, title = {Proceedings of X}, year = 1999, publisher = {ACM}, address = {Berlin}}\n")
+    paper, proceedings = parse_references(bib)
+    assert (paper.title, paper.container, paper.year, paper.publisher, paper.place) == (
+        "A Paper", "Proceedings of X", "1999", "ACM", "Berlin")
+    assert proceedings.title == "Proceedings of X"
+    assert plain_text(format_references([paper])["paper"]) == (
+        "Doe, J. (1999). A Paper. Proceedings of X, 1–9.")
+
+
+def test_a_crossref_to_no_entry_is_reported():
+    assert _problems("@inproceedings{paper, title = {A Paper},\n crossref = {nowhere}}\n") == [
+        "references.bib:1: paper: crossref: 'nowhere': no entry with that key"]
+
+
+@pytest.mark.parametrize(("field", "expected"), [
+    (r"\url{https://example.org/a_b%20c~d#top}", "https://example.org/a_b%20c~d#top"),
+    (r"Online at \url{https://example.org/x}.", "Online at https://example.org/x."),
+    (r"\href{https://example.org/}{Caf\'e site}", "Café site (https://example.org/)"),
+])
+def test_url_macros_keep_the_url_as_written(field, expected):
+    """Was `<https://example.org/a_b>`: the rest cut at `%` and a broken link."""
+    reference, = parse_references(f"@online{{k, title = {{T}}, year = 2020, note = {{{field}}}, url = {{{field}}}}}\n")
+    assert reference.note == expected
+
+
+def test_a_url_field_written_with_the_url_macro_is_linked():
+    import lxml.html
+
+    reference, = parse_references(r"@online{k, title = {T}, year = 2020, url = {\url{https://example.org/a_b%20c}}}")
+    links = lxml.html.fromstring(f"<div>{format_references([reference])['k']}</div>").findall(".//a")
+    assert [(a.get("href"), a.text_content()) for a in links] == [("https://example.org/a_b%20c",) * 2]
+
+
+def test_a_bib_over_100000_characters_with_an_at_sign_starting_a_line_inside_a_field_is_read():
+    """Issue 13 item 11: was cut in two at the `@` by the (removed) two-process parser."""
+    filler = "".join(f"@book{{k{n}, title = {{Title {n}}}, year = 2001}}\n" for n in range(3000))
+    bib = filler + "@misc{at, title = {A title},\n  note = {first line\n@ second line}, year = 2002}\n"
+    assert len(bib) > 100_000
+    references = parse_references(bib)
+    assert len(references) == 3001 and references[-1].note == "first line @ second line"
