@@ -58,6 +58,8 @@ def choose(rules: Reference, tagged: Tagged, number: int | None = None) -> Refer
     if rules.kind in _RULES_ONLY or _GBT.search(rules.text):
         return rules
     learned = learned_reference(tagged, number)
+    if not (learned.title and (learned.year or learned.authors or learned.container)):
+        return _filled(rules, learned, tagged, number)  # never trade a reading for one without a title
     if tagged.confidence >= SURE and _substance(learned) > _substance(rules):
         return learned
     if tagged.confidence >= SURE_OF_A_CONTRADICTION and _contradicts(rules, tagged):
