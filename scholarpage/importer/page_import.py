@@ -29,6 +29,7 @@ from scholarpage.importer.ojs_page import read_page
 from scholarpage.importer.plaintext import is_unusable, parse_reference, unique_keys
 from scholarpage.importer.plaintext.language import detect_language
 from scholarpage.importer.quality import reference_findings
+from scholarpage.importer.tagger.context import list_style
 
 MAX_REFERENCES = 2000
 ARTICLE_ORDER = ("title", "subtitle", "authors", "journal", "volume", "issue", "issue_label", "year", "section",
@@ -141,7 +142,8 @@ PARALLEL_FROM = 2000
 
 def _parse_all(texts: list[str]) -> list[Reference]:
     """Parse each reference; long lists in parallel (the parser is pure), in the same order."""
-    numbered = list(enumerate(texts, 1))
+    style = list_style(texts)  # the list's majority style, given to the tagger for every entry
+    numbered = [(number, text, style) for number, text in enumerate(texts, 1)]
     workers = os.cpu_count() or 1
     if len(texts) < PARALLEL_FROM or workers < 2:
         return [_parse_numbered(item) for item in numbered]
@@ -149,9 +151,9 @@ def _parse_all(texts: list[str]) -> list[Reference]:
         return list(pool.map(_parse_numbered, numbered, chunksize=max(1, len(numbered) // (4 * workers))))
 
 
-def _parse_numbered(item: tuple[int, str]) -> Reference:
-    number, text = item
-    return parse_reference(text, number=number)
+def _parse_numbered(item: tuple) -> Reference:
+    number, text, style = item
+    return parse_reference(text, number=number, style=style)
 
 
 def _references(texts: list[str], overrides: dict, name: str, kind: str,

@@ -36,12 +36,25 @@ _FIELDS = ("title", "title_translation", "container", "collection", "volume", "i
            "publisher", "place", "edition", "genre", "title_language", "note")
 
 
-def parse_reference(text: str, *, number: int | None = None) -> Reference:
-    """Parse one formatted reference; on any internal failure return the text unparsed."""
+def parse_reference(text: str, *, number: int | None = None, style=None) -> Reference:
+    """Parse one formatted reference; on any internal failure return the text unparsed.
+
+    The hand rules read it first; the learned tagger's reading replaces theirs when the tagger is
+    sure and the rules found less (`tagger.choice`). `style` is the list's style
+    (`tagger.context.list_style`) when the reference is read as part of a list.
+    """
     try:
-        return _parse(text, number)
+        rules = _parse(text, number)
     except Exception:  # noqa: BLE001 - the contract is "never raises"; quality flags the entry
-        return Reference(key=f"ref{number}" if number is not None else "ref", text=text, note="unparsed")
+        rules = Reference(key=f"ref{number}" if number is not None else "ref", text=text, note="unparsed")
+    try:
+        # imported here: the tagger reuses this package's normalisers
+        from scholarpage.importer.tagger.choice import choose, needs_tagger
+        from scholarpage.importer.tagger.tagging import tag
+
+        return choose(rules, tag(text, style), number) if needs_tagger(rules, style) else rules
+    except Exception:  # noqa: BLE001 - the tagger only ever improves on the rules' reading
+        return rules
 
 
 def _parse(text: str, number: int | None) -> Reference:

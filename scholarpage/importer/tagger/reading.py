@@ -1,0 +1,117 @@
+"""Tagged spans → the importer's fields, through the plain-text parser's own normalisers.
+
+Why reuse them: names become Persons, dates ISO dates, pages en-dash ranges, DOIs and URLs bare,
+exactly as the rule parser writes them, so the two readings can be compared field by field and
+mixed (see `plaintext.parse_reference`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from scholarpage.importer.plaintext.details import kind_of
+from scholarpage.importer.plaintext.fields import (find_date, find_doi, find_edition, find_url, find_year,
+                                                   normalise_pages)
+from scholarpage.importer.plaintext.language import detect_language
+from scholarpage.model import Person
+from scholarpage.importer.plaintext.namedata import PARTICLES
+from scholarpage.importer.plaintext.names import parse_names
+from scholarpage.importer.plaintext.split import clean_title
+from .tagging import Tagged
+
+_ROLE = re.compile(r"^\s*(?:\[?in:?\]?\s+)?|(?:,?\s*\(?\b(?:eds?|hrsg|orgs?|coords?|red|comp|dir|editors?|"
+                   r"edited by|ed\. by|trans|transl|tr|trad|translated by|tłum|przeł)\b\.?\)?[.,:;]?\s*)", re.I)
+_VOLUME = re.compile(r"(?:\b(?:vol|v|bd|t|tom|tomo|jg|band|volume)\.?\s*)?"
+                     r"(?P<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–/]\d+)?)",
+                     re.I)
+_ISSUE = re.compile(r"(?:\b(?:no|n|nr|num|iss|issue|heft|h|n[º°o]|número|numero)\.?\s*|\(\s*|\bS)"
+                    r"(?P<issue>S?\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|[A-Z][a-z]{2,8}\.?)\s*\)?", re.I)
+_EDGES = " .,;:()[]"
+
+
+def _strip(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:")
+    if text.endswith(".") and not re.search(r"\b[A-Z]\.$|\b(?:Inc|Ltd|Co|St|Jr)\.$", text):
+        text = text[:-1]
+    return text.strip(" ,;:")
+
+
+def volume_issue(text: str) -> tuple[str, str]:
+    """"vol. 36, no. 9" / "61(3)" / "v. 20, n. 40" / "12:" → ("36", "9"), ("61", "3"), ..."""
+    text = text.strip(_EDGES + " ")
+    volume = _VOLUME.match(text)
+    if not volume:
+        issue = _ISSUE.search(text)
+        return "", issue["issue"].strip(" .") if issue else ""
+    rest = text[volume.end():]
+    issue = _ISSUE.search(rest)
+    return volume["volume"], issue["issue"].strip(" .") if issue else ""
+
+
+_UPPER_NAME = re.compile(r"^(?P<family>[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž'’\- ]+),\s*(?P<given>[^,]+?)\s*$")
+
+
+def names(text: str) -> tuple:
+    """Persons of a names span; "SURNAME, Given; SURNAME, Given" blocks (ABNT, ISO 690) read per
+    name, the upper-case surname title-cased and a trailing particle ("João da") put before it."""
+    text = _ROLE.sub(" ", text).strip(" ,;:.")
+    if not text:
+        return ()
+    chunks = [c.strip(" .") for c in text.split(";")]
+    matches = [_UPPER_NAME.match(c) for c in chunks]
+    if len(chunks) > 1 and all(matches) or len(chunks) == 1 and matches[0] and "," not in matches[0]["given"]:
+        persons = []
+        for match in matches:
+            family, given = match["family"].strip().title(), match["given"].strip()
+            words = given.split()
+            if len(words) > 1 and words[-1].lower() in PARTICLES:
+                family, given = f"{words[-1]} {family}", " ".join(words[:-1])
+            if re.search(r"\b[A-Z]$", given):
+                given += "."
+            persons.append(Person(family=family, given=given))
+        return tuple(persons)
+    return parse_names(text + ("." if re.search(r"\b[A-Z]$", text) else ""))
+
+
+def reference_fields(tagged: Tagged) -> dict:
+    """The importer's field dict (as `plaintext._parse_work` fills it) from a tagged reference."""
+    text = tagged.text
+    get = tagged.get
+    fields: dict = {"authors": names(get("author")), "editors": names(get("editor"))}
+    title = clean_title(get("title"))
+    match = re.search(r"\s*\[([^\[\]]{3,})\]\s*[.,]?$", title)
+    if match and match.start() > 0:
+        title, fields["title_translation"] = title[: match.start()].strip(" ,."), match[1].strip()
+    fields["title"] = title
+    container = get("journal") or get("container-title")
+    fields["container"] = _strip(re.sub(r"^\s*\[?in:?\]?\s+", "", container, flags=re.I)).strip(_EDGES)
+    fields["collection"] = _strip(get("collection-title")).strip("()")
+    fields["volume"], fields["issue"] = volume_issue(get("volume"))
+    pages = re.sub(r"^\s*(?:pp?|s|ss|str|pág|págs)\.?\s*", "", get("pages").strip(_EDGES), flags=re.I)
+    fields["pages"] = normalise_pages(pages.strip(_EDGES)) if re.search(r"\d", pages) else ""
+    date_text = get("date")
+    fields["year"] = find_year(date_text)[0]
+    date = find_date(date_text)[0]
+    fields["date"] = date if date != fields["year"] else ""
+    fields["publisher"] = _strip(get("publisher"))
+    fields["place"] = _strip(get("location"))
+    edition = get("edition")
+    fields["edition"] = (find_edition(edition)[0] or _strip(edition)) if edition else ""
+    fields["genre"] = _strip(get("genre")).strip("[]()")
+    fields["doi"] = find_doi(text)[0]
+    fields["url"] = find_url(text)[0]
+    if title:
+        fields["language"] = detect_language(title)
+    org_author = bool(fields["authors"]) and bool(fields["authors"][0].literal)
+    quoted = bool(re.search(r"[“”\"«»„]", get("title")))
+    fields["kind"] = _kind(tagged, fields, quoted, org_author)
+    return fields
+
+
+def _kind(tagged: Tagged, fields: dict, quoted: bool, org_author: bool) -> str:
+    if tagged.get("journal"):
+        return "article-journal" if fields["volume"] or fields["pages"] or fields["issue"] else \
+            kind_of(fields, quoted=True, chapter=False, rest=tagged.text, url=fields["url"], org_author=org_author)
+    book = tagged.get("container-title")
+    chapter = bool(book) and bool(tagged.get("editor") or fields["pages"] or re.match(r"\s*\[?in\b", book, re.I))
+    return kind_of(fields, quoted=quoted, chapter=chapter, rest=tagged.text, url=fields["url"], org_author=org_author)
