@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+from copy import deepcopy
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -60,6 +61,8 @@ _UNDECOMPOSED = re.compile("[" + "".join(chr(code) for code in PLAIN) + "]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _WORD = re.compile(r"\w+")
 _DOI = re.compile(r"\b10\.\d{4,9}/\S+")
+_LEFT_OUT = ('.//*[@data-search-exclude or @data-pagefind-ignore or self::dt or self::button'
+             ' or contains(@class, "sp-downloads") or contains(@class, "headerlink")]')
 _SPACE = re.compile(r"\s+")
 
 
@@ -117,9 +120,17 @@ def article_records(page_html: str, references: list[Reference], page_path: str)
     root = lxml_html.fromstring(page_html)
     page_url = "/" + page_path
     records = []
-    for head in root.xpath('//*[contains(@class, "sp-head")]')[:1]:
-        title = head.xpath('.//*[@id="article-title"]')
-        records.append(_record(f"{page_url}#article-title", _text(head), "title", _text(title[0]) if title else ""))
+    # The title's record: the page's head (title, authors) and its facts (journal, issue, DOI,
+    # dates), without labels, downloads or anything marked to be left out of search.
+    found = root.xpath('//*[contains(@class, "sp-head") or contains(@class, "sp-info")]')
+    blocks = [deepcopy(block) for block in found]
+    for block in blocks:
+        for left_out in block.xpath(_LEFT_OUT):
+            left_out.drop_tree()
+    title = root.xpath('//*[@id="article-title"]')
+    if title:
+        text = " ".join(_text(block) for block in blocks)
+        records.append(_record(f"{page_url}#article-title", text, "title", _text(title[0])))
     for abstract in root.xpath('//*[contains(@class, "sp-abstract")]')[:1]:
         heading = abstract.xpath("preceding-sibling::h2[@id][1]")
         anchor, title = (heading[0].get("id"), _text(heading[0])) if heading else ("abstract", "Abstract")
