@@ -193,3 +193,13 @@ def test_every_problem_in_every_article_is_reported_at_once_with_its_file_and_li
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "articles/fair-data-repositories/article.yml:2: year: expected integer, got str 'twenty'" in result.stderr
     assert "articles/open-access-citations/references.bib:4: key: duplicate key 'a'" in result.stderr
+
+
+def test_an_article_in_another_language_than_the_journal_is_marked_with_its_own(journal_site):
+    polish = _page(journal_site, "articles/copyright-term-poland")
+    assert polish.xpath("//h1/@lang") == ["pl"]
+    assert polish.xpath("//div[contains(@class, 'sp-abstract')]/@lang") == ["pl"]
+    assert polish.xpath("string(//h2[@id='abstract'])").startswith("Abstract")  # the interface stays English
+    assert not polish.xpath("//h2[@id='abstract']/ancestor-or-self::*[@lang='pl']")
+    english = _page(journal_site, "articles/securitising-patents")
+    assert english.xpath("//h1/@lang") == [] and english.xpath("//div[contains(@class, 'sp-abstract')]/@lang") == []

@@ -97,7 +97,8 @@ def _plan_article(plan: SitePlan, collection: Collection, entry: PublishedArticl
     issue = next(issue for issue in collection.issues if entry in issue.articles)
     plan.markdown[page] = article_page(entry.article, entry.references, page_url=page_url, style=style,
                                        body=entry.body, journal_href=pages.relative(page, pages.HOME),
-                                       issue_href=pages.relative(page, pages.issue_path(issue)), store=store)
+                                       issue_href=pages.relative(page, pages.issue_path(issue)), store=store,
+                                       site_language=(collection.journal.languages or ("en",))[0])
     plan.articles[page] = entry
     plan.heads[page] = head_html(entry.article, entry.references, page_url=page_url, pdf_url=pdf_url,
                                  jsonld=jsonld_script(entry.article, entry.references, page_url=page_url))

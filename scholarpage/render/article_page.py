@@ -42,6 +42,7 @@ def article_page(
     journal_href: str = "",
     issue_href: str = "",
     store: Store | None = None,
+    site_language: str = "",
 ) -> str:
     """The whole Markdown source of the article page.
 
@@ -49,7 +50,9 @@ def article_page(
     buttons are added by the page's script (scholarpage.js): they cannot work without it, and a
     page without a script should not show dead controls. `body` is the article's own text
     (Markdown), placed after the abstract. On a journal's site, `journal_href` and `issue_href`
-    link the journal's name and the issue to the site's own home and issue pages. `store` keeps
+    link the journal's name and the issue to the site's own home and issue pages. The article's
+    own text (title, abstract, keywords, body) is marked with its language when that is not
+    `site_language`, the language of the site's interface (a Polish article in an English journal). `store` keeps
     formatted citations between builds.
     """
     formatted = format_references([r for r in references if not r.text], style, store)
@@ -59,6 +62,7 @@ def article_page(
     ]
     return render(
         "article.md.j2",
+        lang=article.language if site_language and not _same_language(article.language, site_language) else "",
         front_matter=_front_matter(article),
         article=article,
         kicker=article.section,
