@@ -58,13 +58,21 @@ def run_import(args: argparse.Namespace) -> int:
     except SourceError as error:
         print(error, file=sys.stderr)
         return 1
-    _report([str(f) for f in result.findings])
-    if args.strict and result.findings:
-        print(f"{len(result.findings)} finding(s) with --strict: nothing written", file=sys.stderr)
-        return 1
     files = {args.out / "references.bib": result.bibtex}
     if result.article_yaml is not None:
         files[args.out / "article.yml"] = result.article_yaml
+    code = _write(files, [str(f) for f in result.findings], args)
+    if code == 0 and result.article_yaml is None:
+        print("a plain reference list holds no article metadata: article.yml not written")
+    return code
+
+
+def _write(files: dict[Path, str], findings: list[str], args: argparse.Namespace) -> int:
+    """Report the findings, then write every file or none (replacing only with --force)."""
+    _report(findings)
+    if args.strict and findings:
+        print(f"{len(findings)} finding(s) with --strict: nothing written", file=sys.stderr)
+        return 1
     try:
         backups = replacements(files, force=args.force)
         write_atomically(files, backups)
@@ -74,8 +82,6 @@ def run_import(args: argparse.Namespace) -> int:
         return 1
     for path in files:
         print(f"wrote {path}" + (f" (the file it replaced is kept as {backups[path]})" if backups[path] else ""))
-    if result.article_yaml is None:
-        print("a plain reference list holds no article metadata: article.yml not written")
     return 0
 
 
@@ -87,22 +93,13 @@ def _run_journal_import(args: argparse.Namespace) -> int:
         for entry in articles:
             files[entry.folder / "references.bib"] = entry.result.bibtex
             files[entry.folder / "article.yml"] = entry.result.article_yaml or ""
-        findings = [str(f) for entry in articles for f in entry.result.findings]
-        _report(findings)
-        if args.strict and findings:
-            print(f"{len(findings)} finding(s) with --strict: nothing written", file=sys.stderr)
-            return 1
         if articles and not (args.out / "journal.yml").exists():
             files[args.out / "journal.yml"] = journal_yml(articles)
-        backups = replacements(files, force=args.force)
-        write_atomically(files, backups)
     except SourceError as error:
         print(error, file=sys.stderr)
         print("nothing written", file=sys.stderr)
         return 1
-    for path in files:
-        print(f"wrote {path}" + (f" (the file it replaced is kept as {backups[path]})" if backups[path] else ""))
-    return 0
+    return _write(files, [str(f) for entry in articles for f in entry.result.findings], args)
 
 
 def run_check(args: argparse.Namespace) -> int:
