@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from mkdocs.config import config_options as c
@@ -19,11 +20,9 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from scholarpage.sources.reading import load_sources
 from scholarpage.render.site_assets import NAMES as ASSET_NAMES
 from scholarpage.render.site_assets import asset
-from scholarpage.sources.collection import load_collection
 from scholarpage.render.bibliography import DEFAULT_STYLE, StyleError, check_style
 from scholarpage.render.in_text import CitationExtension, cited_keys
 from scholarpage.metadata.crawl import last_modified, robots_txt
-from scholarpage.adapter.collection_site import JournalSite
 from scholarpage.adapter.build_cache import SignedBytecodeCache, SignedStore, user_key
 from scholarpage.errors import SourceError
 from scholarpage.metadata.downloads import downloads
@@ -32,6 +31,9 @@ from scholarpage.metadata.head_tags import head_html
 from scholarpage.render.article_page import ARTICLE_PAGE, article_page
 from scholarpage.metadata.gaps import Site, readiness
 from scholarpage.adapter import search_index
+
+if TYPE_CHECKING:
+    from scholarpage.adapter.collection_site import JournalSite
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
 
@@ -63,6 +65,10 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             self.style = str(root / self.config.style) if self.config.style.endswith(".csl") else self.config.style
             check_style(self.style)
             if (root / self.config.journal).is_file():
+                # Imported only for a journal: a one-article site does not pay for loading them.
+                from scholarpage.adapter.collection_site import JournalSite
+                from scholarpage.sources.collection import load_collection
+
                 collection = load_collection(root, self.config.journal, self.config.articles_dir, self.config.issues)
                 self.journal_site = JournalSite(collection, root, self.config.articles_dir, self.style, self.store)
                 self.article, self.references = None, ()
