@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from scholarpage.errors import SourceError
 from scholarpage.model import Person, Reference
-from scholarpage.render.bibliography import format_references, plain_text
+from scholarpage.render.bibliography import CITE_STYLES, format_references, plain_text
 from scholarpage.sources.bibtex import parse_references
 
 
@@ -38,11 +38,22 @@ def test_two_keys_differing_only_in_case_each_print_their_own_entry():
 
 # --- names ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("family", "given_name"), [("العلي", "أحمد"), ("כהן", "דוד"), ("王", "小明"), ("김", "민준")])
+@pytest.mark.parametrize(("family", "given_name"), [("العلي", "أحمد"), ("כהן", "דוד")])
 def test_given_names_in_scripts_without_case_are_kept_whole(family, given_name):
     """APA initialises given names; a script without case has no initials (was `العلي, . أحمد .`)."""
     reference = Reference(key="k", kind="book", title="T", year="2020", authors=(Person(family, given_name),))
     assert plain_text(format_references([reference])["k"]) == f"{family}, {given_name}. (2020). T."
+
+
+@pytest.mark.parametrize("style", sorted(set(CITE_STYLES.values())))
+def test_chinese_japanese_and_korean_names_print_family_first_unspaced_in_every_style(style):
+    """王小明 as it is written, not "王, 小明" (a comma that reads as two people) nor "小明 王"."""
+    for family, given_name in (("王", "小明"), ("山田", "太郎"), ("김", "민준")):
+        for authors in ((Person(family, given_name),), (Person("Smith", "John"), Person(family, given_name))):
+            reference = Reference(key="k", kind="book", title="T", year="2020", authors=authors)
+            text = plain_text(format_references([reference], style)["k"])
+            assert family + given_name in text, (style, text)
+            assert f"{family}, {given_name}" not in text and f"{given_name} {family}" not in text, (style, text)
 
 
 # --- URLs -------------------------------------------------------------------------------------------

@@ -107,9 +107,10 @@ def item_with_fixes(item: dict[str, Any], style: Style) -> dict[str, Any]:
 
     Where a style initialises, a part after a hyphen is capitalised ("Min-jun" → "Min-Jun",
     printed "M.-J."). Where it prints given names whole, an initial already there gets the
-    style's mark ("Gary S" → "Gary S."). A style that does neither gets names as written.
+    style's mark ("Gary S" → "Gary S."). A Chinese, Japanese or Korean name is printed family
+    name first, unspaced, in every style. Other names are left as written.
     """
-    if not fixes_apply() or not (style.initialises or style.whole_names_mark):
+    if not fixes_apply():
         return item
     fixed = dict(item)
     for role in ("author", "editor", "translator"):
@@ -120,8 +121,14 @@ def item_with_fixes(item: dict[str, Any], style: Style) -> dict[str, Any]:
 
 def _given_fixed(name: dict[str, str], style: Style) -> dict[str, str]:
     given = name.get("given", "")
+    family = name.get("family", "")
+    if given and family and _is_cjk(family + given):
+        # A Chinese, Japanese or Korean name is written family name first, with no space or
+        # comma between the parts (王小明, 김민준), in every style, as citeproc-js prints it;
+        # citeproc-py would invert it with a comma ("王, 小明") or print the given name first.
+        return {"literal": family + given}
     if style.initialises and given and not any(char.isupper() or char.islower() for char in given):
-        # A script without case (أحمد, 小明) has no initials; citeproc-py took the name for a
+        # A script without case (أحمد, דוד) has no initials; citeproc-py took the name for a
         # particle and printed it between stray marks (". أحمد ."). It is printed whole.
         return {"literal": f"{name.get('family', '')}, {given}" if name.get("family") else given}
     if style.initialises and "-" in given:
@@ -130,6 +137,15 @@ def _given_fixed(name: dict[str, str], style: Style) -> dict[str, str]:
         mark = style.whole_names_mark
         given = " ".join(part + mark if len(part) == 1 and part.isupper() else part for part in given.split())
     return {**name, "given": given} if given != name.get("given", "") else name
+
+
+def _is_cjk(text: str) -> bool:
+    """Every letter of `text` is Han, kana or Hangul."""
+    return all(_CJK.match(char) for char in text if not char.isspace())
+
+
+_CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
+                  r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 def without_substitute_repeat(entry_html: str, reference: Reference) -> str:
