@@ -266,3 +266,44 @@ def test_a_markdown_copy_keeps_the_printed_text_not_its_markup() -> None:
     assert read_page(text, is_html=False).references == [
         "Smith, J. (2019). A study. Journal of Tests, 4(2), 5–14. https://doi.org/10.1000/x_1",
         "Jones, K. (2020). Another. Press."]
+
+
+# How each theme prints the list (from the themes' article_details.tpl: the default theme of OJS 3.0–3.1 and of
+# 3.2–3.4, classic, immersion, pragma, bootstrap3, healthSciences; OJS 2), filled with made-up entries. Synthetic.
+ENTRIES = ["Kowalski J., Prawo cywilne. Warszawa 2020.", "Nowak A., Ustawa o prawie. Kraków 2019.",
+           "Smith, J. (2018). A study of things. Journal of Tests, 3(2), 1-10."]
+_RAW, _PARAS = "<br />\n".join(ENTRIES), "".join(f"<p>{e}</p>" for e in ENTRIES)
+_ITEMS = "".join(f"<li>{e}</li>" for e in ENTRIES)
+THEMES = {
+    "default 3.0-3.1, raw": '<div class="item references">\n<h3 class="label">\n{}\n</h3>\n<div class="value">\n'
+                            + _RAW + "\n</div></div>",
+    "default 3.2-3.4": '<section class="item references">\n<h2 class="label">\n{}\n</h2>\n<div class="value">'
+                       + _PARAS + "</div></section>",
+    "classic": '<div class="item references"><h3 class="label">{}</h3><ol class="references-list">' + _ITEMS
+               + "</ol></div>",
+    "immersion": '<section class="article-page"><h3 class="label">Abstract</h3><p>A.</p><h3 class="label">{}</h3>'
+                 '<ol class="references">' + _ITEMS + "</ol></section>",
+    "pragma, raw": '<div class="item references"><h3 class="label">{}</h3><div class="value">' + _RAW + "</div></div>",
+    "bootstrap3, raw": '<div class="article-references"><h2>{}</h2><div class="article-references-content">' + _RAW
+                       + "</div></div>",
+    "healthSciences": '<div class="article-details-block article-details-references"><h2 class="article-details-heading">'
+                      '{}</h2><div class="article-details-references-value">' + _PARAS + "</div></div>",
+    "OJS 2": '<div id="articleCitations"><h4>{}</h4><br /><div>' + _RAW + "</div><br /></div>",
+}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("label", ["References", "Посилання", "Библиографические ссылки", "Literatura citada"])
+def test_each_theme_s_list_is_read_under_any_label_even_one_not_known(theme: str, label: str) -> None:
+    page = ('<html><head><meta name="citation_title" content="T"/></head><body>' + THEMES[theme].format(label)
+            + "<h2>Downloads</h2></body></html>")
+    assert read_page(page, is_html=True).references == ENTRIES
+
+
+# `submission.citations` as OJS prints it, in languages the first list of labels lacked (pkp-lib's locale files).
+@pytest.mark.parametrize("label", ["Посилання", "Библиографические ссылки", "Литература (библиография)", "Citas",
+                                   "Lähdeviitteet", "Hivatkozások", "Referanslar", "Referències", "Αναφορές", "Nuorodos",
+                                   "Referințe", "Әдебиеттер тізімі"])
+def test_the_reference_heading_ojs_prints_in_each_language_it_ships_is_found(label: str) -> None:
+    text = COPIED_IN_PORTUGUESE.replace("Referências", label)
+    assert len(read_page(text, is_html=False).references) == 2
