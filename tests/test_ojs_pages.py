@@ -315,3 +315,28 @@ def test_each_theme_s_list_is_read_under_any_label_even_one_not_known(theme: str
 def test_the_reference_heading_ojs_prints_in_each_language_it_ships_is_found(label: str) -> None:
     text = COPIED_IN_PORTUGUESE.replace("Referências", label)
     assert len(read_page(text, is_html=False).references) == 2
+
+
+# The copied Portuguese page again, with what OJS prints in other languages it ships (its locale files: the issue's
+# volume and number words, "Published", "Abstract", "References"). Synthetic.
+OJS_LABELS = {
+    "fr": ("Vol. 12 No 3 (2021)", "Publiée", "Résumé", "Références"),
+    "el": ("Τόμ. 12 Αρ. 3 (2021)", "Δημοσιευμένα", "Περίληψη", "Αναφορές"),
+    "ja": ("巻 12 号 3 (2021)", "発行日", "要旨", "参考文献"),
+    "hu": ("Évf. 12 szám 3 (2021)", "Megjelent", "Absztrakt", "Hivatkozások"),
+    "ru": ("Том 12 № 3 (2021)", "Опубликован", "Аннотация", "Библиографические ссылки"),
+    "ca": ("Vol. 12 Núm. 3 (2021)", "Publicat", "Resum", "Referències"),
+    "lt": ("T. 12 Nr. 3 (2021)", "Išleista", "Anotacija", "Nuorodos"),
+    "ar": ("مجلد 12 عدد 3 (2021)", "منشور", "الملخص", "المراجع"),
+}
+
+
+@pytest.mark.parametrize("language", OJS_LABELS)
+def test_copied_text_in_each_language_ojs_ships_gives_issue_date_abstract_and_references(language: str) -> None:
+    issue, published, abstract, references = OJS_LABELS[language]
+    text = (COPIED_IN_PORTUGUESE.replace("v. 12 n. 3 (2021)", issue).replace("Publicado", published)
+            .replace("Resumo", abstract).replace("Referências", references))
+    page = read_page(text, is_html=False)
+    assert (page.article["volume"], page.article["issue"], page.article["year"]) == ("12", "3", 2021)
+    assert page.article["dates"] == {"published": "2021-09-30"}
+    assert page.article["abstract"] == "Este artigo estuda bibliotecas." and len(page.references) == 2

@@ -54,7 +54,15 @@ DATES = {
                  "Accettato", "Принята", "Ngày chấp nhận", "Disetujui", "Kabul"),
     "published": ("Published", "Publicado", "Opublikowane", "Veröffentlicht", "Publié", "Pubblicato",
                   "Опубликовано", "Опубліковано", "Ngày xuất bản", "Diterbitkan", "Terbit", "Yayınlanmış",
-                  "Objavljeno", "Publikováno", "Gepubliceerd"),
+                  "Objavljeno", "Publikováno", "Gepubliceerd",
+                  # OJS's own `submissions.published`, every language it ships.
+                  "Publicau", "منشور", "Yayımlanıb", "Публикуван", "Publicat", "بڵاو کرایەوە", "Publiceret",
+                  "Δημοσιευμένα", "Argitaratua", "Argitaratuta", "چاپ شده", "Julkaistu", "Publiée", "Publié-e",
+                  "Publicada", "Publicades", "Megjelent", "Հրատարակվել է", "Útgefið", "発行日", "出版済",
+                  "გამოქვეყნებული", "Жарияланды", "Жарыяланган", "Išleista", "Publicēts", "Објавено", "प्रकाशित",
+                  "Publisert", "Опубликован", "Опубликована", "Almmuhuvvon", "Објављено", "Publicerad",
+                  "ตีพิมพ์แล้ว", "Đã Xuất bản", "Đã xuất bản", "已出版", "出版", "出版日期", "Avaldatud", "Foillsichte",
+                  "פורסם", "출판됨", "Нийтлэгдсэн", "Опубликуване", "Publikované", "Nashr qilingan", "Опубліковані"),
 }
 DATE_LABELS = {label.casefold(): kind for kind, labels in DATES.items() for label in labels}
 # Headings after which a section (abstract, references) has ended.
