@@ -222,6 +222,14 @@ ISSUES = {
     "v. 12 n. 3 (2021)": ("12", "3", 2021), "Т. 5 № 2 (2021)": ("5", "2", 2021), "Tập 13 Số 01S (2024)": ("13", "01S", 2024),
     "Tom 60 Nr 1 (2026)": ("60", "1", 2026), "Núm. 3 (2020)": ("", "3", 2020), "Vol. 8 (2019)": ("8", "", 2019),
     "Cilt 5 Sayı 2 (2020)": ("5", "2", 2020), "Vol. 13 No. 2s (2025)": ("13", "2s", 2025),
+    # As OJS prints an issue in other languages it ships (its `issue.vol`, `issue.no` words).
+    "Bd. 5 Nr. 2 (2021)": ("5", "2", 2021), "Évf. 5 szám 2 (2021)": ("5", "2", 2021),
+    "Τόμ. 5 Αρ. 2 (2021)": ("5", "2", 2021), "Svezak 5 Br. 2 (2021)": ("5", "2", 2021),
+    "Vol. 5 N.º 2 (2021)": ("5", "2", 2021), "Letn. 5 Št. 2 (2021)": ("5", "2", 2021),
+    "Jil. 5 No. 2 (2021)": ("5", "2", 2021), "Diel 5 Číslo 2 (2021)": ("5", "2", 2021),
+    "Т. 5 Бр. 2 (2021)": ("5", "2", 2021), "Sēj. 5 Nr. 2 (2021)": ("5", "2", 2021),
+    "巻 5 号 2 (2021)": ("5", "2", 2021), "卷 5 期 2 (2021)": ("5", "2", 2021), "مجلد 5 عدد 2 (2021)": ("5", "2", 2021),
+    "כרך 5 מספר 2 (2021)": ("5", "2", 2021), "Vol 5 Nro 2 (2021)": ("5", "2", 2021),
 }
 
 
@@ -266,3 +274,69 @@ def test_a_markdown_copy_keeps_the_printed_text_not_its_markup() -> None:
     assert read_page(text, is_html=False).references == [
         "Smith, J. (2019). A study. Journal of Tests, 4(2), 5–14. https://doi.org/10.1000/x_1",
         "Jones, K. (2020). Another. Press."]
+
+
+# How each theme prints the list (from the themes' article_details.tpl: the default theme of OJS 3.0–3.1 and of
+# 3.2–3.4, classic, immersion, pragma, bootstrap3, healthSciences; OJS 2), filled with made-up entries. Synthetic.
+ENTRIES = ["Kowalski J., Prawo cywilne. Warszawa 2020.", "Nowak A., Ustawa o prawie. Kraków 2019.",
+           "Smith, J. (2018). A study of things. Journal of Tests, 3(2), 1-10."]
+_RAW, _PARAS = "<br />\n".join(ENTRIES), "".join(f"<p>{e}</p>" for e in ENTRIES)
+_ITEMS = "".join(f"<li>{e}</li>" for e in ENTRIES)
+THEMES = {
+    "default 3.0-3.1, raw": '<div class="item references">\n<h3 class="label">\n{}\n</h3>\n<div class="value">\n'
+                            + _RAW + "\n</div></div>",
+    "default 3.2-3.4": '<section class="item references">\n<h2 class="label">\n{}\n</h2>\n<div class="value">'
+                       + _PARAS + "</div></section>",
+    "classic": '<div class="item references"><h3 class="label">{}</h3><ol class="references-list">' + _ITEMS
+               + "</ol></div>",
+    "immersion": '<section class="article-page"><h3 class="label">Abstract</h3><p>A.</p><h3 class="label">{}</h3>'
+                 '<ol class="references">' + _ITEMS + "</ol></section>",
+    "pragma, raw": '<div class="item references"><h3 class="label">{}</h3><div class="value">' + _RAW + "</div></div>",
+    "bootstrap3, raw": '<div class="article-references"><h2>{}</h2><div class="article-references-content">' + _RAW
+                       + "</div></div>",
+    "healthSciences": '<div class="article-details-block article-details-references"><h2 class="article-details-heading">'
+                      '{}</h2><div class="article-details-references-value">' + _PARAS + "</div></div>",
+    "OJS 2": '<div id="articleCitations"><h4>{}</h4><br /><div>' + _RAW + "</div><br /></div>",
+}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("label", ["References", "Посилання", "Библиографические ссылки", "Literatura citada"])
+def test_each_theme_s_list_is_read_under_any_label_even_one_not_known(theme: str, label: str) -> None:
+    page = ('<html><head><meta name="citation_title" content="T"/></head><body>' + THEMES[theme].format(label)
+            + "<h2>Downloads</h2></body></html>")
+    assert read_page(page, is_html=True).references == ENTRIES
+
+
+# `submission.citations` as OJS prints it, in languages the first list of labels lacked (pkp-lib's locale files).
+@pytest.mark.parametrize("label", ["Посилання", "Библиографические ссылки", "Литература (библиография)", "Citas",
+                                   "Lähdeviitteet", "Hivatkozások", "Referanslar", "Referències", "Αναφορές", "Nuorodos",
+                                   "Referințe", "Әдебиеттер тізімі"])
+def test_the_reference_heading_ojs_prints_in_each_language_it_ships_is_found(label: str) -> None:
+    text = COPIED_IN_PORTUGUESE.replace("Referências", label)
+    assert len(read_page(text, is_html=False).references) == 2
+
+
+# The copied Portuguese page again, with what OJS prints in other languages it ships (its locale files: the issue's
+# volume and number words, "Published", "Abstract", "References"). Synthetic.
+OJS_LABELS = {
+    "fr": ("Vol. 12 No 3 (2021)", "Publiée", "Résumé", "Références"),
+    "el": ("Τόμ. 12 Αρ. 3 (2021)", "Δημοσιευμένα", "Περίληψη", "Αναφορές"),
+    "ja": ("巻 12 号 3 (2021)", "発行日", "要旨", "参考文献"),
+    "hu": ("Évf. 12 szám 3 (2021)", "Megjelent", "Absztrakt", "Hivatkozások"),
+    "ru": ("Том 12 № 3 (2021)", "Опубликован", "Аннотация", "Библиографические ссылки"),
+    "ca": ("Vol. 12 Núm. 3 (2021)", "Publicat", "Resum", "Referències"),
+    "lt": ("T. 12 Nr. 3 (2021)", "Išleista", "Anotacija", "Nuorodos"),
+    "ar": ("مجلد 12 عدد 3 (2021)", "منشور", "الملخص", "المراجع"),
+}
+
+
+@pytest.mark.parametrize("language", OJS_LABELS)
+def test_copied_text_in_each_language_ojs_ships_gives_issue_date_abstract_and_references(language: str) -> None:
+    issue, published, abstract, references = OJS_LABELS[language]
+    text = (COPIED_IN_PORTUGUESE.replace("v. 12 n. 3 (2021)", issue).replace("Publicado", published)
+            .replace("Resumo", abstract).replace("Referências", references))
+    page = read_page(text, is_html=False)
+    assert (page.article["volume"], page.article["issue"], page.article["year"]) == ("12", "3", 2021)
+    assert page.article["dates"] == {"published": "2021-09-30"}
+    assert page.article["abstract"] == "Este artigo estuda bibliotecas." and len(page.references) == 2

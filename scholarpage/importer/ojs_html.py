@@ -24,6 +24,7 @@ _CONTAINERS = ("//*[@id='articleCitations' or @id='references' or @id='article-r
                " or contains(concat(' ', normalize-space(@class), ' '), ' references ')"
                " or contains(concat(' ', normalize-space(@class), ' '), ' article-references ')"
                " or contains(concat(' ', normalize-space(@class), ' '), ' ref-list ')]")
+_THEMED = re.compile(r"[-_]references$", re.I)
 _BLOCKS = {"p", "li", "div", "dd", "tr", "blockquote", "section", "ol", "ul", "table", "br", "h1", "h2", "h3", "h4",
            "h5", "h6"}
 
@@ -157,8 +158,15 @@ def _body_references(document) -> list[tuple[str, int]]:
 
 
 def _reference_nodes(document):
-    """Elements that hold a reference list: by class or id first, then after a heading naming it."""
+    """Elements that hold a reference list: by class or id first, then after a heading naming it.
+
+    A theme's own class counts when one of its words ends in "references" (healthSciences'
+    `article-details-references`, `article__references`), whatever else it is called.
+    """
     yield from document.xpath(_CONTAINERS)
+    for node in document.xpath("//*[contains(@class, 'references')]"):
+        if any(_THEMED.search(token) for token in node.get("class", "").split()):
+            yield node
     headings = document.xpath(f"//*[{_HEADINGS} or contains(@class,'label') or self::strong or self::b or self::p"
                               " or self::dt]")
     for heading in reversed(headings):
@@ -194,8 +202,13 @@ def _is_heading(node) -> bool:
 
 
 def _split_entries(node) -> list[tuple[str, int]]:
-    """The list's entries: one per <li>, per <p>, per `csl-entry`, or per line between <br>s."""
-    for label in node.xpath(f"./*[{_HEADINGS} or contains(@class,'label')]"):
+    """The list's entries: one per <li>, per <p>, per `csl-entry`, or per line between <br>s.
+
+    A heading of the list's own element is its label, in whatever language the interface is.
+    """
+    for label in node.xpath(f"./*[{_HEADINGS}]"):
+        label.drop_tree()
+    for label in node.xpath("./*[contains(@class,'label')]"):
         if is_references_heading(" ".join(label.text_content().split())):
             label.drop_tree()
     for link in node.xpath(".//a|.//button"):  # "View in Google Scholar", "Crossref": the platform's, not the text

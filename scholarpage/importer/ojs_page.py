@@ -74,10 +74,28 @@ def parse_page_date(value: str) -> str:
 
 # "Vol. 60 No. 1 (2026)", "Volume 25, Number 10 - 5 October 2020", "Tom 12 Nr 3 (2021)",
 # "v. 20, n. 40 (2019)", "Т. 5 № 2 (2021)", "Tập 13 Số 01S (2024)", "Núm. 3 (2020)".
-_VOLUME_WORD = (r"(?:Vol(?:ume|umen|\.)?|Tom|Tomo|T\.|Т\.|Том|v\.|Bd\.|Band|Tập|Jilid|Cilt|Year|Ano|Año|Rok|"
-                r"Jahrgang|Jg\.|Årg\.)")
-_ISSUE_WORD = (r"(?:\b(?:No|Nr|Núm|Num|Número|Numer|Number|Issue|n|Số|Sayı|Heft|Fasc|Zeszyt|Вып|Выпуск|Edição|Ed)"
-               r"(?:\.\s*|\s+)|(?:№|Nº|N°)\s*)")
+# Besides these, the words OJS prints before an issue's volume and number (`issue.vol`,
+# `issue.no` in its locale files), in every language it ships. A word may end in a dot; the
+# one-letter ones must.
+_VOLUME_WORDS = ("Volume", "Volumen", "Volum", "Vol", "Tomo", "Tom", "Том", "Bd", "Band", "Tập", "Jilid", "Jild",
+                 "Jil", "Cilt", "Cild", "Year", "Ano", "Año", "Rok", "Jahrgang", "Jg", "Årg", "Árg", "Évf", "Kd",
+                 "Libk", "Lbh", "Letn", "Diel", "God", "Год", "Svezak", "Sēj", "Τόμ", "Боть", "Нөмір", "Հտ", "כרך",
+                 "بەرگ", "دوره", "مجلد", "खंड", "เล่ม", "ტომ", "卷", "巻", "호", "zwj")
+_VOLUME_LETTERS = ("T", "Т", "v", "V")
+_ISSUE_WORDS = ("Number", "Numéro", "Número", "Numero", "Nummer", "Numer", "Număr", "Nömrə", "Nomeri", "Num", "Núm",
+                "Nro", "No", "Nr", "Issue", "Số", "Sayı", "Heft", "Fasc", "Zeszyt", "Выпуск", "Вып", "Edição", "Ed",
+                "Br", "Бр", "Zk", "Àir", "Číslo", "čo", "Št", "Αρ", "Дугаар", "szám", "מספר", "شماره", "عدد", "ژمارە",
+                "หมายเลข", "号", "期", "번호", "n")
+_ISSUE_LETTERS = ("N", "Č", "Ч")
+
+
+def _either(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_VOLUME_WORD = rf"(?:(?:{_either(_VOLUME_WORDS)})[.․]?|(?:{_either(_VOLUME_LETTERS)})[.․])"
+_ISSUE_WORD = (rf"(?:\b(?:(?:{_either(_ISSUE_WORDS)})(?:[.․]\s*|\s+)|(?:{_either(_ISSUE_LETTERS)})\.\s*)"
+               r"|(?:N\.º|№|Nº|N°)\s*)")
 ISSUE = re.compile(
     rf"(?:\b{_VOLUME_WORD}\s*(?P<volume>\d[\w.\-]*)[,\s]*)?(?:{_ISSUE_WORD}(?P<issue>\w[\w.\-/]*))?"
     r"\s*(?:\((?P<year>\d{4})\)|[-–,]\s*(?:\d{1,2}\s+)?[A-Za-zÀ-ÿ]+\.?\s+(?P<year2>\d{4}))"

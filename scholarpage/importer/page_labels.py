@@ -21,12 +21,24 @@ REFERENCES = frozenset(s.casefold() for s in (
     "Tài liệu tham khảo", "Daftar Pustaka", "Referensi", "Rujukan", "Kaynakça", "Kaynaklar",
     "参考文献", "參考文獻", "参考資料", "引用文献", "참고문헌", "المراجع", "مراجع", "Βιβλιογραφία",
     "Irodalom", "Kirjallisuus", "Litteratur", "Referanser", "Literatūra", "Viited",
+    # What OJS itself prints over the list (`submission.citations` in pkp-lib's locale files, 3.x),
+    # in every language it ships.
+    "Referanslar", "Литература (библиография)", "Referències", "سەرچاوەکان", "Referencer", "Αναφορές",
+    "Erreferentziak", "Lähdeviitteet", "Citas", "Hivatkozások", "Հղումներ", "Heimildaskrá", "წყაროები",
+    "Әдебиеттер тізімі", "Шилтемелер", "Nuorodos", "Atsauces", "Референци", "संदर्भ", "Referánssat",
+    "Референце", "Referenser", "การอ้างอิง", "Посилання", "参考", "Referințe", "Referințe bibliografice",
+    "Библиографические ссылки", "അവലംബങ്ങള്‍",
 ))
 ABSTRACT = frozenset(s.casefold() for s in (
     "Abstract", "Summary", "Resumo", "Resumen", "Streszczenie", "Abstrakt", "Zusammenfassung", "Résumé",
     "Riassunto", "Sommario", "Samenvatting", "Аннотация", "Анотація", "Резюме", "Tóm tắt", "Abstrak", "Intisari",
     "Özet", "Öz", "Sažetak", "Povzetek", "Souhrn", "Absztrakt", "Tiivistelmä", "Sammanfattning", "摘要", "要旨",
     "초록", "الملخص", "Περίληψη",
+    # OJS's own `article.abstract` (its locale files, 2.4 to 3.x), every language it ships.
+    "Abstrakti", "Annotatsiya", "Anotacija", "Apstrakt", "Geàrr-chunntas", "Kopsavilkums", "Laburpena", "Resum",
+    "Resumé", "Rezumat", "Sammendrag", "Sari", "Sisukokkuvõte", "Xülasə", "Útdráttur", "Čoahkkáigeasut",
+    "Абстракт", "Апстракт", "Аңдатпа", "Сажетак", "Хураангуй", "Ամփոփում", "תקציר", "لنډیز", "پوختە", "چکیده",
+    "गोषवारा", "सार", "บทคัดย่อ", "ანოტაცია",
 ))
 KEYWORDS = frozenset(s.casefold() for s in (
     "Keywords", "Key words", "Palavras-chave", "Palavras chave", "Palabras clave", "Słowa kluczowe",
@@ -42,7 +54,15 @@ DATES = {
                  "Accettato", "Принята", "Ngày chấp nhận", "Disetujui", "Kabul"),
     "published": ("Published", "Publicado", "Opublikowane", "Veröffentlicht", "Publié", "Pubblicato",
                   "Опубликовано", "Опубліковано", "Ngày xuất bản", "Diterbitkan", "Terbit", "Yayınlanmış",
-                  "Objavljeno", "Publikováno", "Gepubliceerd"),
+                  "Objavljeno", "Publikováno", "Gepubliceerd",
+                  # OJS's own `submissions.published`, every language it ships.
+                  "Publicau", "منشور", "Yayımlanıb", "Публикуван", "Publicat", "بڵاو کرایەوە", "Publiceret",
+                  "Δημοσιευμένα", "Argitaratua", "Argitaratuta", "چاپ شده", "Julkaistu", "Publiée", "Publié-e",
+                  "Publicada", "Publicades", "Megjelent", "Հրատարակվել է", "Útgefið", "発行日", "出版済",
+                  "გამოქვეყნებული", "Жарияланды", "Жарыяланган", "Išleista", "Publicēts", "Објавено", "प्रकाशित",
+                  "Publisert", "Опубликован", "Опубликована", "Almmuhuvvon", "Објављено", "Publicerad",
+                  "ตีพิมพ์แล้ว", "Đã Xuất bản", "Đã xuất bản", "已出版", "出版", "出版日期", "Avaldatud", "Foillsichte",
+                  "פורסם", "출판됨", "Нийтлэгдсэн", "Опубликуване", "Publikované", "Nashr qilingan", "Опубліковані"),
 }
 DATE_LABELS = {label.casefold(): kind for kind, labels in DATES.items() for label in labels}
 # Headings after which a section (abstract, references) has ended.
