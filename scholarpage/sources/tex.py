@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from pylatexenc.latex2text import LatexNodes2Text
+if TYPE_CHECKING:
+    from pylatexenc.latex2text import LatexNodes2Text
 
 
 @lru_cache(maxsize=1)
 def _decoder() -> LatexNodes2Text:
-    """Built on first need: its macro tables cost a few ms, and most files never need them."""
+    """Imported and built on first need: its macro tables cost a few ms, and most files (the
+    seed's among them) never need them."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
     return LatexNodes2Text(math_mode="verbatim")
 
 
