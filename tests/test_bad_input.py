@@ -157,3 +157,21 @@ def test_render_command_refuses_a_bad_style_before_writing(tmp_path):
     assert result.stderr.splitlines() == [
         "unknown CSL style 'no-such-style' (use an id from the CSL styles repository or a .csl file)"]
     assert not (tmp_path / "out").exists()
+
+
+def test_bad_cite_styles_are_one_located_line_each(built_project, tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(built_project, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "      style: apa", "      style: apa\n      cite_styles:\n        APA: apa\n        Ours: no-such-style\n"
+        "        House: missing.csl\n        Empty: ''"), "utf-8")
+    before = _digest(project / "site")
+    result = build_site(project, project / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
+    assert "mkdocs.yml: scholarpage: cite_styles: 'Ours': unknown CSL style 'no-such-style'" in result.stderr
+    assert f"mkdocs.yml: scholarpage: cite_styles: 'House': CSL style file not found: {project}/missing.csl" \
+        in result.stderr
+    assert "mkdocs.yml: scholarpage: cite_styles: 'Empty': expected a CSL style id or a .csl file" in result.stderr
+    assert "'APA'" not in result.stderr
+    assert _digest(project / "site") == before

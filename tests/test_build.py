@@ -7,7 +7,7 @@ import re
 import lxml.html
 import pytest
 
-from conftest import FIXTURES, ROOT, build_site, copy_project
+from conftest import FIXTURES, ROOT, build_site, copy_project, house_style
 from scholarpage.render.anchors import key_anchor
 from scholarpage.sources.bibtex import load_references
 
@@ -171,3 +171,37 @@ def test_with_materials_search_still_listed_search_is_left_to_it(tmp_path):
     assert not (tmp_path / "site" / "pagefind").exists()
     assert (tmp_path / "site" / "search" / "search_index.json").exists()
     assert "assets/scholarpage/search.js" not in (tmp_path / "site" / "index.html").read_text("utf-8")
+
+
+# --- "Cite this article": the styles a journal chooses --------------------------------------------
+
+def _cite_tabs(site) -> list[tuple[str, str]]:
+    page = _page(site)
+    labels = [label.text_content() for label in page.cssselect(".sp-cite-this .tabbed-labels label")]
+    texts = [p.text_content() for p in page.cssselect(".sp-cite-this .sp-cite-this__text")]
+    return list(zip(labels, texts, strict=True))
+
+
+def test_cite_styles_choose_the_tabs_and_their_order(tmp_path):
+    """A Brazilian journal shows ABNT first and a house style second, under its own labels."""
+    project = copy_project(tmp_path / "project")
+    (project / "house.csl").write_text(house_style("HOUSE"), "utf-8")
+    _config_with(project, "      style: apa", "      style: apa\n      cite_styles:\n"
+                 "        ABNT: associacao-brasileira-de-normas-tecnicas\n        Nossa casa: house.csl")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    (abnt_label, abnt), (house_label, house) = _cite_tabs(tmp_path / "site")
+    assert (abnt_label, house_label) == ("ABNT", "Nossa casa")
+    assert "Prawo i Więź" in abnt and "2026" in abnt and abnt != house, abnt
+    assert house.startswith("HOUSE Peeling the Onion Skins"), house
+
+
+def test_no_cite_styles_means_no_cite_this_section(tmp_path):
+    project = copy_project(tmp_path / "project")
+    _config_with(project, "      style: apa", "      style: apa\n      cite_styles: {}")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = _page(tmp_path / "site")
+    assert not page.cssselect(".sp-cite-this")
+    assert "Cite this article" not in page.text_content()
+    assert len(page.cssselect("ol.sp-reflist > li")) == 62

@@ -14,7 +14,8 @@ Accepted differences, removed by `_normalised` before comparing:
 - Date delimiter: citeproc-py ignores the `delimiter=" "` of the NLM style's localized text
   date, printing "2026Feb19" where pandoc prints "2026 Feb 19"; spaces inside such dates are removed.
 Fixed here, not accepted: citeproc-py ignores `initialize="false"` (Chicago and MLA printed
-initials); scholarpage.render.bibliography patches its initialising (see also test_cite_formatting.py).
+initials); scholarpage.render.citeproc_fixes works around it by what it gives citeproc-py (see also
+test_cite_formatting.py).
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ them to MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,17 +43,18 @@ class SitePlan:
 
 
 def plan_site(collection: Collection, site_url: str, style: str, root_folder: str,
-              store: Store | None = None) -> SitePlan:
+              store: Store | None = None, cite_styles: Mapping[str, str] = CITE_STYLES) -> SitePlan:
     """`site_url` is the site's absolute URL or ""; `root_folder` holds the article folders;
-    `store` keeps formatted citations between builds."""
+    `store` keeps formatted citations between builds; `cite_styles` are the "Cite this
+    article" tabs."""
     plan = SitePlan()
 
     def absolute(path: str) -> str:
         return site_url.rstrip("/") + "/" + path if site_url else ""
 
-    format_many(_formatting_jobs(collection, style, absolute), store)
+    format_many(_formatting_jobs(collection, style, absolute, cite_styles), store)
     for entry in collection.articles:
-        _plan_article(plan, collection, entry, absolute, style, root_folder, store)
+        _plan_article(plan, collection, entry, absolute, style, root_folder, store, cite_styles)
     for issue in collection.issues:
         page = pages.issue_path(issue)
         folder = pages.url_path(page)
@@ -77,19 +79,20 @@ def plan_site(collection: Collection, site_url: str, style: str, root_folder: st
     return plan
 
 
-def _formatting_jobs(collection: Collection, style: str, absolute) -> list[tuple[tuple[Reference, ...], str]]:
+def _formatting_jobs(collection: Collection, style: str, absolute, cite_styles: Mapping[str, str]
+                     ) -> list[tuple[tuple[Reference, ...], str]]:
     """Every list the articles' pages format: their references without printed text, and each
     article's own citation in the "Cite this article" styles."""
     jobs = []
     for entry in collection.articles:
         jobs.append((tuple(r for r in entry.references if not r.text), style))
         own = article_reference(entry.article, absolute(pages.url_path(pages.article_path(entry))))
-        jobs += [((own,), cite_style) for cite_style in CITE_STYLES.values()]
+        jobs += [((own,), cite_style) for cite_style in cite_styles.values()]
     return jobs
 
 
 def _plan_article(plan: SitePlan, collection: Collection, entry: PublishedArticle, absolute, style: str,
-                  root_folder: str, store: Store | None) -> None:
+                  root_folder: str, store: Store | None, cite_styles: Mapping[str, str]) -> None:
     page = pages.article_path(entry)
     folder = pages.url_path(page)
     page_url = absolute(folder)
@@ -98,7 +101,8 @@ def _plan_article(plan: SitePlan, collection: Collection, entry: PublishedArticl
     plan.markdown[page] = article_page(entry.article, entry.references, page_url=page_url, style=style,
                                        body=entry.body, journal_href=pages.relative(page, pages.HOME),
                                        issue_href=pages.relative(page, pages.issue_path(issue)), store=store,
-                                       site_language=(collection.journal.languages or ("en",))[0])
+                                       site_language=(collection.journal.languages or ("en",))[0],
+                                       cite_styles=cite_styles)
     plan.articles[page] = entry
     plan.heads[page] = head_html(entry.article, entry.references, page_url=page_url, pdf_url=pdf_url,
                                  jsonld=jsonld_script(entry.article, entry.references, page_url=page_url))
@@ -120,14 +124,14 @@ class JournalSite:
     """The plugin's work in collection mode, event by event (plugin.py calls these)."""
 
     def __init__(self, collection: Collection, root: Path, articles_folder: str, style: str,
-                 store: Store | None = None) -> None:
+                 store: Store | None = None, cite_styles: Mapping[str, str] = CITE_STYLES) -> None:
         self.collection, self.root, self.articles_folder, self.style = collection, root, articles_folder, style
-        self.store = store
+        self.store, self.cite_styles = store, cite_styles
         self.plan = SitePlan()
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         self.plan = plan_site(self.collection, config.site_url or "", self.style,
-                              str(self.root / self.articles_folder), self.store)
+                              str(self.root / self.articles_folder), self.store, self.cite_styles)
         clashes = [page for page in self.plan.markdown if files.get_file_from_path(page) is not None]
         if clashes:
             raise PluginError("\n".join(f"{config.docs_dir}/{page}: this page is generated from journal.yml and the "

@@ -20,7 +20,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from scholarpage.sources.reading import load_sources
 from scholarpage.render.site_assets import NAMES as ASSET_NAMES
 from scholarpage.render.site_assets import asset
-from scholarpage.render.bibliography import DEFAULT_STYLE, StyleError, check_style
+from scholarpage.render.bibliography import CITE_STYLES, DEFAULT_STYLE, StyleError, check_style
 from scholarpage.render.in_text import CitationExtension, cited_keys
 from scholarpage.metadata.crawl import last_modified, robots_txt
 from scholarpage.adapter.build_cache import SignedBytecodeCache, SignedStore, user_key
@@ -42,6 +42,8 @@ class ScholarPageConfig(Config):
     article = c.Type(str, default="article.yml")
     references = c.Type(str, default="references.bib")
     style = c.Type(str, default=DEFAULT_STYLE)
+    # "Cite this article": tab label → CSL style id or .csl file, in tab order; {} for none.
+    cite_styles = c.Type(dict, default=dict(CITE_STYLES))
     page = c.Type(str, default=ARTICLE_PAGE)
     # Compiled theme templates kept between builds (template_cache.py), as Material's plugins
     # keep theirs: a project-local folder, relative to mkdocs.yml.
@@ -64,13 +66,15 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             # A house style (.csl) is found beside mkdocs.yml, as the sources are.
             self.style = str(root / self.config.style) if self.config.style.endswith(".csl") else self.config.style
             check_style(self.style)
+            self.cite_styles = _cite_styles(self.config.cite_styles, root)
             if (root / self.config.journal).is_file():
                 # Imported only for a journal: a one-article site does not pay for loading them.
                 from scholarpage.adapter.collection_site import JournalSite
                 from scholarpage.sources.collection import load_collection
 
                 collection = load_collection(root, self.config.journal, self.config.articles_dir, self.config.issues)
-                self.journal_site = JournalSite(collection, root, self.config.articles_dir, self.style, self.store)
+                self.journal_site = JournalSite(collection, root, self.config.articles_dir, self.style, self.store,
+                                                self.cite_styles)
                 self.article, self.references = None, ()
             else:
                 self.article, self.references = load_sources(*self.sources)
@@ -120,7 +124,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         next_to_page = bool(pdf) and "/" not in pdf and files.get_file_from_path(folder + pdf) is not None
         pdf_url = self.page_url + pdf if self.page_url and next_to_page else ""
         markdown = article_page(self.article, self.references, page_url=self.page_url, style=self.style,
-                                store=self.store)
+                                store=self.store, cite_styles=self.cite_styles)
         files.append(File.generated(config, self.config.page, content=markdown))
         for name, content in downloads(self.article, self.references, self.page_url).items():
             files.append(File.generated(config, folder + name, content=content))
@@ -178,6 +182,28 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
             except (RuntimeError, OSError) as error:
                 raise PluginError(f"Pagefind could not index the site: {error}") from error
             log.info(f"Pagefind indexed {report.pages} pages and {report.records} records in {report.seconds:.2f} s")
+
+
+def _cite_styles(option: dict, root: Path) -> dict[str, str]:
+    """The `cite_styles` option checked, every problem at once: labels are text shown on the
+    tabs, each style a CSL id or a .csl file beside mkdocs.yml (resolved here)."""
+    styles, problems = {}, []
+    for label, style in option.items():
+        where = f"mkdocs.yml: scholarpage: cite_styles: {label!r}"
+        if not isinstance(label, str) or not label.strip():
+            problems.append(f"{where}: a tab label must be text")
+        elif not isinstance(style, str) or not style.strip():
+            problems.append(f"{where}: expected a CSL style id or a .csl file, got {style!r}")
+        else:
+            path = str(root / style) if style.endswith(".csl") else style
+            try:
+                check_style(path)
+            except StyleError as error:
+                problems.append(f"{where}: {error}")
+            styles[label] = path
+    if problems:
+        raise StyleError("\n".join(problems))
+    return styles
 
 
 def _refuse_a_page_in_the_way(config: MkDocsConfig, page: str) -> None:

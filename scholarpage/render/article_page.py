@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import yaml
 
 from scholarpage.render.anchors import key_anchor, number_anchor
-from scholarpage.render.bibliography import DEFAULT_STYLE, Store, cite_this, format_references, plain_text
+from scholarpage.render.bibliography import CITE_STYLES, DEFAULT_STYLE, Store, cite_this, format_references, plain_text
 from scholarpage.metadata.downloads import ARTICLE_FILES, REFERENCE_FILES, article_reference
 from scholarpage.render.escaping import Markup, escape, label_links, link, linked_text, render
 from scholarpage.model import Article, Author, Reference
@@ -43,6 +43,7 @@ def article_page(
     issue_href: str = "",
     store: Store | None = None,
     site_language: str = "",
+    cite_styles: Mapping[str, str] = CITE_STYLES,
 ) -> str:
     """The whole Markdown source of the article page.
 
@@ -53,7 +54,8 @@ def article_page(
     link the journal's name and the issue to the site's own home and issue pages. The article's
     own text (title, abstract, keywords, body) is marked with its language when that is not
     `site_language`, the language of the site's interface (a Polish article in an English journal). `store` keeps
-    formatted citations between builds.
+    formatted citations between builds. `cite_styles` are the "Cite this article" tabs (label →
+    CSL style); none, no such section.
     """
     formatted = format_references([r for r in references if not r.text], style, store)
     entries = [
@@ -71,7 +73,7 @@ def article_page(
         orcid_link=_orcid_link,
         reference_list=Markup(render("reference_list.html.j2", entries=entries,
                                      bibtex_file=REFERENCE_FILES["bib"]).rstrip("\n")),
-        cite_this=cite_this_html(cite_this_tabs(article, page_url, store)),
+        cite_this=cite_this_html(cite_this_tabs(article, page_url, store, cite_styles)) if cite_styles else "",
         downloads=_downloads(),
         body=Markup(body.strip()),
     )
@@ -86,9 +88,10 @@ class Style:
     text: str
 
 
-def cite_this_tabs(article: Article, page_url: str, store: Store | None = None) -> list[Style]:
+def cite_this_tabs(article: Article, page_url: str, store: Store | None = None,
+                   styles: Mapping[str, str] = CITE_STYLES) -> list[Style]:
     """"Cite this article": the article formatted in each style, as tabs."""
-    formatted = cite_this(article_reference(article, page_url), store=store)
+    formatted = cite_this(article_reference(article, page_url), dict(styles), store=store)
     return [Style(label, entry, plain_text(entry)) for label, entry in formatted.items()]
 
 
