@@ -1,7 +1,7 @@
 """Import: an OJS page or a reference list → article.yml + references.bib, written atomically.
 
 Pipeline: bytes → text (clear errors for binary data or a wrong encoding) → `ojs.read_page`
-→ `plaintext.parse_reference` per entry → overrides → unique keys → YAML and BibTeX text, both
+→ `plaintext.parse_list` (each entry, the list as context) → overrides → unique keys → YAML and BibTeX text, both
 validated by this package's own loaders before anything touches the disk.
 """
 
@@ -26,10 +26,9 @@ from scholarpage.sources.reading import CONTROL, read_bytes, read_source, utf16
 from scholarpage.errors import Problem, SourceError
 from scholarpage.model import Person, Reference
 from scholarpage.importer.ojs_page import read_page
-from scholarpage.importer.plaintext import is_unusable, parse_reference, unique_keys
+from scholarpage.importer.plaintext import is_unusable, parse_list, unique_keys
 from scholarpage.importer.plaintext.language import detect_language
 from scholarpage.importer.quality import reference_findings
-from scholarpage.importer.tagger.context import list_style
 
 MAX_REFERENCES = 2000
 ARTICLE_ORDER = ("title", "subtitle", "authors", "journal", "volume", "issue", "issue_label", "year", "section",
@@ -141,19 +140,17 @@ PARALLEL_FROM = 2000
 
 
 def _parse_all(texts: list[str]) -> list[Reference]:
-    """Parse each reference; long lists in parallel (the parser is pure), in the same order."""
-    style = list_style(texts)  # the list's majority style, given to the tagger for every entry
-    numbered = [(number, text, style) for number, text in enumerate(texts, 1)]
+    """Parse each reference, the list as context; long lists on every core (the parser is pure),
+    in the same order."""
     workers = os.cpu_count() or 1
     if len(texts) < PARALLEL_FROM or workers < 2:
-        return [_parse_numbered(item) for item in numbered]
+        return parse_list(texts)
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_parse_numbered, numbered, chunksize=max(1, len(numbered) // (4 * workers))))
+        def mapper(function, items):
+            items = list(items)
+            return pool.map(function, items, chunksize=max(1, len(items) // (4 * workers)))
 
-
-def _parse_numbered(item: tuple) -> Reference:
-    number, text, style = item
-    return parse_reference(text, number=number, style=style)
+        return parse_list(texts, mapper=mapper)
 
 
 def _references(texts: list[str], overrides: dict, name: str, kind: str,
