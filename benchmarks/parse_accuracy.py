@@ -29,6 +29,7 @@ Three measures, printed one after the other. Run: python benchmarks/parse_accura
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from collections import Counter
@@ -41,7 +42,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from test_plaintext import CASES, FIELDS, expected_of, fields_of, person_text  # noqa: E402
 
 from scholarpage.model import Reference  # noqa: E402
-from scholarpage.importer.plaintext import _parse, parse_list  # noqa: E402
+from scholarpage.importer.plaintext import _parse, parse_list, parse_tagged_list  # noqa: E402
+from scholarpage.importer.tagger.review import review_references  # noqa: E402
 from scholarpage.importer.tagger import review, tag_list  # noqa: E402
 from scholarpage.importer.tagger.corpus import read_anystyle  # noqa: E402
 from scholarpage.importer.tagger.reading import reference_fields  # noqa: E402
@@ -124,7 +126,8 @@ def importer_gold_report(refs, tagged) -> None:
 
     rules = [only(fields_of(rules_reference(r.text))) for r in refs]
     learned = [only(tagger_fields(reference_fields(t))) for t in tagged]
-    importer = [only(fields_of(ref)) for ref in parse_list([r.text for r in refs])]
+    readings, importer_tags = parse_tagged_list([r.text for r in refs])
+    importer = [only(fields_of(ref)) for ref in readings]
     tables = [score(list(zip(got, wanted, strict=True)), GOLD_FIELDS) for got in (rules, learned, importer)]
     # gold.xml is a pool of many papers' lists; read in chunks of 20 consecutive references as
     # if each were an article's list (the importer's list-level decision then sees smaller lists)
@@ -137,7 +140,24 @@ def importer_gold_report(refs, tagged) -> None:
         print(f"{field:<18}" + "".join(f"{x:>7.3f}" if i % 3 else f"{x:>11.3f}"
                                        for i, x in enumerate(v for t in tables for v in t[field])))
     print(f"(the importer reads gold.xml as one list; read in chunks of 20 references as separate lists: "
-          f"F1 {chunk_f1:.3f})\n")
+          f"F1 {chunk_f1:.3f})")
+    importer_review_report(readings, importer_tags, importer, wanted)
+
+
+def importer_review_report(readings, tagged, got, wanted) -> None:
+    """The importer's review list (what `scholarpage import` and `check` print) on gold.xml: what
+    share of the importer's wrong fields (missing, spurious or different) sits in the flagged
+    references."""
+    readings = [dataclasses.replace(r, key=f"r{i}") for i, r in enumerate(readings)]  # keys as unique as imported
+    flagged = {p.field for p in review_references(readings, tagged)}
+    wrong = wrong_flagged = 0
+    for reading, g, w in zip(readings, got, wanted, strict=True):
+        errors = sum(g.get(k) != w.get(k) for k in GOLD_FIELDS)
+        wrong += errors
+        wrong_flagged += errors if reading.key in flagged else 0
+    print(f"Importer review list on gold.xml: {len(flagged)} of {len(readings)} references flagged "
+          f"({len(flagged) / len(readings):.0%}); they hold {wrong_flagged} of {wrong} wrong importer fields "
+          f"({wrong_flagged / max(wrong, 1):.0%})\n")
 
 
 def rules_reference(text: str):

@@ -42,13 +42,19 @@ def _entry_findings(ref: Reference) -> list[str]:
 
 
 def _disagreements(ref: Reference) -> list[str]:
+    return [f"{name} {value!r} not found in the formatted text" for name, value in not_in_text(ref)]
+
+
+def not_in_text(ref: Reference) -> list[tuple[str, str]]:
+    """The fields whose value the printed text does not contain (letters and digits compared)."""
+    if not ref.text:
+        return []
     text = _plain(ref.text)
     checks = [("doi", ref.doi), ("year", ref.year), ("title", ref.title), ("volume", ref.volume),
               ("first page", ref.first_page), ("url", ref.url)]
     if ref.authors and ref.authors[0].family != "others":
         checks.append(("first author", ref.authors[0].family or ref.authors[0].literal))
-    return [f"{name} {value!r} not found in the formatted text" for name, value in checks
-            if value and _plain(value) not in text]
+    return [(name, value) for name, value in checks if value and _plain(value) not in text]
 
 
 def _plain(text: str) -> str:

@@ -21,7 +21,7 @@ from scholarpage.importer.plaintext.legal import parse_legal
 from scholarpage.importer.plaintext.names import is_organisation, parse_names
 from scholarpage.importer.plaintext.split import split
 
-__all__ = ["parse_reference", "parse_list", "unique_keys", "base_key"]
+__all__ = ["parse_reference", "parse_list", "parse_tagged_list", "unique_keys", "base_key"]
 
 _NUMBERING = re.compile(r"^\s*(?:\[\d{1,5}\]|\(\d{1,5}\)|\d{1,5}[.)])\s+")
 _ACCESS = re.compile(
@@ -70,6 +70,31 @@ def parse_list(texts: Sequence[str], *, mapper: Callable = map) -> list[Referenc
         return read_list(texts, rules, lambda indices: list(mapper(_tag_item, [(texts[i], style) for i in indices])))
     except Exception:  # noqa: BLE001 - as in parse_reference
         return rules
+
+
+def parse_tagged_list(texts: Sequence[str], *, mapper: Callable = map) -> tuple[list[Reference], list]:
+    """`parse_list`, with every entry tagged (one pass over the list, for the review list): the
+    references and each entry's `Tagged` reading."""
+    texts = [str(t) for t in texts]
+    try:
+        from scholarpage.importer.tagger.context import list_style
+
+        style = list_style(texts)
+    except Exception:  # noqa: BLE001 - as in parse_reference
+        style = None
+    pairs = list(mapper(_read_item, [(number, text, style) for number, text in enumerate(texts, 1)]))
+    rules, tagged = [p[0] for p in pairs], [p[1] for p in pairs]
+    try:
+        from scholarpage.importer.tagger.choice import read_list
+
+        return read_list(texts, rules, lambda indices: [tagged[i] for i in indices]), tagged
+    except Exception:  # noqa: BLE001 - as in parse_reference
+        return rules, tagged
+
+
+def _read_item(item: tuple):
+    number, text, style = item
+    return rules_reference(text, number), _tag_item((text, style))
 
 
 def rules_reference(text: str, number: int | None = None) -> Reference:

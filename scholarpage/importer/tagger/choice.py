@@ -63,6 +63,28 @@ _LABELS = {"title": ("title",), "container": ("journal", "container-title"),
            "publisher": ("publisher",), "place": ("location",), "authors": ("author",), "editors": ("editor",),
            "edition": ("edition",), "genre": ("genre",)}
 _WORD = re.compile(r"\w+")
+_NUMERIC = frozenset({"volume", "issue", "pages", "year"})
+_MINOR = frozenset("et al and eds ed by in no vol pp p".split())  # printed around a field, never in dispute
+
+
+_NUMBER = re.compile(r"\W*[A-Za-z]?\d{1,5}[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d{1,5})?\W*")
+
+
+def _counted(name: str, printed: str) -> bool:
+    if name in _NUMERIC:
+        return bool(_NUMBER.fullmatch(printed))  # a number, not a DOI or a word the label spills onto
+    return any(w.lower() not in _MINOR for w in _WORD.findall(printed))
+
+
+def _value(reference: Reference, name: str):
+    """The field's value as printed: a title with its bracketed translation."""
+    if name == "title" and reference.title_translation:
+        return f"{reference.title} {reference.title_translation}"
+    if name in ("volume", "issue"):  # the model's one "volume" label holds both
+        return " ".join(v for v in (reference.volume, reference.issue) if v)
+    if name == "year" and reference.date:  # as its "date" label holds the day and month
+        return f"{reference.date} {reference.year}"
+    return getattr(reference, name)
 
 
 def disputes(rules: Reference, tagged: Tagged, learned: Reference | None = None) -> dict[str, float]:
@@ -100,6 +122,8 @@ def _located(text: str, value):
         start, end = match.span()
         return lambda w, t: w.start < end and w.end > start
     known = {w.lower() for w in words}
+    if words and all(w.isdigit() for w in words):  # numbers normalised ("133–54" → "133–154", "2nd" → "2")
+        return lambda w, t: any(x in known or x.rstrip("stndrh") in known for x in _WORD.findall(t[w.start:w.end]))
     return lambda w, t: bool(known) and all(x.lower() in known for x in _WORD.findall(t[w.start:w.end]))
 
 
@@ -144,3 +168,41 @@ def read_list(texts: Sequence[str], rules: Sequence[Reference], tag_all: Callabl
     rest = [i for i in range(len(texts)) if i not in tagged and not rules_only(rules[i])]
     tagged.update(zip(rest, tag_all(rest), strict=True))
     return [choose(ref, tagged[i], i + 1) if i in tagged else ref for i, ref in enumerate(rules)]
+
+
+def field_confidence(reference: Reference, tagged: Tagged) -> dict[str, tuple[float, str]]:
+    """Per field of a reading (any: the importer's, or one a person corrected), how sure the model
+    is that it is right, and what it reads instead where it doubts it.
+
+    For each word of the field as printed, the model's marginal of the field's label where it
+    gives that label, else 1 − its marginal of the label it gives instead (at most what is left
+    for this field); the field's confidence is its least word. A field left empty where the model
+    reads words as it counts as 1 − the model's confidence in those words. "note" words count as
+    agreeing (the model's "anything else").
+    """
+    if rules_only(reference) or not tagged.fields:
+        return {}
+    words = [w for w in tagged.tokens() if _WORD.search(tagged.text[w.start:w.end])]
+    found = {}
+    for name, labels in _LABELS.items():
+        if name == "issue":
+            continue  # read with the volume (one label)
+        value = _value(reference, name)
+        inside = _located(reference.text, value) if value else (lambda w, t: False)
+        least, instead = 1.0, ""
+        for word in words:
+            if not _counted(name, tagged.text[word.start:word.end]):
+                continue
+            in_field, in_model = inside(word, tagged.text), word.label in labels
+            if in_field == in_model or (in_field and word.label == "note"):
+                p = word.confidence if in_field else 1.0
+            else:
+                p = 1.0 - word.confidence
+            if p < least:
+                least = p
+                printed = tagged.text[word.start:word.end]
+                instead = (f"the model reads {printed!r} as {word.label}, not {name}" if in_field
+                           else f"the model reads {printed!r} as part of the {name}")
+        if least < 1.0:
+            found[name] = (least, instead)
+    return found
