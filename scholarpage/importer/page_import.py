@@ -26,7 +26,7 @@ from scholarpage.sources.reading import CONTROL, read_bytes, read_source, utf16
 from scholarpage.errors import Problem, SourceError
 from scholarpage.model import Person, Reference
 from scholarpage.importer.ojs_page import read_page
-from scholarpage.importer.plaintext import is_unusable, parse_tagged_list, unique_keys
+from scholarpage.importer.plaintext import is_unusable, parse_list, parse_tagged_list, unique_keys
 from scholarpage.importer.plaintext.language import detect_language
 from scholarpage.importer.quality import reference_findings
 from scholarpage.importer.tagger.review import review_references
@@ -71,8 +71,12 @@ def import_bytes(data: bytes, name: str, overrides: dict | None = None, *,
         article = _merge(page.article, overrides.get("article") or {})
         article.setdefault("language", detect_language(f"{article.get('title', '')} {article.get('abstract', '')}"))
         article_yaml = dump_article(article, name)
-    return Imported(article_yaml, bibtex, written, left_out + reference_findings(written, "references.bib"),
-                    review_references(written, tagged, "references.bib"))
+    if len(page.references) > REVIEW_UP_TO:
+        review = [Problem(name, 0, "", f"no review list for {len(page.references)} references (more than "
+                                       f"{REVIEW_UP_TO}): `scholarpage check references.bib` lists them")]
+    else:
+        review = review_references(written, tagged, "references.bib")
+    return Imported(article_yaml, bibtex, written, left_out + reference_findings(written, "references.bib"), review)
 
 
 def _check_numbers(overrides: dict, count: int) -> None:
@@ -138,6 +142,9 @@ def decode(data: bytes, name: str) -> tuple[str, bool]:
     return text, is_html
 
 
+#: Longer lists get no review list (tagging every entry would take seconds; no article cites
+#: more than the default --max-references); `scholarpage check` reviews any list.
+REVIEW_UP_TO = MAX_REFERENCES
 #: Lists at least this long are parsed on every core (worth the processes' start-up).
 PARALLEL_FROM = 2000
 
@@ -146,14 +153,18 @@ def _parse_all(texts: list[str]) -> tuple[list[Reference], list]:
     """Parse and tag each reference, the list as context; long lists on every core (the parser is
     pure), in the same order."""
     workers = os.cpu_count() or 1
+    if len(texts) > REVIEW_UP_TO:  # no review list: the tagger reads only the sample that decides the list
+        parse = lambda texts, mapper=map: (parse_list(texts, mapper=mapper), [None] * len(texts))  # noqa: E731
+    else:
+        parse = parse_tagged_list
     if len(texts) < PARALLEL_FROM or workers < 2:
-        return parse_tagged_list(texts)
+        return parse(texts)
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
         def mapper(function, items):
             items = list(items)
             return pool.map(function, items, chunksize=max(1, len(items) // (4 * workers)))
 
-        return parse_tagged_list(texts, mapper=mapper)
+        return parse(texts, mapper=mapper)
 
 
 def _references(texts: list[str], overrides: dict, name: str, kind: str,

@@ -70,10 +70,50 @@ _MINOR = frozenset("et al and eds ed by in no vol pp p".split())  # printed arou
 _NUMBER = re.compile(r"\W*[A-Za-z]?\d{1,5}[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d{1,5})?\W*")
 
 
-def _counted(name: str, printed: str) -> bool:
-    if name in _NUMERIC:
-        return bool(_NUMBER.fullmatch(printed))  # a number, not a DOI or a word the label spills onto
-    return any(w.lower() not in _MINOR for w in _WORD.findall(printed))
+class _Printed:
+    """A tagged reference's words, read once: each token's words, whether it is a number, and
+    the text's words in order (to find where a value is printed)."""
+
+    def __init__(self, tagged: Tagged):
+        text = tagged.text
+        self.text_words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        self.tokens = []
+        for word in tagged.tokens():
+            printed = text[word.start:word.end]
+            words = [w.lower() for w in _WORD.findall(printed)]
+            if words:
+                self.tokens.append((word, printed, words, bool(_NUMBER.fullmatch(printed)),
+                                    any(w not in _MINOR for w in words)))
+
+    def counted(self, name: str, token) -> bool:
+        """A number for a numeric field (not a DOI or a word the label spills onto), else not a
+        minor word printed around a field ("et al.", "eds", "pp")."""
+        return token[3] if name in _NUMERIC else token[4]
+
+    def located(self, value):
+        """A test of whether a token lies in a value: by its place where the value is printed
+        verbatim (its words in order), else by its words (names and numbers are normalised)."""
+        if isinstance(value, tuple):
+            known = {w.lower() for p in value for w in _WORD.findall(f"{p.family} {p.given} {p.literal}")}
+            return lambda token: bool(known) and all(x in known for x in token[2])
+        words = [w.lower() for w in _WORD.findall(value)]
+        span = self._span(words)
+        if span:
+            start, end = span
+            return lambda token: token[0].start < end and token[0].end > start
+        known = set(words)
+        if words and all(w.isdigit() for w in words):  # "133–54" → "133–154", "2nd" → "2"
+            return lambda token: any(x in known or x.rstrip("stndrh") in known for x in token[2])
+        return lambda token: bool(known) and all(x in known for x in token[2])
+
+    def _span(self, words: list[str]) -> tuple[int, int] | None:
+        size, found = len(words), self.text_words
+        if not size:
+            return None
+        for i in range(len(found) - size + 1):
+            if found[i][0] == words[0] and all(found[i + k][0] == words[k] for k in range(1, size)):
+                return found[i][1], found[i + size - 1][2]
+        return None
 
 
 def _value(reference: Reference, name: str):
@@ -91,14 +131,14 @@ def disputes(rules: Reference, tagged: Tagged, learned: Reference | None = None)
     """Field → the model's least marginal on the words the two readings put in it differently
     (only fields whose values differ and where some printed word is in dispute)."""
     learned = learned or learned_reference(tagged)
-    words = [w for w in tagged.tokens() if _WORD.search(tagged.text[w.start:w.end])]
+    printed = _Printed(tagged)
     found = {}
     for name, labels in _LABELS.items():
         ours, theirs = getattr(rules, name), getattr(learned, name)
         if ours == theirs:
             continue
-        inside = _located(rules.text, ours)
-        least = min((w.confidence for w in words if _disputed(w, labels, inside(w, tagged.text))), default=None)
+        inside = printed.located(ours)
+        least = min((t[0].confidence for t in printed.tokens if _disputed(t[0], labels, inside(t))), default=None)
         if least is not None:
             found[name] = least
     return found
@@ -108,23 +148,6 @@ def _disputed(word, labels: tuple[str, ...], in_rules: bool) -> bool:
     """One reader puts the word in the field, the other does not ("note" contradicts nothing)."""
     in_model = word.label in labels
     return in_rules != in_model and not (in_rules and word.label == "note")
-
-
-def _located(text: str, value):
-    """A test of whether a printed word lies in the rules' value: by its place where the value
-    is printed verbatim (words in order), else by its words (names are normalised)."""
-    if isinstance(value, tuple):
-        known = {w.lower() for p in value for w in _WORD.findall(f"{p.family} {p.given} {p.literal}")}
-        return lambda w, t: bool(known) and all(x.lower() in known for x in _WORD.findall(t[w.start:w.end]))
-    words = _WORD.findall(value)
-    match = re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", text, re.I) if words else None
-    if match:
-        start, end = match.span()
-        return lambda w, t: w.start < end and w.end > start
-    known = {w.lower() for w in words}
-    if words and all(w.isdigit() for w in words):  # numbers normalised ("133–54" → "133–154", "2nd" → "2")
-        return lambda w, t: any(x in known or x.rstrip("stndrh") in known for x in _WORD.findall(t[w.start:w.end]))
-    return lambda w, t: bool(known) and all(x.lower() in known for x in _WORD.findall(t[w.start:w.end]))
 
 
 def agrees(rules: Reference, tagged: Tagged) -> bool:
@@ -182,27 +205,27 @@ def field_confidence(reference: Reference, tagged: Tagged) -> dict[str, tuple[fl
     """
     if rules_only(reference) or not tagged.fields:
         return {}
-    words = [w for w in tagged.tokens() if _WORD.search(tagged.text[w.start:w.end])]
+    printed = _Printed(tagged)
     found = {}
     for name, labels in _LABELS.items():
         if name == "issue":
             continue  # read with the volume (one label)
         value = _value(reference, name)
-        inside = _located(reference.text, value) if value else (lambda w, t: False)
+        inside = printed.located(value) if value else (lambda token: False)
         least, instead = 1.0, ""
-        for word in words:
-            if not _counted(name, tagged.text[word.start:word.end]):
+        for token in printed.tokens:
+            if not printed.counted(name, token):
                 continue
-            in_field, in_model = inside(word, tagged.text), word.label in labels
+            word = token[0]
+            in_field, in_model = inside(token), word.label in labels
             if in_field == in_model or (in_field and word.label == "note"):
                 p = word.confidence if in_field else 1.0
             else:
                 p = 1.0 - word.confidence
             if p < least:
                 least = p
-                printed = tagged.text[word.start:word.end]
-                instead = (f"the model reads {printed!r} as {word.label}, not {name}" if in_field
-                           else f"the model reads {printed!r} as part of the {name}")
+                instead = (f"the model reads {token[1]!r} as {word.label}, not {name}" if in_field
+                           else f"the model reads {token[1]!r} as part of the {name}")
         if least < 1.0:
             found[name] = (least, instead)
     return found
