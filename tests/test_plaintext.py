@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import time
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,16 @@ def test_any_text_parses_without_raising(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list("Smith, J. A. (2020). “Title” ‘x’ [in:] ed. Vol. No. 12(3): 4–5 doi:10.1/x www.a.b")), max_size=120))
 def test_reference_like_text_parses_without_raising(text: str) -> None:
     assert parse_reference(text, number=3).text == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("Smith, J. A. (2020). “Title” [in:] ed. Vol. 12(3): 4–5 doi:10.1/x")),
+                        max_size=80), max_size=12))
+def test_any_list_is_read_without_raising_or_hanging(texts: list[str]) -> None:
+    started = time.perf_counter()
+    references = parse_list(texts)
+    assert time.perf_counter() - started < 10.0
+    assert [r.text for r in references] == texts
 
 
 @given(st.lists(st.sampled_from(["smith2020law", "ref1", "lee2019a", "lee2019"]), max_size=40))

@@ -184,3 +184,15 @@ def test_a_list_in_a_style_the_rules_know_keeps_the_rules_reading_of_every_entry
 
     seed = [c["text"] for c in yaml.safe_load((Path(__file__).parent / "corpus" / "seed.yml").read_text())["cases"]]
     assert parse_list(seed) == [_parse(text, number) for number, text in enumerate(seed, 1)]
+
+
+def test_the_known_rule_failures_of_issue_16_are_read_right_by_the_importer() -> None:
+    from scholarpage.importer.plaintext import parse_reference
+
+    abnt = parse_reference("LESSIG, Lawrence. Free culture: how big media uses technology and the law to lock down "
+                           "culture and control creativity. New York: Penguin, 2004.")
+    assert [(p.family, p.given) for p in abnt.authors] == [("Lessig", "Lawrence")]
+    assert abnt.title.startswith("Free culture: how big media") and abnt.year == "2004"
+    vancouver = parse_reference("Smith J, Jones K. Is it safe? A trial of things in mice. J Test. 2011;12(3):33-9.")
+    assert (vancouver.title, vancouver.container, vancouver.year) == ("Is it safe? A trial of things in mice",
+                                                                       "J Test", "2011")
