@@ -136,6 +136,7 @@ def test_a_long_list_parsed_in_parallel_equals_one_parsed_in_order(monkeypatch) 
 
     texts = [f"Author{n}, A. ({1950 + n % 70}). Title number {n}. Journal of Tests, {n % 9 + 1}({n % 4 + 1}), {n}–{n + 9}."
              for n in range(1, 2601)]
+    monkeypatch.setattr(importer, "PARALLEL_FROM", 2000)
     parallel, tagged = importer._parse_all(texts)
     monkeypatch.setattr(importer, "PARALLEL_FROM", 10**9)
     assert (parallel, tagged) == importer._parse_all(texts)

@@ -145,8 +145,10 @@ def decode(data: bytes, name: str) -> tuple[str, bool]:
 #: Longer lists get no review list (tagging every entry would take seconds; no article cites
 #: more than the default --max-references); `scholarpage check` reviews any list.
 REVIEW_UP_TO = MAX_REFERENCES
-#: Lists at least this long are parsed on every core (worth the processes' start-up).
-PARALLEL_FROM = 2000
+#: Lists at least this long are parsed on every core. Measured (benchmarks/RESULTS.md, issue 16):
+#: at 10,000 references the pool's start-up and the pickling of every reading cost more than a
+#: second core saved (slower in every paired run on a 2-vCPU machine), so only longer lists use it.
+PARALLEL_FROM = 20_000
 
 
 def _parse_all(texts: list[str]) -> tuple[list[Reference], list]:

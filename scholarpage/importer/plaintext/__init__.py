@@ -63,11 +63,18 @@ def parse_list(texts: Sequence[str], *, mapper: Callable = map) -> list[Referenc
     texts = [str(t) for t in texts]
     rules = list(mapper(_rules_item, list(enumerate(texts, 1))))
     try:
-        from scholarpage.importer.tagger.choice import read_list
+        from scholarpage.importer.tagger.choice import SAMPLE, read_list
         from scholarpage.importer.tagger.context import list_style
 
         style = list_style(texts)
-        return read_list(texts, rules, lambda indices: list(mapper(_tag_item, [(texts[i], style) for i in indices])))
+
+        def tag_all(indices: list[int]) -> list:
+            # the sample that decides the list is tagged here: sending it to the pool's workers
+            # costs each of them loading the model, more than tagging 200 entries
+            items = [(texts[i], style) for i in indices]
+            return list((map if len(items) <= SAMPLE else mapper)(_tag_item, items))
+
+        return read_list(texts, rules, tag_all)
     except Exception:  # noqa: BLE001 - as in parse_reference
         return rules
 
