@@ -147,7 +147,7 @@ def decode(data: bytes, name: str) -> tuple[str, bool]:
 REVIEW_UP_TO = MAX_REFERENCES
 #: Lists at least this long are parsed on every core. Measured (benchmarks/RESULTS.md, issue 16):
 #: at 10,000 references the pool's start-up and the pickling of every reading cost more than a
-#: second core saved (slower in every paired run on a 2-vCPU machine), so only longer lists use it.
+#: second core saved (slower in 11 of 12 paired runs on a shared 2-vCPU machine), so only longer lists use it.
 PARALLEL_FROM = 20_000
 
 
