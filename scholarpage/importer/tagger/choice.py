@@ -212,20 +212,42 @@ def field_confidence(reference: Reference, tagged: Tagged) -> dict[str, tuple[fl
             continue  # read with the volume (one label)
         value = _value(reference, name)
         inside = printed.located(value) if value else (lambda token: False)
-        least, instead = 1.0, ""
+        scored = []  # (p, token, whether the token is in the field) for the tokens that count here
         for token in printed.tokens:
             if not printed.counted(name, token):
                 continue
             word = token[0]
             in_field, in_model = inside(token), word.label in labels
             if in_field == in_model or (in_field and word.label == "note"):
-                p = word.confidence if in_field else 1.0
+                scored.append((word.confidence if in_field else 1.0, token, in_field))
             else:
-                p = 1.0 - word.confidence
-            if p < least:
-                least = p
-                instead = (f"the model reads {token[1]!r} as {word.label}, not {name}" if in_field
-                           else f"the model reads {token[1]!r} as part of the {name}")
+                scored.append((1.0 - word.confidence, token, in_field))
+        least, instead = 1.0, ""
+        if scored:
+            at = min(range(len(scored)), key=lambda i: scored[i][0])
+            least, token, in_field = scored[at]
+            if least < 1.0:
+                instead = _instead(tagged.text, scored, at, name)
         if least < 1.0:
             found[name] = (least, instead)
     return found
+
+
+def _instead(text: str, scored: list, at: int, name: str) -> str:
+    """What the model reads otherwise around the least sure token: the run of neighbouring
+    tokens doubted the same way, as printed."""
+    _, token, in_field = scored[at]
+
+    def same(i: int) -> bool:
+        return scored[i][0] < 0.5 and scored[i][2] == in_field and scored[i][1][0].label == token[0].label
+
+    first = last = at
+    while first > 0 and same(first - 1):
+        first -= 1
+    while last + 1 < len(scored) and same(last + 1):
+        last += 1
+    printed = text[scored[first][1][0].start:scored[last][1][0].end]
+    printed = printed if len(printed) <= 60 else printed[:57] + "…"
+    if in_field:
+        return f"the model reads {printed!r} as {token[0].label}, not {name}"
+    return f"the model reads {printed!r} as part of the {name}"
