@@ -8,7 +8,7 @@ from pathlib import Path
 
 from scholarpage.sources.article_yml import load_article
 from scholarpage.sources.bibtex import load_references
-from scholarpage.errors import SourceError
+from scholarpage.errors import Problem, SourceError
 from scholarpage.importer.page_import import (MAX_REFERENCES, import_file, load_overrides, replacements,
                                               write_atomically)
 from scholarpage.importer.journal_import import import_journal, journal_yml, pages_of
@@ -102,7 +102,8 @@ def _run_journal_import(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         print("nothing written", file=sys.stderr)
         return 1
-    _report_review([p for entry in articles for p in entry.result.review])
+    _report_review([Problem(str(entry.folder / p.path) if p.path == "references.bib" else p.path, p.line, p.field,
+                            p.message) for entry in articles for p in entry.result.review])
     return _write(files, [str(f) for entry in articles for f in entry.result.findings], args)
 
 
