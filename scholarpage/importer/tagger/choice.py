@@ -248,6 +248,8 @@ def _instead(text: str, scored: list, at: int, name: str) -> str:
         last += 1
     printed = text[scored[first][1][0].start:scored[last][1][0].end]
     printed = printed if len(printed) <= 60 else printed[:57] + "…"
+    if in_field and token[0].label in _LABELS[name]:
+        return f"the model is unsure of {printed!r}"
     if in_field:
         return f"the model reads {printed!r} as {token[0].label}, not {name}"
     return f"the model reads {printed!r} as part of the {name}"
