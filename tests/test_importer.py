@@ -136,9 +136,10 @@ def test_a_long_list_parsed_in_parallel_equals_one_parsed_in_order(monkeypatch) 
 
     texts = [f"Author{n}, A. ({1950 + n % 70}). Title number {n}. Journal of Tests, {n % 9 + 1}({n % 4 + 1}), {n}–{n + 9}."
              for n in range(1, 2601)]
-    parallel = importer._parse_all(texts)
+    monkeypatch.setattr(importer, "PARALLEL_FROM", 2000)
+    parallel, tagged = importer._parse_all(texts)
     monkeypatch.setattr(importer, "PARALLEL_FROM", 10**9)
-    assert parallel == importer._parse_all(texts)
+    assert (parallel, tagged) == importer._parse_all(texts)
     assert [r.text for r in parallel] == texts
 
 
@@ -156,3 +157,38 @@ def test_check_and_the_build_log_give_the_same_advice_for_the_same_gap(capsys, t
     log = build_site(ROOT, tmp_path / "site").stderr
     for gap in gaps:
         assert f"metadata: {gap}" in log
+
+
+REVIEWED = """\
+1. Okafor, C. N., & Haddad, R. (2023). Collateral registries and small-firm lending. Journal of Banking & Finance, 149, 106789.
+2. Merges, R. P. (2011). Justifying intellectual property (2nd ed.). Harvard University Press.
+3. Dupont, M. (2019). La titrisation des actifs incorporels en droit français. Revue de droit bancaire et financier, 4, 55–61.
+4. Kieff, F. S. (2001). Property rights and property rules for commercializing inventions. Minnesota Law Review, 85(3), 697–754.
+5. IFC, IFC MSME Finance Factsheet. MSME Finance. Washington D.C.: International Finance Corporation, World Bank Group, September 2024.
+6. Chung Jili, Innovation’s Crouching Tiger (Second Edition). Ehgbooks, 2020.
+"""
+_REVIEW_LINE = re.compile(r"^review: (?:\S*/)?references\.bib:(\d+): (\w+): (\w+) \((\d\.\d\d)\): the model reads '[^']+' as ")
+
+
+def _review_lines(printed: str) -> list[re.Match]:
+    return [m for m in map(_REVIEW_LINE.match, printed.splitlines()) if m]
+
+
+def test_import_and_check_list_the_readings_the_model_doubts_worst_first(out: Path, capsys) -> None:
+    (out / "list.txt").write_text(REVIEWED, encoding="utf-8")
+    assert run("import", out / "list.txt", "--out", out) == 0
+    imported = _review_lines(capsys.readouterr().out)
+    assert [m[2] for m in imported] == ["ifc2024ifc", "chung2020innovations"]  # worst first; the APA ones pass
+    assert [float(m[4]) for m in imported] == sorted(float(m[4]) for m in imported)
+    bib = (out / "references.bib").read_text(encoding="utf-8").splitlines()
+    assert all(bib[int(m[1]) - 1].endswith("{" + m[2] + ",") for m in imported)  # located at the entry
+    assert run("check", out / "references.bib") == 0
+    assert [m.groups() for m in _review_lines(capsys.readouterr().out)] == [m.groups() for m in imported]
+
+
+def test_a_reference_corrected_in_the_overrides_is_not_reviewed_again(out: Path, capsys) -> None:
+    (out / "list.txt").write_text(REVIEWED, encoding="utf-8")
+    (out / "import-overrides.yml").write_text(
+        "references:\n  5:\n    authors: ['{IFC}']\n    title: IFC MSME Finance Factsheet\n", encoding="utf-8")
+    assert run("import", out / "list.txt", "--out", out) == 0
+    assert [m[2] for m in _review_lines(capsys.readouterr().out)] == ["chung2020innovations"]

@@ -33,6 +33,8 @@ def test_several_pages_become_one_article_folder_each_with_their_own_issue(tmp_p
     out = tmp_path / "journal"
     _seed_corrections(out)
     assert main(["import", *map(str, PAGES), "--out", str(out)]) == 0
+    reviewed = [line for line in capsys.readouterr().out.splitlines() if line.startswith("review: ") and ".bib:" in line]
+    assert reviewed and all(line.startswith(f"review: {out / 'articles'}/") for line in reviewed)  # which article's
     seed = yaml.safe_load((out / "articles/ojs-article-page/article.yml").read_text("utf-8"))
     other = yaml.safe_load((out / "articles/ejsit-2024-399/article.yml").read_text("utf-8"))
     assert (str(seed["volume"]), str(seed["issue"]), seed["year"]) == ("60", "1", 2026)

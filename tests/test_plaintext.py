@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from hypothesis import strategies as st
 from scholarpage.sources.bibtex import parse_references
 from scholarpage.sources.bibtex_writer import dump_references
 from scholarpage.model import Person, Reference
-from scholarpage.importer.plaintext import _parse, parse_reference, unique_keys
+from scholarpage.importer.plaintext import _parse, parse_list, parse_reference, unique_keys
 from scholarpage.importer.plaintext.keys import base_key
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -58,9 +60,16 @@ def expected_of(case: dict) -> dict:
     return {k: v if isinstance(v, list) else str(v) for k, v in case["expect"].items() if v not in ("", [], None)}
 
 
+@functools.cache
+def read_as_list(corpus: str) -> dict[str, Reference]:
+    """Each corpus file read as one reference list, as the importer reads an article's list."""
+    cases = [case for name, case, _ in CASES if name == corpus]
+    return {case["id"]: ref for case, ref in zip(cases, parse_list([c["text"] for c in cases]), strict=True)}
+
+
 @pytest.mark.parametrize("corpus, case, known_failure", CASES, ids=[c["id"] for _, c, _ in CASES])
 def test_reference_parses_to_expected_fields(corpus: str, case: dict, known_failure: bool) -> None:
-    reference = parse_reference(case["text"])
+    reference = read_as_list(corpus)[case["id"]]
     assert reference.text == case["text"]
     if known_failure:
         assert fields_of(reference) != expected_of(case), (
@@ -87,6 +96,16 @@ def test_any_text_parses_without_raising(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list("Smith, J. A. (2020). “Title” ‘x’ [in:] ed. Vol. No. 12(3): 4–5 doi:10.1/x www.a.b")), max_size=120))
 def test_reference_like_text_parses_without_raising(text: str) -> None:
     assert parse_reference(text, number=3).text == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("Smith, J. A. (2020). “Title” [in:] ed. Vol. 12(3): 4–5 doi:10.1/x")),
+                        max_size=80), max_size=12))
+def test_any_list_is_read_without_raising_or_hanging(texts: list[str]) -> None:
+    started = time.perf_counter()
+    references = parse_list(texts)
+    assert time.perf_counter() - started < 10.0
+    assert [r.text for r in references] == texts
 
 
 @given(st.lists(st.sampled_from(["smith2020law", "ref1", "lee2019a", "lee2019"]), max_size=40))

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -164,3 +165,34 @@ def test_the_importer_never_trades_a_usable_reading_for_one_without_a_title() ->
     for text in texts:  # each in its own style (the first: how 10,000 synthetic references read it)
         if not is_unusable(_parse(text, None)):
             assert not is_unusable(parse_reference(text))
+
+
+def test_a_field_the_model_surely_reads_otherwise_is_taken_from_the_model() -> None:
+    from scholarpage.importer.plaintext import _parse, parse_reference
+
+    text = "J. Smith. Circumscription of river basins. Hydrology Letters, 13 27-39, 1980."
+    assert _parse(text, None).title == "J. Smith"  # the rules take the names for the title
+    assert parse_reference(text).title == "Circumscription of river basins"
+    parenthesised = "Dworkin, Gerald (1988), The Theory and Practice of Autonomy (Cambridge: Cambridge University Press)."
+    reference = parse_reference(parenthesised)
+    assert (reference.title, reference.place, reference.publisher) == (
+        "The Theory and Practice of Autonomy", "Cambridge", "Cambridge University Press")
+
+
+def test_a_list_in_a_style_the_rules_know_keeps_the_rules_reading_of_every_entry() -> None:
+    from scholarpage.importer.plaintext import _parse, parse_list
+
+    seed = [c["text"] for c in yaml.safe_load((Path(__file__).parent / "corpus" / "seed.yml").read_text())["cases"]]
+    assert parse_list(seed) == [_parse(text, number) for number, text in enumerate(seed, 1)]
+
+
+def test_the_known_rule_failures_of_issue_16_are_read_right_by_the_importer() -> None:
+    from scholarpage.importer.plaintext import parse_reference
+
+    abnt = parse_reference("LESSIG, Lawrence. Free culture: how big media uses technology and the law to lock down "
+                           "culture and control creativity. New York: Penguin, 2004.")
+    assert [(p.family, p.given) for p in abnt.authors] == [("Lessig", "Lawrence")]
+    assert abnt.title.startswith("Free culture: how big media") and abnt.year == "2004"
+    vancouver = parse_reference("Smith J, Jones K. Is it safe? A trial of things in mice. J Test. 2011;12(3):33-9.")
+    assert (vancouver.title, vancouver.container, vancouver.year) == ("Is it safe? A trial of things in mice",
+                                                                       "J Test", "2011")

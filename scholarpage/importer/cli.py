@@ -8,11 +8,13 @@ from pathlib import Path
 
 from scholarpage.sources.article_yml import load_article
 from scholarpage.sources.bibtex import load_references
-from scholarpage.errors import SourceError
+from scholarpage.errors import Problem, SourceError
 from scholarpage.importer.page_import import (MAX_REFERENCES, import_file, load_overrides, replacements,
                                               write_atomically)
 from scholarpage.importer.journal_import import import_journal, journal_yml, pages_of
 from scholarpage.importer.quality import reference_findings
+from scholarpage.importer.tagger import tag_list
+from scholarpage.importer.tagger.review import review_references
 from scholarpage.metadata.gaps import article_gaps
 
 OVERRIDES = "import-overrides.yml"
@@ -61,6 +63,7 @@ def run_import(args: argparse.Namespace) -> int:
     files = {args.out / "references.bib": result.bibtex}
     if result.article_yaml is not None:
         files[args.out / "article.yml"] = result.article_yaml
+    _report_review(result.review)
     code = _write(files, [str(f) for f in result.findings], args)
     if code == 0 and result.article_yaml is None:
         print("a plain reference list holds no article metadata: article.yml not written")
@@ -99,6 +102,8 @@ def _run_journal_import(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         print("nothing written", file=sys.stderr)
         return 1
+    _report_review([Problem(str(entry.folder / p.path) if p.path == "references.bib" else p.path, p.line, p.field,
+                            p.message) for entry in articles for p in entry.result.review])
     return _write(files, [str(f) for entry in articles for f in entry.result.findings], args)
 
 
@@ -112,6 +117,7 @@ def run_check(args: argparse.Namespace) -> int:
         return 1
     findings = [str(f) for f in reference_findings(references, str(args.references))] + gaps
     _report(findings)
+    _report_review(review_references(references, tag_list([r.text for r in references]), str(args.references)))
     if not findings:
         print(f"{args.references}: {len(references)} references, no findings")
     return 1 if args.strict and findings else 0
@@ -120,6 +126,15 @@ def run_check(args: argparse.Namespace) -> int:
 def _report(findings: list[str]) -> None:
     for line in findings:
         print(f"warning: {line}")
+
+
+def _report_review(doubted: list) -> None:
+    """The review list, worst first: readings to check against the printed text (and correct in
+    import-overrides.yml); advice, not findings (--strict ignores it)."""
+    if doubted:
+        print(f"review: {len(doubted)} reference(s) whose reading the model doubts, worst first:")
+    for problem in doubted:
+        print(f"review: {problem}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,7 @@
 """Import: an OJS page or a reference list → article.yml + references.bib, written atomically.
 
 Pipeline: bytes → text (clear errors for binary data or a wrong encoding) → `ojs.read_page`
-→ `plaintext.parse_reference` per entry → overrides → unique keys → YAML and BibTeX text, both
+→ `plaintext.parse_list` (each entry, the list as context) → overrides → unique keys → YAML and BibTeX text, both
 validated by this package's own loaders before anything touches the disk.
 """
 
@@ -26,10 +26,10 @@ from scholarpage.sources.reading import CONTROL, read_bytes, read_source, utf16
 from scholarpage.errors import Problem, SourceError
 from scholarpage.model import Person, Reference
 from scholarpage.importer.ojs_page import read_page
-from scholarpage.importer.plaintext import is_unusable, parse_reference, unique_keys
+from scholarpage.importer.plaintext import is_unusable, parse_list, parse_tagged_list, unique_keys
 from scholarpage.importer.plaintext.language import detect_language
 from scholarpage.importer.quality import reference_findings
-from scholarpage.importer.tagger.context import list_style
+from scholarpage.importer.tagger.review import review_references
 
 MAX_REFERENCES = 2000
 ARTICLE_ORDER = ("title", "subtitle", "authors", "journal", "volume", "issue", "issue_label", "year", "section",
@@ -43,6 +43,7 @@ class Imported:
     bibtex: str
     references: tuple[Reference, ...]
     findings: list[Problem] = field(default_factory=list)
+    review: list[Problem] = field(default_factory=list)  # references whose reading the model doubts, worst first
 
 
 def import_file(path: Path, overrides: dict | None = None, *, max_references: int = MAX_REFERENCES) -> Imported:
@@ -61,7 +62,7 @@ def import_bytes(data: bytes, name: str, overrides: dict | None = None, *,
         raise SourceError(Problem(name, 0, "", f"{len(page.references)} references is more than one article cites "
                                                 f"(limit {max_references}; raise it with --max-references)"))
     _check_numbers(overrides, len(page.references))
-    references, left_out = _references(page.references, overrides.get("references") or {}, name, page.kind,
+    references, left_out, tagged = _references(page.references, overrides.get("references") or {}, name, page.kind,
                                        page.lines)
     bibtex = stamped(dump_references(references), "%", BIB_NOTE)
     written = _with_lines(references, bibtex)
@@ -70,7 +71,12 @@ def import_bytes(data: bytes, name: str, overrides: dict | None = None, *,
         article = _merge(page.article, overrides.get("article") or {})
         article.setdefault("language", detect_language(f"{article.get('title', '')} {article.get('abstract', '')}"))
         article_yaml = dump_article(article, name)
-    return Imported(article_yaml, bibtex, written, left_out + reference_findings(written, "references.bib"))
+    if len(page.references) > REVIEW_UP_TO:
+        review = [Problem(name, 0, "", f"no review list for {len(page.references)} references (more than "
+                                       f"{REVIEW_UP_TO}): `scholarpage check references.bib` lists them")]
+    else:
+        review = review_references(written, tagged, "references.bib")
+    return Imported(article_yaml, bibtex, written, left_out + reference_findings(written, "references.bib"), review)
 
 
 def _check_numbers(overrides: dict, count: int) -> None:
@@ -136,34 +142,42 @@ def decode(data: bytes, name: str) -> tuple[str, bool]:
     return text, is_html
 
 
-#: Lists at least this long are parsed on every core (worth the processes' start-up).
-PARALLEL_FROM = 2000
+#: Longer lists get no review list (tagging every entry would take seconds; no article cites
+#: more than the default --max-references); `scholarpage check` reviews any list.
+REVIEW_UP_TO = MAX_REFERENCES
+#: Lists at least this long are parsed on every core. Measured (benchmarks/RESULTS.md, issue 16):
+#: at 10,000 references the pool's start-up and the pickling of every reading cost more than a
+#: second core saved (slower in 11 of 12 paired runs on a shared 2-vCPU machine), so only longer lists use it.
+PARALLEL_FROM = 20_000
 
 
-def _parse_all(texts: list[str]) -> list[Reference]:
-    """Parse each reference; long lists in parallel (the parser is pure), in the same order."""
-    style = list_style(texts)  # the list's majority style, given to the tagger for every entry
-    numbered = [(number, text, style) for number, text in enumerate(texts, 1)]
+def _parse_all(texts: list[str]) -> tuple[list[Reference], list]:
+    """Parse and tag each reference, the list as context; long lists on every core (the parser is
+    pure), in the same order."""
     workers = os.cpu_count() or 1
+    if len(texts) > REVIEW_UP_TO:  # no review list: the tagger reads only the sample that decides the list
+        parse = lambda texts, mapper=map: (parse_list(texts, mapper=mapper), [None] * len(texts))  # noqa: E731
+    else:
+        parse = parse_tagged_list
     if len(texts) < PARALLEL_FROM or workers < 2:
-        return [_parse_numbered(item) for item in numbered]
+        return parse(texts)
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_parse_numbered, numbered, chunksize=max(1, len(numbered) // (4 * workers))))
+        def mapper(function, items):
+            items = list(items)
+            return pool.map(function, items, chunksize=max(1, len(items) // (4 * workers)))
 
-
-def _parse_numbered(item: tuple) -> Reference:
-    number, text, style = item
-    return parse_reference(text, number=number, style=style)
+        return parse(texts, mapper=mapper)
 
 
 def _references(texts: list[str], overrides: dict, name: str, kind: str,
-                lines: list[int]) -> tuple[tuple[Reference, ...], list[Problem]]:
-    """The parsed references, and one finding for each fragment left out because it reads as none.
+                lines: list[int]) -> tuple[tuple[Reference, ...], list[Problem], list]:
+    """The parsed references, one finding for each fragment left out because it reads as none,
+    and each reference's tagged reading for the review list (None where overridden).
 
     One unreadable fragment never refuses the list; only a list with nothing readable, or a
     "list" that is mostly not references (prose), is refused.
     """
-    parsed = _parse_all(texts)
+    parsed, tagged = _parse_all(texts)
     unusable = [number for number, ref in enumerate(parsed, 1) if is_unusable(ref)]
     if kind == "list" and len(parsed) > 2 and len(unusable) > len(parsed) / 2:
         raise SourceError(Problem(name, 0, "", "not an article page or a reference list: "
@@ -176,11 +190,14 @@ def _references(texts: list[str], overrides: dict, name: str, kind: str,
                                                      f"{_clip(parsed[n - 1].text)!r}") for n in unusable]
     dropped = set(unusable)
     parsed = [ref for number, ref in enumerate(parsed, 1) if number not in dropped]
+    # what a person corrected in the overrides is not reviewed again
+    tagged = [None if overrides.get(number) else item
+              for number, item in enumerate((t for n, t in enumerate(tagged, 1) if n not in dropped), 1)]
     parsed = [_override(ref, overrides[number], name, number) if overrides.get(number) else ref
               for number, ref in enumerate(parsed, 1)]
     keys = unique_keys([ref.key for ref in parsed])
     return tuple(ref if ref.key == key else dataclasses.replace(ref, key=key)
-                 for ref, key in zip(parsed, keys, strict=True)), left_out
+                 for ref, key in zip(parsed, keys, strict=True)), left_out, tagged
 
 
 def _clip(text: str) -> str:

@@ -9,6 +9,7 @@ evidence. `text` keeps the input exactly.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from scholarpage.model import Person, Reference
 from scholarpage.importer.plaintext.details import book_parts, chapter_parts, container_parts, kind_of, thesis_parts
@@ -20,7 +21,7 @@ from scholarpage.importer.plaintext.legal import parse_legal
 from scholarpage.importer.plaintext.names import is_organisation, parse_names
 from scholarpage.importer.plaintext.split import split
 
-__all__ = ["parse_reference", "unique_keys", "base_key"]
+__all__ = ["parse_reference", "parse_list", "parse_tagged_list", "unique_keys", "base_key"]
 
 _NUMBERING = re.compile(r"^\s*(?:\[\d{1,5}\]|\(\d{1,5}\)|\d{1,5}[.)])\s+")
 _ACCESS = re.compile(
@@ -39,22 +40,91 @@ _FIELDS = ("title", "title_translation", "container", "collection", "volume", "i
 def parse_reference(text: str, *, number: int | None = None, style=None) -> Reference:
     """Parse one formatted reference; on any internal failure return the text unparsed.
 
-    The hand rules read it first; the learned tagger's reading replaces theirs when the tagger is
-    sure and the rules found less (`tagger.choice`). `style` is the list's style
-    (`tagger.context.list_style`) when the reference is read as part of a list.
+    The hand rules read it, and each field the learned tagger surely reads otherwise is taken
+    from the tagger (`tagger.choice`). `style` is the list's style (`tagger.context.list_style`)
+    when the reference is read as part of a list; `parse_list` reads a whole list.
     """
-    try:
-        rules = _parse(text, number)
-    except Exception:  # noqa: BLE001 - the contract is "never raises"; quality flags the entry
-        rules = Reference(key=f"ref{number}" if number is not None else "ref", text=text, note="unparsed")
+    rules = rules_reference(text, number)
     try:
         # imported here: the tagger reuses this package's normalisers
-        from scholarpage.importer.tagger.choice import choose, needs_tagger
+        from scholarpage.importer.tagger.choice import choose
         from scholarpage.importer.tagger.tagging import tag
 
-        return choose(rules, tag(text, style), number) if needs_tagger(rules, style) else rules
+        return choose(rules, tag(text, style), number)
     except Exception:  # noqa: BLE001 - the tagger only ever improves on the rules' reading
         return rules
+
+
+def parse_list(texts: Sequence[str], *, mapper: Callable = map) -> list[Reference]:
+    """Parse a reference list, numbered from 1, reading the list as context (`tagger.choice.read_list`).
+
+    `mapper` is `map` or a process pool's `map`: the parsing of each entry is independent.
+    """
+    texts = [str(t) for t in texts]
+    rules = list(mapper(_rules_item, list(enumerate(texts, 1))))
+    try:
+        from scholarpage.importer.tagger.choice import SAMPLE, read_list
+        from scholarpage.importer.tagger.context import list_style
+
+        style = list_style(texts)
+
+        def tag_all(indices: list[int]) -> list:
+            # the sample that decides the list is tagged here: sending it to the pool's workers
+            # costs each of them loading the model, more than tagging 200 entries
+            items = [(texts[i], style) for i in indices]
+            return list((map if len(items) <= SAMPLE else mapper)(_tag_item, items))
+
+        return read_list(texts, rules, tag_all)
+    except Exception:  # noqa: BLE001 - as in parse_reference
+        return rules
+
+
+def parse_tagged_list(texts: Sequence[str], *, mapper: Callable = map) -> tuple[list[Reference], list]:
+    """`parse_list`, with every entry tagged (one pass over the list, for the review list): the
+    references and each entry's `Tagged` reading."""
+    texts = [str(t) for t in texts]
+    try:
+        from scholarpage.importer.tagger.context import list_style
+
+        style = list_style(texts)
+    except Exception:  # noqa: BLE001 - as in parse_reference
+        style = None
+    pairs = list(mapper(_read_item, [(number, text, style) for number, text in enumerate(texts, 1)]))
+    rules, tagged = [p[0] for p in pairs], [p[1] for p in pairs]
+    try:
+        from scholarpage.importer.tagger.choice import read_list
+
+        return read_list(texts, rules, lambda indices: [tagged[i] for i in indices]), tagged
+    except Exception:  # noqa: BLE001 - as in parse_reference
+        return rules, tagged
+
+
+def _read_item(item: tuple):
+    number, text, style = item
+    return rules_reference(text, number), _tag_item((text, style))
+
+
+def rules_reference(text: str, number: int | None = None) -> Reference:
+    """The hand rules' reading alone, never raising."""
+    try:
+        return _parse(text, number)
+    except Exception:  # noqa: BLE001 - the contract is "never raises"; quality flags the entry
+        return Reference(key=f"ref{number}" if number is not None else "ref", text=text, note="unparsed")
+
+
+def _rules_item(item: tuple[int, str]) -> Reference:
+    return rules_reference(item[1], item[0])
+
+
+def _tag_item(item: tuple):
+    from scholarpage.importer.tagger.tagging import tag
+
+    try:
+        return tag(*item)
+    except Exception:  # noqa: BLE001 - an entry the model cannot read keeps the rules' reading
+        from scholarpage.importer.tagger.tagging import Tagged
+
+        return Tagged(item[0], ())
 
 
 def _parse(text: str, number: int | None) -> Reference:

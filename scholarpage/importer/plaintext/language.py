@@ -37,8 +37,13 @@ _WORDS = {
 }
 
 
+_ASCII_SCRIPTS = [(pattern, code) for pattern, code in _SCRIPTS if pattern.search("universidade universidad")]
+
+
 def detect_language(title: str) -> str:
-    for pattern, code in _SCRIPTS:
+    # an ASCII title can match only the patterns of ASCII endings (a speed-up: the importer
+    # guesses the language of every title)
+    for pattern, code in _ASCII_SCRIPTS if title.isascii() else _SCRIPTS:
         if pattern.search(title):
             return code
     words = re.findall(r"[^\W\d_]+", title.lower())

@@ -55,7 +55,7 @@ def _finish(zones: Zones) -> Zones:
 def clean_title(title: str) -> str:
     """Drop surrounding quotes of any kind, paired or not, and the trailing comma or period."""
     title = title.strip()
-    title = title.strip(_OPEN + _CLOSE + " ")
+    title = title.strip(_OPEN + _CLOSE + " ,;:")
     if title[:1] in _SINGLE_OPEN and title[-1:] in _SINGLE_CLOSE:
         title = title[1:-1]
     title = title.strip(" ,;:")

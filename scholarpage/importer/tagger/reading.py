@@ -36,6 +36,17 @@ def _strip(text: str) -> str:
     return text.strip(" ,;:")
 
 
+def _unbracketed(text: str) -> str:
+    """A span cut out of "(Cambridge: Cambridge University Press)" without its lone bracket; a
+    bracket pair that belongs to it ("Journal (Social Science Edition)") stays."""
+    text = _strip(text)
+    while text and text[0] in "([" and not re.search(r"[)\]]", text[1:]):
+        text = text[1:].strip()
+    while text and text[-1] in ")]" and not re.search(r"[(\[]", text[:-1]):
+        text = _strip(text[:-1])
+    return text
+
+
 def volume_issue(text: str) -> tuple[str, str]:
     """"vol. 36, no. 9" / "61(3)" / "v. 20, n. 40" / "12:" → ("36", "9"), ("61", "3"), ..."""
     text = text.strip(_EDGES + " ")
@@ -84,22 +95,27 @@ def reference_fields(tagged: Tagged) -> dict:
         title, fields["title_translation"] = title[: match.start()].strip(" ,."), match[1].strip()
     fields["title"] = title
     container = get("journal") or get("container-title")
-    fields["container"] = _strip(re.sub(r"^\s*\[?in:?\]?\s+", "", container, flags=re.I)).strip(_EDGES)
+    fields["container"] = _unbracketed(re.sub(r"^\s*\[?in:?\]?\s+", "", container, flags=re.I)).strip(" .,;:")
     fields["collection"] = _strip(get("collection-title")).strip("()")
     fields["volume"], fields["issue"] = volume_issue(get("volume"))
     pages = re.sub(r"^\s*(?:pp?|s|ss|str|pág|págs)\.?\s*", "", get("pages").strip(_EDGES), flags=re.I)
     fields["pages"] = normalise_pages(pages.strip(_EDGES)) if re.search(r"\d", pages) else ""
     date_text = get("date")
     fields["year"] = find_year(date_text)[0]
+    year_first = re.match(r"\s*((?:1[5-9]|20)\d\d)[a-z]?\s*;\s*(.*)", get("volume"))
+    if year_first and not fields["year"]:  # Vancouver's "2018;57(3):" read as one volume span
+        fields["year"] = year_first[1]
+        fields["volume"], fields["issue"] = volume_issue(year_first[2])
     date = find_date(date_text)[0]
     fields["date"] = date if date != fields["year"] else ""
-    fields["publisher"] = _strip(get("publisher"))
-    fields["place"] = _strip(get("location"))
+    fields["publisher"] = _unbracketed(get("publisher"))
+    fields["place"] = _unbracketed(get("location"))
     edition = get("edition")
     fields["edition"] = (find_edition(edition)[0] or _strip(edition)) if edition else ""
     fields["genre"] = _strip(get("genre")).strip("[]()")
-    fields["doi"] = find_doi(text)[0]
-    fields["url"] = find_url(text)[0]
+    fields["doi"], doi_span = find_doi(text)
+    # as the rules read it: a URL that is only the DOI's address is the DOI
+    fields["url"] = find_url(text if doi_span is None else text[: doi_span[0]] + " " + text[doi_span[1]:])[0]
     if title:
         fields["language"] = detect_language(title)
     org_author = bool(fields["authors"]) and bool(fields["authors"][0].literal)

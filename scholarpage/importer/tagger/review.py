@@ -13,6 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from scholarpage.errors import Problem
+from scholarpage.model import Reference
+from .choice import field_confidence
 from .tagging import Tagged
 
 _SELF_EVIDENT = re.compile(r"^\W{0,2}(?:https?://\S+|doi:?\s*10\.\S+|10\.\d{4,9}/\S+|\d{1,4})\W{0,3}$", re.I)
@@ -63,3 +66,36 @@ def review(tagged: Sequence[Tagged]) -> tuple[Doubt, ...]:
         if reasons:
             found.append(Doubt(index, item.text, score, "; ".join(reasons)))
     return tuple(sorted(found, key=lambda d: (d.score, d.index)))
+
+
+DOUBTED = 0.5  # a field is reviewed when the model finds its reading less likely right than wrong
+INCONSISTENT = 0.3  # what a field not found in the printed text takes off a reference's score
+
+
+def reference_doubts(reference: Reference, tagged: Tagged) -> tuple[float, list[str]]:
+    """The score of one reading (lower is worse, 0–1) and its reasons, worst first; no reasons:
+    not doubted. Uncertain fields come from the model's marginals (`choice.field_confidence`),
+    inconsistent ones from the printed text (a value it does not contain)."""
+    from scholarpage.importer.quality import not_in_text  # the check `scholarpage check` reports too
+
+    doubts = sorted((confidence, f"{name} ({confidence:.2f}): {why}")
+                    for name, (confidence, why) in field_confidence(reference, tagged).items() if confidence < DOUBTED)
+    score = doubts[0][0] if doubts else 1.0
+    reasons = [reason for _, reason in doubts]
+    for name, value in not_in_text(reference):
+        reasons.append(f"{name} {value!r} is not in the printed text")
+        score -= INCONSISTENT
+    return max(score, 0.0), reasons
+
+
+def review_references(references: Sequence[Reference], tagged: Sequence[Tagged | None],
+                      path: str = "references.bib") -> list[Problem]:
+    """The review list: one located line per doubted reference, worst first (ties in list order)."""
+    found = []
+    for index, (reference, item) in enumerate(zip(references, tagged, strict=True)):
+        if item is None or not reference.text:
+            continue
+        score, reasons = reference_doubts(reference, item)
+        if reasons:
+            found.append((score, index, Problem(path, reference.line, reference.key, "; ".join(reasons))))
+    return [problem for _, _, problem in sorted(found, key=lambda f: (f[0], f[1]))]

@@ -29,9 +29,26 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Word:
+    """One token of the input with its label and the model's marginal probability of that label."""
+
+    start: int
+    end: int
+    label: str
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Tagged:
     text: str
     fields: tuple[Field, ...]
+    words: tuple[Word, ...] = ()  # empty when built by hand: `tokens()` then reads them off the fields
+
+    def tokens(self) -> tuple[Word, ...]:
+        if self.words or not self.fields:
+            return self.words
+        return tuple(Word(f.start + t.start, f.start + t.end, f.label, f.confidence)
+                     for f in self.fields for t in tokenize(f.text))
 
     @property
     def confidence(self) -> float:
@@ -62,7 +79,8 @@ def tag(text: str, style: Style | None = None) -> Tagged:
         fields.append(_field(text, head, labels, confidence, run))
     if tail:
         fields.append(Field("note", text[tail[0].start:tail[-1].end], tail[0].start, tail[-1].end, 0.0))
-    return Tagged(text, tuple(fields))
+    words = tuple(Word(t.start, t.end, label, c) for t, label, c in zip(head, labels, confidence, strict=True))
+    return Tagged(text, tuple(fields), words)
 
 
 def _field(text, tokens, labels, confidence, run) -> Field:
