@@ -58,6 +58,7 @@ def test_nothing_of_search_is_fetched_until_the_reader_opens_it_and_nothing_from
     assert results
     fetched = [url for url in requested if "/pagefind/" in url]
     assert any(url.endswith("pagefind.js") for url in fetched) and any(".pf_index" in url for url in fetched)
+    assert not [url for url in fetched if "worker" in url], "Pagefind runs on the page's thread, no worker to fetch"
     assert all(url.startswith(seed_url) for url in requested), requested
 
 
