@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import FIXTURES, build_site
+from conftest import FIXTURES, build_site, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -88,6 +88,65 @@ def test_a_surname_finds_exactly_its_reference_and_opens_it_below_the_header(pag
     assert not page.locator(".sp-search .md-search__output").is_visible(), "the search closes on a result"
     header = page.eval_on_selector(".md-header", "e => e.getBoundingClientRect().bottom")
     assert page.eval_on_selector("li:has(> #ref-18)", "e => e.getBoundingClientRect().top") >= header
+
+
+# The box's own labels, then Material's prompt, its count of one result and of none, per site language.
+LANGUAGES = {
+    "en": ("Search", "Clear", "Close search", "More results", "Search options",
+           "Type to start searching", "1 matching document", "No matching documents"),
+    "pl": ("Szukaj", "Wyczyść", "Zamknij wyszukiwanie", "Więcej wyników", "Opcje wyszukiwania",
+           "Zacznij pisać, aby szukać", "Wyniki wyszukiwania: 1", "Brak wyników wyszukiwania"),
+    "de": ("Suche", "Zurücksetzen", "Suche schließen", "Weitere Ergebnisse", "Suchoptionen",
+           "Suchbegriff eingeben", "1 Suchergebnis", "Keine Suchergebnisse"),
+    "fr": ("Rechercher", "Effacer", "Fermer la recherche", "Plus de résultats", "Options de recherche",
+           "Taper pour démarrer la recherche", "1 document trouvé", "Aucun document trouvé"),
+    "es": ("Búsqueda", "Limpiar", "Cerrar la búsqueda", "Más resultados", "Opciones de búsqueda",
+           "Teclee para comenzar búsqueda", "1 documento encontrado", "No se encontraron documentos"),
+    "pt": ("Buscar", "Limpar", "Fechar a busca", "Mais resultados", "Opções de busca",
+           "Digite para iniciar a busca", "1 resultado encontrado", "Nenhum resultado encontrado"),
+}
+
+
+@pytest.fixture(scope="module")
+def site_in(tmp_path_factory, seed_url, serve):
+    """site_in(language) → the URL of the seed built with `theme.language` set to it."""
+    built = {"en": seed_url}
+
+    def url(language: str) -> str:
+        if language not in built:
+            project = copy_project(tmp_path_factory.mktemp(f"project-{language}"))
+            config = project / "mkdocs.yml"
+            text = config.read_text(encoding="utf-8")
+            assert "\n  language: en\n" in text
+            config.write_text(text.replace("\n  language: en\n", f"\n  language: {language}\n"), encoding="utf-8")
+            out = tmp_path_factory.mktemp(f"site-{language}")
+            result = build_site(project, out)
+            assert result.returncode == 0, result.stderr
+            built[language] = serve(out)
+        return built[language]
+
+    return url
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_the_search_box_speaks_the_sites_language(page_at, site_in, language):
+    search_label, clear, close, more, options, prompt, one, none = LANGUAGES[language]
+    page = page_at(site_in(language))
+    page.wait_for_load_state("networkidle")
+    assert page.get_attribute("label.sp-search__open", "title") == search_label
+    page.keyboard.press("/")
+    box = page.locator(BOX)
+    assert box.get_attribute("placeholder") == search_label and box.get_attribute("aria-label") == search_label
+    assert page.get_attribute(".sp-search", "aria-label") == search_label
+    assert page.get_attribute(".sp-search button[type='reset']", "title") == clear
+    assert page.get_attribute(".sp-search .md-search__form label.md-search__icon", "title") == close
+    assert page.get_attribute(".sp-search .md-search__options", "aria-label") == options
+    assert page.text_content(".sp-search__more") == more
+    assert page.inner_text(".sp-search .md-search-result__meta") == prompt
+    assert anchors(search(page, "Haaranen")) == ["ref-18"]
+    assert page.inner_text(".sp-search .md-search-result__meta") == one
+    assert search(page, "Qwxzvbn") == []
+    assert page.inner_text(".sp-search .md-search-result__meta") == none
 
 
 def test_enter_opens_the_first_result(page_at, seed_url):
