@@ -129,7 +129,8 @@ def article_records(page_html: str, references: list[Reference], page_path: str)
     for block in blocks:
         for left_out in block.xpath(_LEFT_OUT):
             left_out.drop_tree()
-    title = [found for block in found if block.tag == "header" for found in block.xpath('.//*[@id="article-title"]')]
+    title = [heading for block in found if block.tag == "header"
+             for heading in block.xpath('.//*[@id="article-title"]')]
     if title:
         text = " ".join(_text(block) for block in blocks)
         records.append(_record(f"{page_url}#article-title", text, "title", _text(title[0])))
