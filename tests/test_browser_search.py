@@ -166,7 +166,7 @@ def test_arrow_keys_move_through_the_results(page_at, seed_url):
     assert page.evaluate("document.activeElement.href") == results[1][0]
 
 
-def test_results_come_ten_pages_at_a_time_and_more_on_request(page_at, tmp_path, serve):
+def test_results_come_a_few_at_a_time_and_more_on_request(page_at, tmp_path, serve):
     """150 references matching one word: the first rows, then more on "More results", none twice."""
     from conftest import copy_project
 
@@ -192,6 +192,32 @@ def test_results_come_ten_pages_at_a_time_and_more_on_request(page_at, tmp_path,
     hrefs = page.eval_on_selector_all(".sp-search .md-search-result__list a", "links => links.map(a => a.href)")
     assert len([h for h in hrefs if "#ref-" in h]) == 150 == len(set(hrefs) - {h for h in hrefs if "#ref-" not in h})
     assert page.inner_text(".sp-search .md-search-result__meta").split()[0] == str(len(hrefs))
+
+
+def test_a_long_list_is_searched_in_pages_of_more_references_without_loading_more(page_at, tmp_path, serve):
+    """2,500 references (13 to a staged page, the article at most 200 pages): a surname finds
+    its one reference; a word in all of them shows its first rows from two fragments only."""
+    bib = tmp_path / "references.bib"
+    bib.write_text("\n".join(
+        f"@article{{key{n},\n  author = {{{{Author{n}}}, Given}},\n  title = {{A Study of Securitization Number {n}}},\n"
+        f"  journaltitle = {{Journal of Tests}},\n  year = {{{1990 + n % 35}}},\n"
+        f"  formatted = {{Author{n} Given, A Study of Securitization Number {n}, Journal of Tests ({1990 + n % 35}).}},\n}}\n"
+        for n in range(2500)), "utf-8")
+    project = copy_project(tmp_path / "project", references=bib)
+    (project / "docs" / "about.md").unlink()  # it cites the seed's references
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = page_at(serve(tmp_path / "site"))
+    assert anchors(search(page, "Author1234")) == ["ref-1235"]
+    fragments: list[str] = []
+    page.on("request", lambda request: fragments.append(request.url) if ".pf_fragment" in request.url else None)
+    first = [href for href, _ in search(page, "securitization")]
+    assert len(first) >= 10 and page.inner_text(".sp-search .md-search-result__meta").split()[0].endswith("+")
+    assert len(set(fragments)) <= 2, fragments
+    page.click(".sp-search__more")
+    page.wait_for_function(f"document.querySelectorAll('.sp-search .md-search-result__list a').length > {len(first)}")
+    hrefs = page.eval_on_selector_all(".sp-search .md-search-result__list a", "links => links.map(a => a.href)")
+    assert hrefs[:len(first)] == first and len(set(hrefs)) == len(hrefs)
 
 
 @pytest.mark.parametrize("label", ["Google Scholar", "Copy link", "Copy BibTeX"])

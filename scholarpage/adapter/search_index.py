@@ -6,13 +6,17 @@ Pagefind's command line (the binary of the pinned `pagefind[bin]`, found by
 - the hand-written pages, as they were built, without what a reader would not search for
   (permalink signs, buttons);
 - the article page as records read from the built page: its title (with the authors and
-  journal line), its abstract, and its references, ten to a staged page, each under its own
-  `<h3 id="ref-N">`, which Pagefind returns as a sub-result and the search box (search.js)
-  shows as a result of its own. Each staged page's `url` metadata is its address on the site.
+  journal line), its abstract, and its references, ten to a staged page (more on a list of
+  over 2,000: at most 200 staged pages an article), each under its own `<h3 id="ref-N">`,
+  which Pagefind returns as a sub-result and the search box (search.js) shows as a result of
+  its own. Each staged page's `url` metadata is its address on the site.
 
-Ten to a page, Pagefind writes a tenth of the files it would for one page per reference (a
-third of the index time at 1,000 references), and the first query loads a small list of
-pages; a result's fragment is ten references, about 1 KB.
+Pagefind writes a file (a fragment) per staged page, and creating a file costs about a
+millisecond on a busy disk: ten to a page, Pagefind writes a tenth of the files it would for
+one page per reference (a third of the index time at 1,000 references), and the first query
+loads a small list of pages; a result's fragment is ten references, about 1 KB. On longer
+lists the 200-page cap keeps the files few (230 instead of 1,031 at 10,000 references, half
+the index time there) for a fragment of 50 references, about 2 KB.
 
 Each record's content is its text plus a few search words a reader may type instead:
 the DOI when the text does not print it, the letters Unicode does not decompose spelled
@@ -48,7 +52,8 @@ OUTPUT = "pagefind"
 UNUSED = ("pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
           "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 RECORDS = "_scholarpage-search"  # the staged records' folder; their links are in their `url` metadata
-REFERENCES_A_PAGE = 10
+REFERENCES_A_PAGE = 10  # at least; more on long lists, so that an article has at most MAX_REFERENCE_PAGES
+MAX_REFERENCE_PAGES = 200
 # Kept out of the index of the hand-written pages: permalink signs, buttons, "Edit" links.
 EXCLUDE = (".headerlink", "button", ".md-source-file", "[data-pagefind-ignore]")
 # Letters that Unicode does not decompose into a base letter and an accent, spelled plainly.
@@ -178,14 +183,21 @@ def build_index(site: Path, articles: Sequence[tuple[str, Sequence[Reference]]],
     return IndexReport(len(pages) + len(records_by_page), count, time.perf_counter() - start)
 
 
+def references_a_page(count: int) -> int:
+    """How many of an article's `count` references go to one staged page: ten, or as many as
+    keep the article to MAX_REFERENCE_PAGES pages (50 a page at 10,000 references)."""
+    return max(REFERENCES_A_PAGE, -(-count // MAX_REFERENCE_PAGES))
+
+
 def staged_pages(records: list[dict], language: str, page_url: str) -> list[str]:
     """The records as the HTML pages Pagefind indexes: the title and the abstract a page each,
-    the references ten to a page, each under its own `<h3 id="ref-N">` (Pagefind's sub-result,
-    which the search box shows as a result of its own)."""
+    the references ten to a page (more on long lists), each under its own `<h3 id="ref-N">`
+    (Pagefind's sub-result, which the search box shows as a result of its own)."""
     references = [record for record in records if record["kind"] == "reference"]
     pages = [record_html(record, language) for record in records if record["kind"] != "reference"]
-    for start in range(0, len(references), REFERENCES_A_PAGE):
-        pages.append(references_html(references[start:start + REFERENCES_A_PAGE], language, page_url))
+    size = references_a_page(len(references))
+    for start in range(0, len(references), size):
+        pages.append(references_html(references[start:start + size], language, page_url))
     return pages
 
 
@@ -211,8 +223,7 @@ def record_html(record: dict, language: str) -> str:
 
 def references_html(records: list[dict], language: str, page_url: str) -> str:
     """References as one page for Pagefind: each its text in an `<h3>` with its anchor, then its
-    search words. Ten to a page, Pagefind writes a tenth of the files it would for one each
-    (a third of the index time at 1,000 references), and a result's fragment stays small."""
+    search words."""
     body = "".join(f'<h3 id="{escape(record["url"].rsplit("#", 1)[1])}">{escape(record["text"])}</h3>'
                    f'<p>{escape(record["words"])}</p>' for record in records)
     return _page(language, "References", "references", page_url, body)

@@ -166,7 +166,8 @@
   }
 
   // The rows of one Pagefind result. The article page's records carry their address in their
-  // metadata (`url`); its references come ten to a Pagefind page, each under its own heading
+  // metadata (`url`); its references come ten or more to a Pagefind page (up to 50 on the
+  // longest lists: search_index.py), each under its own heading
   // (a sub-result), and each becomes a row of its own: kept when it matches as many different
   // words as the query has, ranked first when it holds the query's words with their accents
   // as typed, then by Pagefind's score of its words.
@@ -193,6 +194,7 @@
   var current = null;   // the last search: Pagefind's results, how many of them are shown, rows shown
   var shown = 0;
   var count = 0;
+  var batch = 2;        // how many of Pagefind's results to load next
   var asked = "";
 
   function counted() {
@@ -201,14 +203,17 @@
       : words["search.result.other"].replace("#", total);
   }
 
-  // Shows the next results, at least ten rows where there are that many.
+  // Shows the next results, at least ten rows where there are that many. Pagefind's results
+  // are loaded two, then four, eight and ten at a time: one of them can hold 50 matching
+  // references, and each is a file to fetch.
   async function showMore() {
     var terms = Array.from(new Set(asked.split(" ").map(bare).filter(Boolean)));
     var added = 0;
     while (added < PAGE && shown < current.results.length) {
-      var batch = current.results.slice(shown, shown + PAGE);
-      shown += batch.length;
-      var data = await Promise.all(batch.map(function (result) { return result.data(); }));
+      var next = current.results.slice(shown, shown + batch);
+      shown += next.length;
+      batch = Math.min(PAGE, batch * 2);
+      var data = await Promise.all(next.map(function (result) { return result.data(); }));
       data.forEach(function (entry) {
         rows(entry, terms).forEach(function (row) { list.appendChild(item(row)); added += 1; });
       });
@@ -231,6 +236,7 @@
     current = search;
     shown = 0;
     count = 0;
+    batch = 2;
     list.replaceChildren();
     await showMore();
   }
