@@ -76,6 +76,7 @@ class IndexReport:
     pages: int
     records: int
     seconds: float
+    processor_seconds: float  # this process's and Pagefind's, which a busy machine does not inflate
 
 
 def plain(word: str) -> str:
@@ -156,7 +157,7 @@ def build_index(site: Path, articles: Sequence[tuple[str, Sequence[Reference]]],
     """Index the built site in `site` into `site/pagefind/`. `articles` are the article pages
     (URL path under the site root, "" at the root, and their references): each is indexed as
     records; every other page as built."""
-    start = time.perf_counter()
+    start, processor = time.perf_counter(), _processor_seconds()
     records_by_page, article_files = [], set()
     for page_path, references in articles:
         article = site / page_path / "index.html"
@@ -180,7 +181,15 @@ def build_index(site: Path, articles: Sequence[tuple[str, Sequence[Reference]]],
                 (records_folder / f"{number}.html").write_text(html, encoding="utf-8")
         _write(staging, site / OUTPUT, language)
     count = sum(len(records) for _, records in records_by_page)
-    return IndexReport(len(pages) + len(records_by_page), count, time.perf_counter() - start)
+    return IndexReport(len(pages) + len(records_by_page), count, time.perf_counter() - start,
+                       _processor_seconds() - processor)
+
+
+def _processor_seconds() -> float:
+    """Processor time of this process and of the processes it has waited for (Pagefind; on
+    Windows, where the system does not count them, this process's only)."""
+    used = os.times()
+    return used.user + used.system + used.children_user + used.children_system
 
 
 def references_a_page(count: int) -> int:
