@@ -115,8 +115,8 @@
 
   // Pagefind, loaded on first use, run on the page's own thread (its documented `noWorker`
   // option): its web worker would be a third file of 11.6 KB gzipped on the first query. A
-  // query then holds the page for its time: 3 ms for a surname at 10,000 references, up to a
-  // fifth of a second for a word in every reference (README, Design decisions).
+  // query then holds the page for its time: 1–2 ms for a surname at 10,000 references, up to
+  // a tenth of a second for a word in every reference (README, Design decisions).
   var engine = null;
   function pagefind() {
     if (!engine) {
