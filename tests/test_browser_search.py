@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import FIXTURES, build_site
+from conftest import FIXTURES, build_site, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -58,6 +58,7 @@ def test_nothing_of_search_is_fetched_until_the_reader_opens_it_and_nothing_from
     assert results
     fetched = [url for url in requested if "/pagefind/" in url]
     assert any(url.endswith("pagefind.js") for url in fetched) and any(".pf_index" in url for url in fetched)
+    assert not [url for url in fetched if "worker" in url], "Pagefind runs on the page's thread, no worker to fetch"
     assert all(url.startswith(seed_url) for url in requested), requested
 
 
@@ -89,6 +90,65 @@ def test_a_surname_finds_exactly_its_reference_and_opens_it_below_the_header(pag
     assert page.eval_on_selector("li:has(> #ref-18)", "e => e.getBoundingClientRect().top") >= header
 
 
+# The box's own labels, then Material's prompt, its count of one result and of none, per site language.
+LANGUAGES = {
+    "en": ("Search", "Clear", "Close search", "More results", "Search options",
+           "Type to start searching", "1 matching document", "No matching documents"),
+    "pl": ("Szukaj", "Wyczyść", "Zamknij wyszukiwanie", "Więcej wyników", "Opcje wyszukiwania",
+           "Zacznij pisać, aby szukać", "Wyniki wyszukiwania: 1", "Brak wyników wyszukiwania"),
+    "de": ("Suche", "Zurücksetzen", "Suche schließen", "Weitere Ergebnisse", "Suchoptionen",
+           "Suchbegriff eingeben", "1 Suchergebnis", "Keine Suchergebnisse"),
+    "fr": ("Rechercher", "Effacer", "Fermer la recherche", "Plus de résultats", "Options de recherche",
+           "Taper pour démarrer la recherche", "1 document trouvé", "Aucun document trouvé"),
+    "es": ("Búsqueda", "Limpiar", "Cerrar la búsqueda", "Más resultados", "Opciones de búsqueda",
+           "Teclee para comenzar búsqueda", "1 documento encontrado", "No se encontraron documentos"),
+    "pt": ("Buscar", "Limpar", "Fechar a busca", "Mais resultados", "Opções de busca",
+           "Digite para iniciar a busca", "1 resultado encontrado", "Nenhum resultado encontrado"),
+}
+
+
+@pytest.fixture(scope="module")
+def site_in(tmp_path_factory, seed_url, serve):
+    """site_in(language) → the URL of the seed built with `theme.language` set to it."""
+    built = {"en": seed_url}
+
+    def url(language: str) -> str:
+        if language not in built:
+            project = copy_project(tmp_path_factory.mktemp(f"project-{language}"))
+            config = project / "mkdocs.yml"
+            text = config.read_text(encoding="utf-8")
+            assert "\n  language: en\n" in text
+            config.write_text(text.replace("\n  language: en\n", f"\n  language: {language}\n"), encoding="utf-8")
+            out = tmp_path_factory.mktemp(f"site-{language}")
+            result = build_site(project, out)
+            assert result.returncode == 0, result.stderr
+            built[language] = serve(out)
+        return built[language]
+
+    return url
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_the_search_box_speaks_the_sites_language(page_at, site_in, language):
+    search_label, clear, close, more, options, prompt, one, none = LANGUAGES[language]
+    page = page_at(site_in(language))
+    page.wait_for_load_state("networkidle")
+    assert page.get_attribute("label.sp-search__open", "title") == search_label
+    page.keyboard.press("/")
+    box = page.locator(BOX)
+    assert box.get_attribute("placeholder") == search_label and box.get_attribute("aria-label") == search_label
+    assert page.get_attribute(".sp-search", "aria-label") == search_label
+    assert page.get_attribute(".sp-search button[type='reset']", "title") == clear
+    assert page.get_attribute(".sp-search .md-search__form label.md-search__icon", "title") == close
+    assert page.get_attribute(".sp-search .md-search__options", "aria-label") == options
+    assert page.text_content(".sp-search__more") == more
+    assert page.inner_text(".sp-search .md-search-result__meta") == prompt
+    assert anchors(search(page, "Haaranen")) == ["ref-18"]
+    assert page.inner_text(".sp-search .md-search-result__meta") == one
+    assert search(page, "Qwxzvbn") == []
+    assert page.inner_text(".sp-search .md-search-result__meta") == none
+
+
 def test_enter_opens_the_first_result(page_at, seed_url):
     page = page_at(seed_url)
     search(page, "Metrick")
@@ -106,7 +166,7 @@ def test_arrow_keys_move_through_the_results(page_at, seed_url):
     assert page.evaluate("document.activeElement.href") == results[1][0]
 
 
-def test_results_come_ten_pages_at_a_time_and_more_on_request(page_at, tmp_path, serve):
+def test_results_come_a_few_at_a_time_and_more_on_request(page_at, tmp_path, serve):
     """150 references matching one word: the first rows, then more on "More results", none twice."""
     from conftest import copy_project
 
@@ -132,6 +192,32 @@ def test_results_come_ten_pages_at_a_time_and_more_on_request(page_at, tmp_path,
     hrefs = page.eval_on_selector_all(".sp-search .md-search-result__list a", "links => links.map(a => a.href)")
     assert len([h for h in hrefs if "#ref-" in h]) == 150 == len(set(hrefs) - {h for h in hrefs if "#ref-" not in h})
     assert page.inner_text(".sp-search .md-search-result__meta").split()[0] == str(len(hrefs))
+
+
+def test_a_long_list_is_searched_in_pages_of_more_references_without_loading_more(page_at, tmp_path, serve):
+    """2,500 references (13 to a staged page, the article at most 200 pages): a surname finds
+    its one reference; a word in all of them shows its first rows from two fragments only."""
+    bib = tmp_path / "references.bib"
+    bib.write_text("\n".join(
+        f"@article{{key{n},\n  author = {{{{Author{n}}}, Given}},\n  title = {{A Study of Securitization Number {n}}},\n"
+        f"  journaltitle = {{Journal of Tests}},\n  year = {{{1990 + n % 35}}},\n"
+        f"  formatted = {{Author{n} Given, A Study of Securitization Number {n}, Journal of Tests ({1990 + n % 35}).}},\n}}\n"
+        for n in range(2500)), "utf-8")
+    project = copy_project(tmp_path / "project", references=bib)
+    (project / "docs" / "about.md").unlink()  # it cites the seed's references
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = page_at(serve(tmp_path / "site"))
+    assert anchors(search(page, "Author1234")) == ["ref-1235"]
+    fragments: list[str] = []
+    page.on("request", lambda request: fragments.append(request.url) if ".pf_fragment" in request.url else None)
+    first = [href for href, _ in search(page, "securitization")]
+    assert len(first) >= 10 and page.inner_text(".sp-search .md-search-result__meta").split()[0].endswith("+")
+    assert len(set(fragments)) <= 2, fragments
+    page.click(".sp-search__more")
+    page.wait_for_function(f"document.querySelectorAll('.sp-search .md-search-result__list a').length > {len(first)}")
+    hrefs = page.eval_on_selector_all(".sp-search .md-search-result__list a", "links => links.map(a => a.href)")
+    assert hrefs[:len(first)] == first and len(set(hrefs)) == len(hrefs)
 
 
 @pytest.mark.parametrize("label", ["Google Scholar", "Copy link", "Copy BibTeX"])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from scholarpage.adapter.search_index import doi_word, plain, record_html, search_words
+from scholarpage.adapter.search_index import doi_word, plain, record_html, search_words, staged_pages
 
 
 @pytest.mark.parametrize(("word", "typed"), [
@@ -35,3 +37,14 @@ def test_record_text_reaches_the_indexed_page_as_text():
     html = record_html({"url": "/#ref-1", "content": "<script>alert(1)</script> & co", "title": 'A "quoted" <b>', "kind": "reference"}, "en")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
     assert 'data-value="A &quot;quoted&quot; &lt;b&gt;"' in html
+
+
+@pytest.mark.parametrize(("count", "pages", "largest"), [(62, 7, 10), (1000, 100, 10), (2001, 182, 11), (10000, 200, 50)])
+def test_references_go_ten_to_a_staged_page_and_an_article_to_at_most_200(count, pages, largest):
+    records = [{"url": "/#article-title", "content": "T", "text": "T", "words": "", "title": "T", "kind": "title"}]
+    records += [{"url": f"/#ref-{n}", "content": f"R{n}", "text": f"R{n}", "words": "", "title": f"R{n}",
+                 "kind": "reference"} for n in range(1, count + 1)]
+    staged = staged_pages(records, "en", "/")
+    references = [re.findall(r'<h3 id="(ref-\d+)">', page) for page in staged[1:]]
+    assert len(references) == pages and max(len(ids) for ids in references) == largest
+    assert [anchor for ids in references for anchor in ids] == [f"ref-{n}" for n in range(1, count + 1)]

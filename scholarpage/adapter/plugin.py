@@ -181,7 +181,8 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
                 report = search_index.build_index(site, articles, language)
             except (RuntimeError, OSError) as error:
                 raise PluginError(f"Pagefind could not index the site: {error}") from error
-            log.info(f"Pagefind indexed {report.pages} pages and {report.records} records in {report.seconds:.2f} s")
+            log.info(f"Pagefind indexed {report.pages} pages and {report.records} records in {report.seconds:.2f} s "
+                     f"({report.processor_seconds:.2f} s of processor time)")
 
 
 def _cite_styles(option: dict, root: Path) -> dict[str, str]:

@@ -1,18 +1,22 @@
 """Pagefind's index of the built site, written at the end of every build (issue 15).
 
-Pagefind's command line (`python -m pagefind`, from the pinned `pagefind[bin]`) indexes a
-staging folder into `site/pagefind/`:
+Pagefind's command line (the binary of the pinned `pagefind[bin]`, found by
+`pagefind_bin.get_executable()`) indexes a staging folder into `site/pagefind/`:
 
 - the hand-written pages, as they were built, without what a reader would not search for
   (permalink signs, buttons);
 - the article page as records read from the built page: its title (with the authors and
-  journal line), its abstract, and its references, ten to a staged page, each under its own
-  `<h3 id="ref-N">`, which Pagefind returns as a sub-result and the search box (search.js)
-  shows as a result of its own. Each staged page's `url` metadata is its address on the site.
+  journal line), its abstract, and its references, ten to a staged page (more on a list of
+  over 2,000: at most 200 staged pages an article), each under its own `<h3 id="ref-N">`,
+  which Pagefind returns as a sub-result and the search box (search.js) shows as a result of
+  its own. Each staged page's `url` metadata is its address on the site.
 
-Ten to a page, Pagefind writes a tenth of the files it would for one page per reference (a
-third of the index time at 1,000 references), and the first query loads a small list of
-pages; a result's fragment is ten references, about 1 KB.
+Pagefind writes a file (a fragment) per staged page, and creating a file costs about a
+millisecond on a busy disk: ten to a page, Pagefind writes a tenth of the files it would for
+one page per reference (a third of the index time at 1,000 references), and the first query
+loads a small list of pages; a result's fragment is ten references, about 1 KB. On longer
+lists the 200-page cap keeps the files few (230 instead of 1,031 at 10,000 references, half
+the index time there) for a fragment of 50 references, about 2 KB.
 
 Each record's content is its text plus a few search words a reader may type instead:
 the DOI when the text does not print it, the letters Unicode does not decompose spelled
@@ -30,7 +34,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 import unicodedata
@@ -39,16 +42,18 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+import pagefind_bin
 from lxml import html as lxml_html
 
 from scholarpage.model import Reference
 from scholarpage.render.anchors import key_anchor
 
 OUTPUT = "pagefind"
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED = ("pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+          "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 RECORDS = "_scholarpage-search"  # the staged records' folder; their links are in their `url` metadata
-REFERENCES_A_PAGE = 10
+REFERENCES_A_PAGE = 10  # at least; more on long lists, so that an article has at most MAX_REFERENCE_PAGES
+MAX_REFERENCE_PAGES = 200
 # Kept out of the index of the hand-written pages: permalink signs, buttons, "Edit" links.
 EXCLUDE = (".headerlink", "button", ".md-source-file", "[data-pagefind-ignore]")
 # Letters that Unicode does not decompose into a base letter and an accent, spelled plainly.
@@ -71,6 +76,7 @@ class IndexReport:
     pages: int
     records: int
     seconds: float
+    processor_seconds: float  # this process's and Pagefind's, which a busy machine does not inflate
 
 
 def plain(word: str) -> str:
@@ -122,16 +128,19 @@ def article_records(page_html: str, references: list[Reference], page_path: str)
     records = []
     # The title's record: the page's head (title, authors) and its facts (journal, issue, DOI,
     # dates), without labels, downloads or anything marked to be left out of search.
-    found = root.xpath('//*[contains(@class, "sp-head") or contains(@class, "sp-info")]')
+    # Each look-up names its element first: at 10,000 references the page has 60,000 elements,
+    # and testing each one's class took a third of the time the records take.
+    found = root.xpath('//header[contains(@class, "sp-head")] | //section[contains(@class, "sp-info")]')
     blocks = [deepcopy(block) for block in found]
     for block in blocks:
         for left_out in block.xpath(_LEFT_OUT):
             left_out.drop_tree()
-    title = root.xpath('//*[@id="article-title"]')
+    title = [heading for block in found if block.tag == "header"
+             for heading in block.xpath('.//*[@id="article-title"]')]
     if title:
         text = " ".join(_text(block) for block in blocks)
         records.append(_record(f"{page_url}#article-title", text, "title", _text(title[0])))
-    for abstract in root.xpath('//*[contains(@class, "sp-abstract")]')[:1]:
+    for abstract in root.xpath('//div[contains(@class, "sp-abstract")]')[:1]:
         heading = abstract.xpath("preceding-sibling::h2[@id][1]")
         anchor, title = (heading[0].get("id"), _text(heading[0])) if heading else ("abstract", "Abstract")
         records.append(_record(f"{page_url}#{anchor}", _text(abstract), "abstract", title))
@@ -148,7 +157,7 @@ def build_index(site: Path, articles: Sequence[tuple[str, Sequence[Reference]]],
     """Index the built site in `site` into `site/pagefind/`. `articles` are the article pages
     (URL path under the site root, "" at the root, and their references): each is indexed as
     records; every other page as built."""
-    start = time.perf_counter()
+    start, processor = time.perf_counter(), _processor_seconds()
     records_by_page, article_files = [], set()
     for page_path, references in articles:
         article = site / page_path / "index.html"
@@ -172,17 +181,32 @@ def build_index(site: Path, articles: Sequence[tuple[str, Sequence[Reference]]],
                 (records_folder / f"{number}.html").write_text(html, encoding="utf-8")
         _write(staging, site / OUTPUT, language)
     count = sum(len(records) for _, records in records_by_page)
-    return IndexReport(len(pages) + len(records_by_page), count, time.perf_counter() - start)
+    return IndexReport(len(pages) + len(records_by_page), count, time.perf_counter() - start,
+                       _processor_seconds() - processor)
+
+
+def _processor_seconds() -> float:
+    """Processor time of this process and of the processes it has waited for (Pagefind; on
+    Windows, where the system does not count them, this process's only)."""
+    used = os.times()
+    return used.user + used.system + used.children_user + used.children_system
+
+
+def references_a_page(count: int) -> int:
+    """How many of an article's `count` references go to one staged page: ten, or as many as
+    keep the article to MAX_REFERENCE_PAGES pages (50 a page at 10,000 references)."""
+    return max(REFERENCES_A_PAGE, -(-count // MAX_REFERENCE_PAGES))
 
 
 def staged_pages(records: list[dict], language: str, page_url: str) -> list[str]:
     """The records as the HTML pages Pagefind indexes: the title and the abstract a page each,
-    the references ten to a page, each under its own `<h3 id="ref-N">` (Pagefind's sub-result,
-    which the search box shows as a result of its own)."""
+    the references ten to a page (more on long lists), each under its own `<h3 id="ref-N">`
+    (Pagefind's sub-result, which the search box shows as a result of its own)."""
     references = [record for record in records if record["kind"] == "reference"]
     pages = [record_html(record, language) for record in records if record["kind"] != "reference"]
-    for start in range(0, len(references), REFERENCES_A_PAGE):
-        pages.append(references_html(references[start:start + REFERENCES_A_PAGE], language, page_url))
+    size = references_a_page(len(references))
+    for start in range(0, len(references), size):
+        pages.append(references_html(references[start:start + size], language, page_url))
     return pages
 
 
@@ -208,8 +232,7 @@ def record_html(record: dict, language: str) -> str:
 
 def references_html(records: list[dict], language: str, page_url: str) -> str:
     """References as one page for Pagefind: each its text in an `<h3>` with its anchor, then its
-    search words. Ten to a page, Pagefind writes a tenth of the files it would for one each
-    (a third of the index time at 1,000 references), and a result's fragment stays small."""
+    search words."""
     body = "".join(f'<h3 id="{escape(record["url"].rsplit("#", 1)[1])}">{escape(record["text"])}</h3>'
                    f'<p>{escape(record["words"])}</p>' for record in records)
     return _page(language, "References", "references", page_url, body)
@@ -218,17 +241,18 @@ def references_html(records: list[dict], language: str, page_url: str) -> str:
 def _write(staging: Path, output: Path, language: str) -> None:
     """Pagefind's command line, run to its end: its Python API ends the indexing process once
     it has answered, and on a busy machine that cut written files short (pagefind.js at
-    32 KB), and it waits a tenth of a second for each answer."""
+    32 KB), and it waits a tenth of a second for each answer. The binary is run itself, as
+    `python -m pagefind` would run it after starting a second Python (0.1–0.2 s a build)."""
     shutil.rmtree(output, ignore_errors=True)  # an index left by an earlier (dirty) build
-    command = [sys.executable, "-m", "pagefind", "--site", str(staging), "--output-path", str(output),
+    command = [str(pagefind_bin.get_executable()), "--site", str(staging), "--output-path", str(output),
                "--root-selector", "article", "--force-language", language, "--silent"]
     for selector in EXCLUDE:
         command += ["--exclude-selectors", selector]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
         raise RuntimeError((result.stderr or result.stdout).strip() or f"exit status {result.returncode}")
-    # Pagefind also writes its own ready-made search interfaces; the search box here is
-    # search.js, so they would only be dead weight in the published site.
+    # Pagefind also writes its own ready-made search interfaces, and its web worker, which the
+    # search box (search.js) turns off; they would only be dead weight in the published site.
     for name in UNUSED:
         (output / name).unlink(missing_ok=True)
 
