@@ -152,18 +152,30 @@ def format_many(jobs: Sequence[tuple[Sequence[Reference], str]], store: Store | 
     and remembered, so that `format_references` then finds every one.
     """
     missing: dict[tuple[str, bytes, str], tuple[Reference, str]] = {}
+    unstored = []  # lists `store` does not hold yet: kept there once formatted
     for references, style in jobs:
         references = tuple(references)
         digest = _style_digest(style)
         stored = _kept(store, references, style, digest) if references else None
+        if references and stored is None:
+            unstored.append((references, style, digest))
         for reference in references:
             kept = _entry_key(reference, style, digest)
             if stored is not None:
                 _KEPT[kept] = stored[reference.key]
             elif kept not in _KEPT:
                 missing[kept] = (reference, style)
-    if len(missing) < POOL_FROM or (os.cpu_count() or 1) < 2:
-        return  # format_references formats them as the pages ask
+    if len(missing) >= POOL_FROM and (os.cpu_count() or 1) >= 2:
+        _format_in_pool(missing)
+    # else format_references formats them as the pages ask (and keeps each list in `store`)
+    for references, style, digest in unstored:
+        entries = {reference.key: _KEPT.get(_entry_key(reference, style, digest)) for reference in references}
+        if all(entry is not None for entry in entries.values()):
+            _keep(store, references, style, digest, entries)
+
+
+def _format_in_pool(missing: dict[tuple[str, bytes, str], tuple[Reference, str]]) -> None:
+    """Format `missing` entries in a pool of processes, into memory."""
     tasks: dict[str, list[tuple[tuple[str, bytes, str], Reference]]] = {}
     for kept, (reference, style) in missing.items():
         tasks.setdefault(style, []).append((kept, reference))
