@@ -80,8 +80,10 @@ def test_on_an_untested_citeproc_py_the_workarounds_are_off_said_once_and_text_s
         clear()
 
 
-def test_lists_formatted_in_worker_processes_equal_lists_formatted_here():
+def test_lists_formatted_in_worker_processes_equal_lists_formatted_here(monkeypatch):
     from scholarpage.render import bibliography
+
+    monkeypatch.setattr(bibliography, "POOL_FROM", 1)
 
     lists = [tuple(Reference(key=f"K{n}x{m}", kind="book", title=f"Title {n} {m}", year=str(1990 + m),
                              authors=(Person(f"Family{m}", "Given"),)) for m in range(12))
