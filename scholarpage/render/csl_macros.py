@@ -52,13 +52,14 @@ def inline_macros(root: etree._Element, growth: float = GROWTH) -> int:
              for name, macro in macros.items()}
     budget = growth * sum(1 for element in root.iter() if isinstance(element.tag, str))
     level = [*root.iterfind(f"{_CSL}citation/{_CSL}layout"), *root.iterfind(f"{_CSL}bibliography/{_CSL}layout")]
+    known: dict[str, bool | None] = {}  # whether each macro calls a variable
     written = 0
     while level:
         next_level = []
         for parent in level:
             for call in _calls_within(parent):
                 name = call.get("macro", "")
-                if not _can_write_out(call, macros) or sizes[name] > budget:
+                if not _can_write_out(call, macros, known) or sizes[name] > budget:
                     continue
                 group = etree.Element(f"{_CSL}group", {key: value for key, value in call.attrib.items()
                                                        if key != "macro"})
@@ -77,20 +78,22 @@ def _calls_within(parent: etree._Element) -> list[etree._Element]:
     return [element for element in parent.iterdescendants(f"{_CSL}text") if "macro" in element.attrib]
 
 
-def _can_write_out(element: etree._Element, macros: dict[str, etree._Element]) -> bool:
+def _can_write_out(element: etree._Element, macros: dict[str, etree._Element], known: dict[str, bool | None]
+                   ) -> bool:
     if element.tag != f"{_CSL}text" or "macro" not in element.attrib:
         return False
     if any(name != "macro" and name not in _FORMATTING for name in element.attrib):
         return False
     macro = macros.get(element.get("macro", ""))
     children = _elements(macro) if macro is not None else []
-    return bool(children) and all(_calls_variable(child, macros, ()) is True for child in children)
+    return bool(children) and all(_calls_variable(child, macros, (), known) is True for child in children)
 
 
-def _calls_variable(element: etree._Element, macros: dict[str, etree._Element], calling: tuple[str, ...]
-                    ) -> bool | None:
+def _calls_variable(element: etree._Element, macros: dict[str, etree._Element], calling: tuple[str, ...],
+                    known: dict[str, bool | None]) -> bool | None:
     """citeproc-py's `calls_variable` of the element, read from the XML; None where it is not
-    known (an element it would not render, a missing or recursive macro)."""
+    known (an element it would not render, a missing or recursive macro). `known` keeps each
+    macro's answer (a macro in or calling into a cycle is None from wherever it is reached)."""
     tag = element.tag[len(_CSL):] if element.tag.startswith(_CSL) else ""
     if tag == "text":
         if "variable" in element.attrib:
@@ -100,14 +103,17 @@ def _calls_variable(element: etree._Element, macros: dict[str, etree._Element], 
             macro = macros.get(name)
             if macro is None or name in calling:
                 return None
-            return _any(_calls_variable(child, macros, (*calling, name)) for child in _elements(macro))
+            if name not in known:
+                known[name] = _any(_calls_variable(child, macros, (*calling, name), known)
+                                   for child in _elements(macro))
+            return known[name]
         return False
     if tag in ("date", "number", "names", "group"):
         return True
     if tag == "label":
         return element.get("variable") == "locator"
     if tag in ("choose", "if", "else-if", "else"):
-        return _any(_calls_variable(child, macros, calling) for child in _elements(element))
+        return _any(_calls_variable(child, macros, calling, known) for child in _elements(element))
     return None
 
 
