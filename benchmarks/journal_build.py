@@ -3,28 +3,29 @@
 them without a `formatted` field, so citeproc-py formats them), built cold and warm, against
 bare MkDocs Material building the same pages pre-rendered. Prints figures; asserts nothing.
 
-    python benchmarks/journal_build.py [--sizes 10 100 1000] [--serve]
+    python benchmarks/journal_build.py [--sizes 10 100 1000] [--pairs 2] [--serve] [--instructions-up-to 10]
 
 Reported per size: wall time (median of paired runs), CPU time of the build and its worker
 processes (a steadier figure than the clock on a busy machine), peak memory (largest resident
 set of the build or any worker), the built site's size, and with --serve the time from saving
-one article's references.bib in `mkdocs serve` to its page being rewritten.
+one article's references.bib in `mkdocs serve` to its page being served changed; with
+--instructions-up-to, valgrind's instruction counts of the build and its workers.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import queue
 import re
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import socket
 import tempfile
-import threading
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,43 +112,63 @@ def size_of(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def serve_latency(folder: Path, cache_home: Path) -> float:
-    """Seconds from saving one article's references.bib to `mkdocs serve` rewriting its page."""
-    port = 8765
+def serve_latency(folder: Path, cache_home: Path, rounds: int = 3) -> list[float]:
+    """Seconds from saving one article's references.bib (an entry CSL formats) to `mkdocs serve`
+    serving that article's page with the change, for `rounds` edits."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(cache_home)}
-    with tempfile.TemporaryDirectory() as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(folder / "mkdocs.yml"),
-                                   "-a", f"127.0.0.1:{port}"], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        try:
-            _wait_for(server, "Serving on")
-            bib = folder / "articles" / "article-0000" / "references.bib"
+    env.pop("SITE_URL", None)
+    url = f"http://127.0.0.1:{port}/articles/article-0000/"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(folder / "mkdocs.yml"),
+                               "-a", f"127.0.0.1:{port}"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for_page(url, "reference 0 of article 0", timeout=3600)
+        bib = folder / "articles" / "article-0000" / "references.bib"
+        old, times = "Reference 0 of Article 0", []
+        for n in range(rounds):
+            new = f"Reference 0 edited{n}"
             start = time.perf_counter()
-            bib.write_text(bib.read_text("utf-8").replace("Reference 0 of Article 0", "Reference 0 edited"), "utf-8")
-            _wait_for(server, "Documentation built")
-            return time.perf_counter() - start
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-            del out
+            bib.write_text(bib.read_text("utf-8").replace(old, new, 1), "utf-8")
+            _wait_for_page(url, new.lower(), timeout=3600)
+            times.append(time.perf_counter() - start)
+            old = new
+        return times
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
 
 
-def _wait_for(server: subprocess.Popen, text: str, timeout: float = 900) -> None:
-    """Read the server's log until a line holds `text` (RuntimeError after `timeout` seconds)."""
-    assert server.stderr is not None
-    lines: queue.Queue[str] = getattr(server, "lines", None) or queue.Queue()
-    if not hasattr(server, "lines"):
-        server.lines = lines  # type: ignore[attr-defined]
-        threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+def _wait_for_page(url: str, text: str, timeout: float) -> None:
+    """Poll `url` until its HTML (lower-cased: a style may change the case) holds `text`."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if text in lines.get(timeout=1):
-                return
-        except queue.Empty:
-            if server.poll() is not None:
-                break
-    raise RuntimeError(f"mkdocs serve did not print {text!r}")
+            with urllib.request.urlopen(url, timeout=30) as response:
+                if text in response.read().decode("utf-8").lower():
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError(f"{url} did not show {text!r} within {timeout} s")
+
+
+def instructions(folder: Path, cache_home: Path, *, cold: bool) -> int:
+    """CPU instructions of one build and its worker processes (valgrind cachegrind, no cache
+    simulation): a count the machine's load does not change."""
+    if cold:
+        shutil.rmtree(folder / ".cache", ignore_errors=True)
+        shutil.rmtree(cache_home, ignore_errors=True)
+    cache_home.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(cache_home), "PYTHONHASHSEED": "0"}
+    result = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                             "--trace-children=yes", sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                             str(folder / "mkdocs.yml"), "-d", str(folder / "site")],
+                            env=env, capture_output=True, text=True, check=True)
+    counts = re.findall(r"==\d+== I\s+refs:\s+([\d,]+)", result.stderr)
+    return sum(int(count.replace(",", "")) for count in counts)
 
 
 def main() -> None:
@@ -155,9 +176,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100])
     parser.add_argument("--pairs", type=int, default=2)
     parser.add_argument("--serve", action="store_true")
+    parser.add_argument("--instructions-up-to", type=int, default=0,
+                        help="count instructions with valgrind for journals up to this many articles")
     args = parser.parse_args()
     print(f"{'articles':>8} {'build':>6} {'wall s':>8} {'CPU s':>8} {'bare wall':>10} {'bare CPU':>9} "
-          f"{'× bare CPU':>10} {'peak MB':>8} {'site MB':>8}")
+          f"{'× bare wall':>11} {'× bare CPU':>10} {'peak MB':>8} {'site MB':>8}", flush=True)
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             ours = journal(Path(tmp) / "ours", size)
@@ -174,15 +197,27 @@ def main() -> None:
                 cpu = statistics.median(r[1] for r in runs)
                 bare_wall = statistics.median(r[0] for r in bare_runs)
                 bare_cpu = statistics.median(r[1] for r in bare_runs)
+                wall_ratio = statistics.median(r[0] / b[0] for r, b in zip(runs, bare_runs, strict=True))
+                cpu_ratio = statistics.median(r[1] / b[1] for r, b in zip(runs, bare_runs, strict=True))
                 peak = max(r[2] for r in runs) / 1024
                 print(f"{size:>8} {kind:>6} {wall:>8.1f} {cpu:>8.1f} {bare_wall:>10.1f} {bare_cpu:>9.1f} "
-                      f"{cpu / bare_cpu:>10.2f} {peak:>8.0f} {size_of(ours / 'site') / 2**20:>8.1f}", flush=True)
+                      f"{wall_ratio:>11.2f} {cpu_ratio:>10.2f} {peak:>8.0f} {size_of(ours / 'site') / 2**20:>8.1f}",
+                      flush=True)
+            if size <= args.instructions_up_to:
+                valgrind_home = Path(tmp) / "valgrind-home"
+                cold = instructions(ours, valgrind_home, cold=True)
+                warm = instructions(ours, valgrind_home, cold=False)
+                plain = instructions(theirs, Path(tmp) / "bare-home", cold=True)
+                print(f"{size:>8} instructions (valgrind, build and workers): cold {cold / 1e9:.2f} G "
+                      f"({cold / plain:.2f}× bare), warm {warm / 1e9:.2f} G ({warm / plain:.2f}× bare), "
+                      f"bare {plain / 1e9:.2f} G", flush=True)
             if args.serve:
-                print(f"{size:>8} serve: saving one article's references.bib → page rebuilt in "
-                      f"{serve_latency(ours, home):.1f} s", flush=True)
+                times = serve_latency(ours, home)
+                print(f"{size:>8} serve: saving one article's references.bib → its page served changed in "
+                      + ", ".join(f"{t:.1f}" for t in times) + " s", flush=True)
     print(f"\n{REFERENCES} references an article, half without `formatted`; pages: {pages.HOME}, one per issue "
           "and article, archive, authors. CPU s counts the build and its worker processes; peak MB is the largest "
-          "resident set of any one of them.")
+          "resident set of any one of them; ratios are medians of paired ours/bare ratios.")
 
 
 if __name__ == "__main__":

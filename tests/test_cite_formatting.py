@@ -80,8 +80,10 @@ def test_on_an_untested_citeproc_py_the_workarounds_are_off_said_once_and_text_s
         clear()
 
 
-def test_lists_formatted_in_worker_processes_equal_lists_formatted_here():
+def test_lists_formatted_in_worker_processes_equal_lists_formatted_here(monkeypatch):
     from scholarpage.render import bibliography
+
+    monkeypatch.setattr(bibliography, "POOL_FROM", 1)
 
     lists = [tuple(Reference(key=f"K{n}x{m}", kind="book", title=f"Title {n} {m}", year=str(1990 + m),
                              authors=(Person(f"Family{m}", "Given"),)) for m in range(12))
@@ -92,3 +94,34 @@ def test_lists_formatted_in_worker_processes_equal_lists_formatted_here():
     bibliography._KEPT.clear()
     assert parallel == [format_references(references) for references in lists]
     assert parallel[3]["K3x2"].striptags().startswith("Family2, G. (1992). Title 3 2")
+
+
+def test_lists_formatted_in_worker_processes_are_kept_for_the_next_build(monkeypatch):
+    """A journal's warm build formats nothing: what the pool formatted is in the store."""
+    from scholarpage.render import bibliography
+
+    class DictStore(dict):
+        def get(self, name):
+            return super().get(name)
+
+        def put(self, name, data):
+            self[name] = data
+
+    lists = [tuple(Reference(key=f"K{n}x{m}", kind="book", title=f"Kept {n} {m}", year=str(1990 + m),
+                             authors=(Person(f"Family{m}", "Given"),)) for m in range(3))
+             for n in range(4)]
+    store = DictStore()
+    monkeypatch.setattr(bibliography, "POOL_FROM", 1)
+    bibliography._KEPT.clear()
+    bibliography.format_many([(references, "apa") for references in lists], store)
+    assert len(store) == len(lists)
+    first = [format_references(references, store=store) for references in lists]
+
+    def no_formatting(*args):
+        raise AssertionError("formatted again")
+
+    bibliography._KEPT.clear()
+    monkeypatch.setattr(bibliography, "_format", no_formatting)
+    bibliography.format_many([(references, "apa") for references in lists], store)
+    assert [format_references(references, store=store) for references in lists] == first
+    bibliography._KEPT.clear()

