@@ -4,6 +4,7 @@ them without a `formatted` field, so citeproc-py formats them), built cold and w
 bare MkDocs Material building the same pages pre-rendered. Prints figures; asserts nothing.
 
     python benchmarks/journal_build.py [--sizes 10 100 1000] [--pairs 2] [--serve] [--instructions-up-to 10]
+                                       [--no-search]
 
 Reported per size: wall time (median of paired runs), CPU time of the build and its worker
 processes (a steadier figure than the clock on a busy machine), peak memory (largest resident
@@ -37,11 +38,14 @@ from scholarpage.sources.collection import load_collection  # noqa: E402
 REFERENCES = 60
 
 
-def journal(folder: Path, articles: int) -> Path:
-    """A journal folder: the example's mkdocs.yml and journal.yml, `articles` generated articles."""
+def journal(folder: Path, articles: int, *, search: bool = True) -> Path:
+    """A journal folder: the example's mkdocs.yml and journal.yml, `articles` generated articles
+    (without `search`: the plugin's Pagefind index off)."""
     example = ROOT / "examples" / "journal"
     folder.mkdir(parents=True)
     config = (example / "mkdocs.yml").read_text("utf-8").replace("../../docs/overrides", str(ROOT / "docs/overrides"))
+    if not search:
+        config = config.replace("      style: apa\n", "      style: apa\n      search: false\n")
     (folder / "mkdocs.yml").write_text(config, "utf-8")
     shutil.copytree(example / "docs", folder / "docs")
     shutil.copy(example / "journal.yml", folder / "journal.yml")
@@ -67,8 +71,9 @@ def _entry(article: int, number: int) -> str:
             f"  doi = {{10.1000/t.{article}.{number}}},\n{printed}}}\n")
 
 
-def bare(folder: Path, source: Path) -> Path:
-    """The same site's pages pre-rendered to Markdown, the plugin removed: what Material alone does."""
+def bare(folder: Path, source: Path, *, search: bool = True) -> Path:
+    """The same site's pages pre-rendered to Markdown, the plugin removed: what Material alone does
+    (with `search`, `plugins:` left empty, so MkDocs adds its search plugin; without, none)."""
     from scholarpage.adapter.collection_site import plan_site
     from scholarpage.render.site_assets import NAMES, asset
 
@@ -84,6 +89,8 @@ def bare(folder: Path, source: Path) -> Path:
         (assets / name).write_bytes(asset(name))
     config = (source / "mkdocs.yml").read_text("utf-8")
     config = re.sub(r"\n  - scholarpage:\n(?:      .*\n)+", "\n", config)
+    if not search:
+        config = config.replace("\nplugins:\n", "\nplugins: []\n")
     config += f"extra_css: [assets/scholarpage/{NAMES[0]}]\nextra_javascript: [assets/scholarpage/{NAMES[1]}]\n"
     config = config.replace("omitted_files: warn", "omitted_files: info")  # the articles are not in the nav
     (folder / "mkdocs.yml").write_text(config, "utf-8")
@@ -176,6 +183,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100])
     parser.add_argument("--pairs", type=int, default=2)
     parser.add_argument("--serve", action="store_true")
+    parser.add_argument("--no-search", action="store_true",
+                        help="no search index on either side (bare: no plugins; ours: search: false)")
     parser.add_argument("--instructions-up-to", type=int, default=0,
                         help="count instructions with valgrind for journals up to this many articles")
     args = parser.parse_args()
@@ -183,8 +192,8 @@ def main() -> None:
           f"{'× bare wall':>11} {'× bare CPU':>10} {'peak MB':>8} {'site MB':>8}", flush=True)
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            ours = journal(Path(tmp) / "ours", size)
-            theirs = bare(Path(tmp) / "bare", ours)
+            ours = journal(Path(tmp) / "ours", size, search=not args.no_search)
+            theirs = bare(Path(tmp) / "bare", ours, search=not args.no_search)
             home = Path(tmp) / "home"
             for kind in ("cold", "warm"):
                 runs, bare_runs = [], []
