@@ -12,7 +12,7 @@ import json
 import multiprocessing
 import os
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -41,8 +41,11 @@ class StyleError(ValueError):
 #: Lists at least this long are formatted with the style's macro calls written out (csl_macros.py).
 #: Parsing a style written out costs more (valgrind: APA +226 M instructions, Chicago +414 M,
 #: MLA +67 M) and formatting an entry less (APA -46 M, Chicago -18 M, MLA -14 M): it pays from
-#: about 5 entries in APA and 23 in Chicago. "Cite this article" (one entry) keeps the style as is.
+#: about 5 entries in APA and 23 in Chicago. So a style is written out once this process has it
+#: format that many entries: the seed's one-entry "Cite this article" lists keep the styles as
+#: they are, a journal's hundred of them switch after the 25th.
 WRITE_OUT_FROM = 25
+_ENTRIES_FORMATTED: Counter[str] = Counter()  # by style, in this process
 
 
 def load_style(name: str, write_out_macros: bool = False) -> Style:
@@ -255,7 +258,8 @@ def _formatter_digest() -> bytes:
 def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
     from scholarpage.render import citeproc_fixes
 
-    parsed = load_style(style, write_out_macros=len(references) >= WRITE_OUT_FROM)
+    _ENTRIES_FORMATTED[style] += len(references)
+    parsed = load_style(style, write_out_macros=_ENTRIES_FORMATTED[style] >= WRITE_OUT_FROM)
     # citeproc-py lower-cases item ids, so "Gorton2013" and "gorton2013" would collide: it is
     # given each reference's position instead.
     items = [citeproc_fixes.item_with_fixes(citeproc_fixes.escape_item(_item(reference, f"item{n}")), parsed)
