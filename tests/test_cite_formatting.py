@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scholarpage.render.bibliography import format_references, plain_text
 from scholarpage.model import Person, Reference
 
@@ -94,6 +96,25 @@ def test_lists_formatted_in_worker_processes_equal_lists_formatted_here(monkeypa
     bibliography._KEPT.clear()
     assert parallel == [format_references(references) for references in lists]
     assert parallel[3]["K3x2"].striptags().startswith("Family2, G. (1992). Title 3 2")
+
+
+def test_processes_1_formats_everything_in_the_build_process(monkeypatch):
+    """`processes: 1` (a machine where spawning processes is not wanted): no pool, same entries."""
+    from scholarpage.render import bibliography
+
+    def no_pool(*args):
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(bibliography, "POOL_FROM", 1)
+    monkeypatch.setattr(bibliography, "_format_in_pool", no_pool)
+    references = tuple(Reference(key=f"K{m}", kind="book", title=f"Title {m}", year="2001",
+                                 authors=(Person("Family", "Given"),)) for m in range(3))
+    bibliography._KEPT.clear()
+    bibliography.format_many([(references, "apa")], processes=1)
+    assert format_references(references)["K1"].striptags().startswith("Family, G. (2001). Title 1")
+    with pytest.raises(AssertionError, match="a pool was started"):
+        bibliography._KEPT.clear()
+        bibliography.format_many([(references, "apa")], processes=2)
 
 
 def test_lists_formatted_in_worker_processes_are_kept_for_the_next_build(monkeypatch):

@@ -43,7 +43,8 @@ class SitePlan:
 
 
 def plan_site(collection: Collection, site_url: str, style: str, root_folder: str,
-              store: Store | None = None, cite_styles: Mapping[str, str] = CITE_STYLES) -> SitePlan:
+              store: Store | None = None, cite_styles: Mapping[str, str] = CITE_STYLES,
+              processes: int = 0) -> SitePlan:
     """`site_url` is the site's absolute URL or ""; `root_folder` holds the article folders;
     `store` keeps formatted citations between builds; `cite_styles` are the "Cite this
     article" tabs."""
@@ -52,7 +53,7 @@ def plan_site(collection: Collection, site_url: str, style: str, root_folder: st
     def absolute(path: str) -> str:
         return site_url.rstrip("/") + "/" + path if site_url else ""
 
-    format_many(_formatting_jobs(collection, style, absolute, cite_styles), store)
+    format_many(_formatting_jobs(collection, style, absolute, cite_styles), store, processes)
     for entry in collection.articles:
         _plan_article(plan, collection, entry, absolute, style, root_folder, store, cite_styles)
     for issue in collection.issues:
@@ -124,14 +125,15 @@ class JournalSite:
     """The plugin's work in collection mode, event by event (plugin.py calls these)."""
 
     def __init__(self, collection: Collection, root: Path, articles_folder: str, style: str,
-                 store: Store | None = None, cite_styles: Mapping[str, str] = CITE_STYLES) -> None:
+                 store: Store | None = None, cite_styles: Mapping[str, str] = CITE_STYLES,
+                 processes: int = 0) -> None:
         self.collection, self.root, self.articles_folder, self.style = collection, root, articles_folder, style
-        self.store, self.cite_styles = store, cite_styles
+        self.store, self.cite_styles, self.processes = store, cite_styles, processes
         self.plan = SitePlan()
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         self.plan = plan_site(self.collection, config.site_url or "", self.style,
-                              str(self.root / self.articles_folder), self.store, self.cite_styles)
+                              str(self.root / self.articles_folder), self.store, self.cite_styles, self.processes)
         clashes = [page for page in self.plan.markdown if files.get_file_from_path(page) is not None]
         if clashes:
             raise PluginError("\n".join(f"{config.docs_dir}/{page}: this page is generated from journal.yml and the "

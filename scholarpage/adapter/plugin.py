@@ -53,6 +53,9 @@ class ScholarPageConfig(Config):
     journal = c.Type(str, default="journal.yml")
     articles_dir = c.Type(str, default="articles")
     issues = c.Type(str, default="issues.yml")
+    # Collection mode formats citations in a pool of processes (spawned; each receives the
+    # references to format, pickled) from 500 entries: 0 = one per core, 1 = no pool.
+    processes = c.Type(int, default=0)
     search = c.Type(bool, default=True)  # Pagefind search (issue 15); off: no index, no search box
 
 
@@ -73,8 +76,11 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
                 from scholarpage.sources.collection import load_collection
 
                 collection = load_collection(root, self.config.journal, self.config.articles_dir, self.config.issues)
+                if self.config.processes < 0:
+                    raise PluginError("mkdocs.yml: scholarpage: processes: expected 0 (one per core) or more, "
+                                      f"got {self.config.processes}")
                 self.journal_site = JournalSite(collection, root, self.config.articles_dir, self.style, self.store,
-                                                self.cite_styles)
+                                                self.cite_styles, self.config.processes)
                 self.article, self.references = None, ()
             else:
                 self.article, self.references = load_sources(*self.sources)

@@ -156,12 +156,14 @@ def format_references(references: Sequence[Reference], style: str = DEFAULT_STYL
     return formatted
 
 
-def format_many(jobs: Sequence[tuple[Sequence[Reference], str]], store: Store | None = None) -> None:
+def format_many(jobs: Sequence[tuple[Sequence[Reference], str]], store: Store | None = None,
+                processes: int = 0) -> None:
     """Format many lists (a journal's articles and their citations) on every core.
 
     citeproc-py takes 4-40 ms an entry; a journal of a hundred articles has thousands. Entries
     that memory or `store` hold are skipped; the rest are cut into tasks for a pool of processes
-    and remembered, so that `format_references` then finds every one.
+    and remembered, so that `format_references` then finds every one. `processes`: how many
+    (0: one per core; 1: no pool, everything in this process).
     """
     missing: dict[tuple[str, bytes, str], tuple[Reference, str]] = {}
     unstored = []  # lists `store` does not hold yet: kept there once formatted
@@ -177,8 +179,9 @@ def format_many(jobs: Sequence[tuple[Sequence[Reference], str]], store: Store | 
                 _KEPT[kept] = stored[reference.key]
             elif kept not in _KEPT:
                 missing[kept] = (reference, style)
-    if len(missing) >= POOL_FROM and (os.cpu_count() or 1) >= 2:
-        _format_in_pool(missing)
+    processes = processes or os.cpu_count() or 1
+    if len(missing) >= POOL_FROM and processes >= 2:
+        _format_in_pool(missing, processes)
     # else format_references formats them as the pages ask (and keeps each list in `store`)
     for references, style, digest in unstored:
         entries = {reference.key: _KEPT.get(_entry_key(reference, style, digest)) for reference in references}
@@ -186,14 +189,14 @@ def format_many(jobs: Sequence[tuple[Sequence[Reference], str]], store: Store | 
             _keep(store, references, style, digest, entries)
 
 
-def _format_in_pool(missing: dict[tuple[str, bytes, str], tuple[Reference, str]]) -> None:
+def _format_in_pool(missing: dict[tuple[str, bytes, str], tuple[Reference, str]], processes: int) -> None:
     """Format `missing` entries in a pool of processes, into memory."""
     tasks: dict[str, list[tuple[tuple[str, bytes, str], Reference]]] = {}
     for kept, (reference, style) in missing.items():
         tasks.setdefault(style, []).append((kept, reference))
     chunks = [(style, entries[i:i + 50]) for style, entries in tasks.items() for i in range(0, len(entries), 50)]
     context = multiprocessing.get_context("spawn")  # safe under mkdocs serve's threads
-    with concurrent.futures.ProcessPoolExecutor(os.cpu_count(), mp_context=context) as pool:
+    with concurrent.futures.ProcessPoolExecutor(processes, mp_context=context) as pool:
         results = pool.map(_format_chunk, [tuple(r for _, r in chunk) for _, chunk in chunks],
                            [style for style, _ in chunks])
         for (_, chunk), found in zip(chunks, results, strict=True):
