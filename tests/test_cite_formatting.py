@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from scholarpage.render.bibliography import format_references, plain_text
@@ -146,3 +148,14 @@ def test_lists_formatted_in_worker_processes_are_kept_for_the_next_build(monkeyp
     bibliography.format_many([(references, "apa") for references in lists], store)
     assert [format_references(references, store=store) for references in lists] == first
     bibliography._KEPT.clear()
+
+
+def test_a_label_is_printed_only_with_its_variable():
+    """DIN 1505-2 printed "Nr. 2, S." for an article without pages (citeproc-py renders a label
+    for an empty variable); with pages the label stays."""
+    article = Reference(key="k", kind="article-journal", title="T", authors=(Person("Müller", "Hans"),),
+                        container="J", volume="4", issue="2", year="1965")
+    without = plain_text(format_references([article], "din-1505-2")["k"])
+    assert without.endswith("Nr. 2"), without
+    with_pages = plain_text(format_references([dataclasses.replace(article, pages="1-25")], "din-1505-2")["k"])
+    assert with_pages.endswith("Nr. 2, S. 1–25"), with_pages

@@ -1,4 +1,4 @@
-"""citeproc-py, run with workarounds for four of its bugs, each reported upstream (README).
+"""citeproc-py, run with workarounds for five of its bugs, each reported upstream (README).
 
 Nothing of citeproc-py is replaced: the workarounds change what goes in (the style's XML, the
 items' values) and what comes out (the HTML of an entry). They were checked against the
@@ -12,6 +12,8 @@ version: without it a title could become markup.
 3. A lower-case part after a hyphen ("Min-jun") is printed after a stray mark ("M.-. jun .")
    instead of being initialised ("M.-J.") (`item_with_fixes`).
 4. A title or journal standing in for a missing author is printed twice (`without_substitute_repeat`).
+5. A `label` is printed even when its variable is empty ("Nr. 2, S." with no pages, DIN 1505-2),
+   where CSL renders it only for a non-empty variable (`_labels_only_with_their_variable`).
 """
 
 from __future__ import annotations
@@ -77,10 +79,28 @@ def parse_style(path: str, *, write_out_macros: bool = True) -> Style:
         for name in names:
             if inherited is not None and name.get("initialize") != "false" and name.get("initialize-with") is None:
                 name.set("initialize-with", inherited)
+    if fixes_apply():
+        _labels_only_with_their_variable(root)
     if write_out_macros:
         inline_macros(root)
     source = etree.tostring(root, xml_declaration=True, encoding="utf-8")
     return Style(CitationStylesStyle(io.BytesIO(source), validate=False), initialises, mark)
+
+
+def _labels_only_with_their_variable(root: etree._Element) -> None:
+    """Each `<label variable="v">` put inside `<choose><if variable="v">`: CSL's own rule for a
+    label, said in CSL. Nothing else changes: a choose and a label both count as calling no
+    variable for a group (citeproc-py), and a one-child branch joins nothing. The locator's label
+    (citations only) is left as it is: citeproc-py counts it as calling its variable."""
+    for label in list(root.iter(f"{_CSL}label")):
+        variable = label.get("variable", "")
+        if not variable or variable == "locator" or " " in variable:
+            continue
+        choose = etree.Element(f"{_CSL}choose")
+        branch = etree.SubElement(choose, f"{_CSL}if", variable=variable)
+        choose.tail, label.tail = label.tail, None
+        label.addprevious(choose)
+        branch.append(label)
 
 
 def _initialize_with_only_at_the_root(root: etree._Element) -> bool:
