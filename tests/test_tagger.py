@@ -186,6 +186,22 @@ def test_a_list_in_a_style_the_rules_know_keeps_the_rules_reading_of_every_entry
     assert parse_list(seed) == [_parse(text, number) for number, text in enumerate(seed, 1)]
 
 
+def test_an_abnt_list_keeps_its_upper_case_surnames_as_persons() -> None:
+    """With a short title the hand rules took "LESSIG" for an acronym: the author was the
+    organisation "LESSIG" and the title "Lawrence"."""
+    from scholarpage.importer.plaintext import parse_list
+
+    lessig, barbosa, oliveira = parse_list([
+        "LESSIG, Lawrence. Free culture. New York: Penguin, 2004.",
+        "BARBOSA, Denis Borges. Uma introdução à propriedade intelectual. 2. ed. Rio de Janeiro: Lumen Juris, 2003.",
+        "OLIVEIRA, Ana. Patentes e desenvolvimento. Revista Brasileira de Inovação, Campinas, p. 10-30, 2006.",
+    ])
+    assert [(p.family, p.given) for p in lessig.authors] == [("Lessig", "Lawrence")] and lessig.title == "Free culture"
+    assert [(p.family, p.given) for p in barbosa.authors] == [("Barbosa", "Denis Borges")]
+    assert barbosa.title == "Uma introdução à propriedade intelectual"
+    assert [(p.family, p.given) for p in oliveira.authors] == [("Oliveira", "Ana")]
+
+
 def test_the_known_rule_failures_of_issue_16_are_read_right_by_the_importer() -> None:
     from scholarpage.importer.plaintext import parse_reference
 

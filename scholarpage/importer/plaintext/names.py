@@ -31,10 +31,35 @@ def parse_names(text: str, *, first_inverted: bool = True) -> tuple[Person, ...]
     text = _strip(_ET_AL.sub("", text.strip()))
     if not text:
         return (ET_AL,) if et_al else ()
+    upper_case_block = _upper_case_surnames(text)
+    if upper_case_block:
+        return (*upper_case_block, ET_AL) if et_al else upper_case_block
     if not re.search(r",|;|\s&\s|\band\b", text) and is_organisation(text):
         return (Person(literal=text), ET_AL) if et_al else (Person(literal=text),)
     persons = _persons(_chunks(text), first_inverted)
     return (*persons, ET_AL) if et_al else tuple(persons)
+
+
+_UPPER_NAME = re.compile(r"^(?P<family>[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž'’\- ]+),\s*(?P<given>[^,]+?)\s*$")
+
+
+def _upper_case_surnames(text: str) -> tuple[Person, ...]:
+    """"SURNAME, Given; SURNAME, Given" blocks (ABNT, ISO 690), read per name: the upper-case
+    surname title-cased, a trailing particle ("João da") put before it; () for other text."""
+    chunks = [c.strip(" .") for c in text.strip(" ,;:.").split(";")]
+    matches = [_UPPER_NAME.match(c) for c in chunks]
+    if not (len(chunks) > 1 and all(matches) or len(chunks) == 1 and matches[0] and "," not in matches[0]["given"]):
+        return ()
+    persons = []
+    for match in matches:
+        family, given = match["family"].strip().title(), match["given"].strip()
+        words = given.split()
+        if len(words) > 1 and words[-1].lower() in PARTICLES:
+            family, given = f"{words[-1]} {family}", " ".join(words[:-1])
+        if re.search(r"\b[A-Z]$", given):
+            given += "."
+        persons.append(Person(family=family, given=given))
+    return tuple(persons)
 
 
 def _chunks(text: str) -> list[str]:

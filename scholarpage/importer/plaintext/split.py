@@ -161,10 +161,18 @@ def _vancouver(text: str) -> Zones | None:
     return Zones(text[:end], text[end:title_end], text[title_end:], style="vancouver")
 
 
+_GIVEN_NAMES_THEN_STOP = re.compile(
+    r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ]+|[A-Z]\.|da|de|do|dos|das|e|van|von|der))*\s*[.;]")
+
+
 def _inverted(text: str) -> Zones | None:
     first, _, following = text.partition(",")
     following = following.strip()
-    if len(first.split()) != 1 or not first[:1].isupper() or is_organisation(first):
+    if len(first.split()) != 1 or not first[:1].isupper():
+        return None
+    if is_organisation(first) and not _GIVEN_NAMES_THEN_STOP.match(following):
+        # An upper-case word is an acronym ("OECD, Paris: …") unless given names follow it and
+        # end at a full stop or a semicolon: ABNT's "LESSIG, Lawrence." and "SILVA, João da;".
         return None
     if not re.match(r"(?:[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][\w\-]*\.?\s?)+(?:[,.]|$)", following):
         return None

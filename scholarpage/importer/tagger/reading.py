@@ -13,8 +13,6 @@ from scholarpage.importer.plaintext.details import kind_of
 from scholarpage.importer.plaintext.fields import (find_date, find_doi, find_edition, find_url, find_year,
                                                    normalise_pages)
 from scholarpage.importer.plaintext.language import detect_language
-from scholarpage.model import Person
-from scholarpage.importer.plaintext.namedata import PARTICLES
 from scholarpage.importer.plaintext.names import parse_names
 from scholarpage.importer.plaintext.split import clean_title
 from .tagging import Tagged
@@ -59,28 +57,11 @@ def volume_issue(text: str) -> tuple[str, str]:
     return volume["volume"], issue["issue"].strip(" .") if issue else ""
 
 
-_UPPER_NAME = re.compile(r"^(?P<family>[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž'’\- ]+),\s*(?P<given>[^,]+?)\s*$")
-
-
 def names(text: str) -> tuple:
-    """Persons of a names span; "SURNAME, Given; SURNAME, Given" blocks (ABNT, ISO 690) read per
-    name, the upper-case surname title-cased and a trailing particle ("João da") put before it."""
+    """Persons of a names span, its role words ("(org.)", "Hrsg.") left out."""
     text = _ROLE.sub(" ", text).strip(" ,;:.")
     if not text:
         return ()
-    chunks = [c.strip(" .") for c in text.split(";")]
-    matches = [_UPPER_NAME.match(c) for c in chunks]
-    if len(chunks) > 1 and all(matches) or len(chunks) == 1 and matches[0] and "," not in matches[0]["given"]:
-        persons = []
-        for match in matches:
-            family, given = match["family"].strip().title(), match["given"].strip()
-            words = given.split()
-            if len(words) > 1 and words[-1].lower() in PARTICLES:
-                family, given = f"{words[-1]} {family}", " ".join(words[:-1])
-            if re.search(r"\b[A-Z]$", given):
-                given += "."
-            persons.append(Person(family=family, given=given))
-        return tuple(persons)
     return parse_names(text + ("." if re.search(r"\b[A-Z]$", text) else ""))
 
 
