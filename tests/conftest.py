@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import functools
 import http.server
 import os
@@ -33,6 +35,14 @@ def build_site(project: Path, out: Path, *extra: str, env: dict[str, str | None]
     env = {name: value for name, value in {**os.environ, "NO_MKDOCS_2_WARNING": "1", **changes}.items()
            if value is not None}
     return subprocess.run(command, capture_output=True, text=True, cwd=project, env=env)
+
+
+def tree_digest(folder: Path) -> str:
+    """One digest of every file under `folder`, names included: a site left exactly as it was."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode() + path.read_bytes())
+    return digest.hexdigest()
 
 
 def house_style(mark: str) -> str:

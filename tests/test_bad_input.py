@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project, house_style
+from conftest import ROOT, build_site, copy_project, house_style, tree_digest
 
 VALID_ARTICLE = (ROOT / "tests/fixtures/small/article.yml").read_text("utf-8")
 VALID_BIB = "@article{a, title = {A title}, year = {2020}}\n"
@@ -43,13 +42,6 @@ def _write_sources(folder: Path, article: str | None, bib: str | None) -> None:
             path.write_text(content, encoding="utf-8")
 
 
-def _digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
 @pytest.fixture(scope="module")
 def built_project(tmp_path_factory):
     """A project with a good first build in site/, as an editor has before a bad edit."""
@@ -63,13 +55,13 @@ def built_project(tmp_path_factory):
 def _assert_refused_with_one_error(project: Path, expected: str) -> None:
     """A build of `project` fails with one ERROR line holding `expected`, no traceback, and
     leaves its site as it was."""
-    before = _digest(project / "site")
+    before = tree_digest(project / "site")
     result = build_site(project, project / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert len(errors) == 1 and expected in errors[0], result.stderr
-    assert _digest(project / "site") == before
+    assert tree_digest(project / "site") == before
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -166,7 +158,7 @@ def test_bad_cite_styles_are_one_located_line_each(built_project, tmp_path):
     config.write_text(config.read_text("utf-8").replace(
         "      style: apa", "      style: apa\n      cite_styles:\n        APA: apa\n        Ours: no-such-style\n"
         "        House: missing.csl\n        Empty: ''"), "utf-8")
-    before = _digest(project / "site")
+    before = tree_digest(project / "site")
     result = build_site(project, project / "site")
     assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
     assert "mkdocs.yml: scholarpage: cite_styles: 'Ours': unknown CSL style 'no-such-style'" in result.stderr
@@ -174,4 +166,4 @@ def test_bad_cite_styles_are_one_located_line_each(built_project, tmp_path):
         in result.stderr
     assert "mkdocs.yml: scholarpage: cite_styles: 'Empty': expected a CSL style id or a .csl file" in result.stderr
     assert "'APA'" not in result.stderr
-    assert _digest(project / "site") == before
+    assert tree_digest(project / "site") == before

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import hashlib
 import io
 import os
 import re
@@ -20,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils import get_build_timestamp
 
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, build_site, copy_project, tree_digest
 from scholarpage.metadata.crawl import last_modified
 from scholarpage.metadata.head_tags import head_html
 from scholarpage.metadata.jsonld import jsonld_script
@@ -29,13 +28,6 @@ from scholarpage.render.article_page import article_page
 
 ARTICLE = (ROOT / "tests/fixtures/small/article.yml").read_text("utf-8")
 BIB = "@article{Gorton2013, author = {Gorton, Gary}, title = {A title}, journaltitle = {J}, year = {2013}}\n"
-
-
-def _digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode() + path.read_bytes())
-    return digest.hexdigest()
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +50,7 @@ def project(built, tmp_path):
 
 
 def _refused(project: Path, *expected: str) -> None:
-    before = _digest(project / "site")
+    before = tree_digest(project / "site")
     result = build_site(project, project / "site")
     output = result.stderr + result.stdout
     assert result.returncode != 0 and "Traceback" not in output, output
@@ -66,7 +58,7 @@ def _refused(project: Path, *expected: str) -> None:
     assert len(errors) == 1, result.stderr
     for line in expected:
         assert line in result.stderr, result.stderr
-    assert _digest(project / "site") == before
+    assert tree_digest(project / "site") == before
 
 
 # bytes of article.yml or references.bib (None: as built) → the located lines expected
@@ -125,11 +117,11 @@ def test_make_site_keeps_the_last_site_when_a_build_fails_late(project):
     script = [sys.executable, str(ROOT / "scripts/build_site.py")]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     assert subprocess.run(script, cwd=project, capture_output=True, text=True, env=env).returncode == 0
-    before = _digest(project / "site")
+    before = tree_digest(project / "site")
     (project / "docs/about.md").write_text("# About\n\nSee [the notes](nowhere.md).\n", "utf-8")
     result = subprocess.run(script, cwd=project, capture_output=True, text=True, env=env)
     assert result.returncode == 1 and "nowhere.md" in result.stderr and "site/ is unchanged" in result.stderr
-    assert _digest(project / "site") == before
+    assert tree_digest(project / "site") == before
     assert sorted(path.name for path in project.iterdir() if path.name.startswith(".site")) == []
     (project / "docs/about.md").write_text("# About\n\nNew text.\n", "utf-8")
     assert subprocess.run(script, cwd=project, capture_output=True, text=True, env=env).returncode == 0
