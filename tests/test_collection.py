@@ -203,3 +203,45 @@ def test_an_article_in_another_language_than_the_journal_is_marked_with_its_own(
     assert not polish.xpath("//h2[@id='abstract']/ancestor-or-self::*[@lang='pl']")
     english = _page(journal_site, "articles/securitising-patents")
     assert english.xpath("//h1/@lang") == [] and english.xpath("//div[contains(@class, 'sp-abstract')]/@lang") == []
+
+
+def _plan(project: Path, style: str = "apa"):
+    from scholarpage.adapter.collection_site import plan_site
+    from scholarpage.sources.collection import load_collection
+
+    return plan_site(load_collection(project), "", style, str(project / "articles"))
+
+
+def test_a_rebuild_in_serve_makes_again_only_the_article_that_changed_and_the_same_pages(tmp_path):
+    """`mkdocs serve` builds the whole journal again on every save; the articles that did not
+    change are not made again, and what comes out is what a fresh build makes."""
+    from scholarpage.adapter import collection_site
+
+    project = _copy_example(tmp_path)
+    first = _plan(project)
+    bib = project / "articles/fair-data-repositories/references.bib"
+    bib.write_text(bib.read_text("utf-8").replace("and Stewardship", "and Zebras"), "utf-8")
+    second = _plan(project)
+    edited = "articles/fair-data-repositories/index.md"
+    assert "zebras" not in first.markdown[edited].lower()
+    assert "zebras" in second.markdown[edited].lower()
+    articles = [page for page in first.articles if page != edited]
+    assert len(articles) == len(ARTICLES) - 1
+    assert all(second.markdown[page] is first.markdown[page] for page in articles)
+    collection_site._MADE.clear()
+    fresh = _plan(project)
+    assert fresh.markdown == second.markdown and fresh.heads == second.heads and fresh.files == second.files
+
+
+def test_editing_a_house_style_in_serve_formats_every_article_again(tmp_path):
+    from scholarpage.render.bibliography import style_path
+
+    project = _copy_example(tmp_path)
+    house = project / "house.csl"
+    shutil.copyfile(style_path("apa"), house)
+    page = "articles/fair-data-repositories/index.md"
+    first = _plan(project, str(house))
+    shutil.copyfile(style_path("ieee"), house)
+    second = _plan(project, str(house))
+    assert "Wilkinson, M. D." in first.markdown[page]
+    assert "M. D. Wilkinson" in second.markdown[page] and "Wilkinson, M. D." not in second.markdown[page]

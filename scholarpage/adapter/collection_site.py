@@ -7,6 +7,7 @@ them to MkDocs.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,7 @@ from scholarpage.metadata.periodical import journal_home, publication_issue
 from scholarpage.model import Collection, PublishedArticle, Reference
 from scholarpage.render import journal_pages as pages
 from scholarpage.render.article_page import article_page
-from scholarpage.render.bibliography import CITE_STYLES, Store, format_many
+from scholarpage.render.bibliography import CITE_STYLES, Store, format_many, style_digest
 from scholarpage.render.escaping import Markup, json_script
 from scholarpage.render.in_text import CitationExtension
 
@@ -54,8 +55,11 @@ def plan_site(collection: Collection, site_url: str, style: str, root_folder: st
         return site_url.rstrip("/") + "/" + path if site_url else ""
 
     format_many(_formatting_jobs(collection, style, absolute, cite_styles), store, processes)
+    # What an article's files depend on besides the article: the styles, their files' contents included.
+    styles = (style, style_digest(style),
+              tuple((label, name, style_digest(name)) for label, name in cite_styles.items()))
     for entry in collection.articles:
-        _plan_article(plan, collection, entry, absolute, style, root_folder, store, cite_styles)
+        _plan_article(plan, collection, entry, absolute, styles, root_folder, store, cite_styles)
     for issue in collection.issues:
         page = pages.issue_path(issue)
         folder = pages.url_path(page)
@@ -92,25 +96,58 @@ def _formatting_jobs(collection: Collection, style: str, absolute, cite_styles: 
     return jobs
 
 
-def _plan_article(plan: SitePlan, collection: Collection, entry: PublishedArticle, absolute, style: str,
+def _plan_article(plan: SitePlan, collection: Collection, entry: PublishedArticle, absolute, styles: tuple,
                   root_folder: str, store: Store | None, cite_styles: Mapping[str, str]) -> None:
     page = pages.article_path(entry)
     folder = pages.url_path(page)
-    page_url = absolute(folder)
-    pdf_url = absolute(folder + entry.pdf) if entry.pdf else ""
     issue = next(issue for issue in collection.issues if entry in issue.articles)
-    plan.markdown[page] = article_page(entry.article, entry.references, page_url=page_url, style=style,
-                                       body=entry.body, journal_href=pages.relative(page, pages.HOME),
-                                       issue_href=pages.relative(page, pages.issue_path(issue)), store=store,
-                                       site_language=(collection.journal.languages or ("en",))[0],
-                                       cite_styles=cite_styles)
+    made = _article_files(entry, absolute(folder), absolute(folder + entry.pdf) if entry.pdf else "",
+                          pages.relative(page, pages.HOME), pages.relative(page, pages.issue_path(issue)),
+                          (collection.journal.languages or ("en",))[0], styles, cite_styles, store)
+    plan.markdown[page] = made.markdown
     plan.articles[page] = entry
-    plan.heads[page] = head_html(entry.article, entry.references, page_url=page_url, pdf_url=pdf_url,
-                                 jsonld=jsonld_script(entry.article, entry.references, page_url=page_url))
-    for name, content in downloads(entry.article, entry.references, page_url).items():
+    plan.heads[page] = made.head
+    for name, content in made.downloads.items():
         plan.files[folder + name] = content
     if entry.pdf:
         plan.copies[folder + entry.pdf] = f"{root_folder}/{entry.slug}/{entry.pdf}"
+
+
+@dataclass(frozen=True)
+class ArticleFiles:
+    """What one article adds to the site: its page's Markdown, its head tags, its downloads."""
+
+    markdown: str
+    head: Markup
+    downloads: Mapping[str, str]
+
+
+#: `mkdocs serve` builds the whole journal again on every save. An article whose sources, address,
+#: links and styles are as they were gets the files it got last time: after an edit, only the
+#: edited article's page is made again. Kept in memory only, for as many articles as a large journal has.
+_MADE: OrderedDict[tuple, ArticleFiles] = OrderedDict()
+_MAKE_AT_MOST = 4096
+
+
+def _article_files(entry: PublishedArticle, page_url: str, pdf_url: str, journal_href: str, issue_href: str,
+                   language: str, styles: tuple, cite_styles: Mapping[str, str], store: Store | None) -> ArticleFiles:
+    """The article's files, made, or as made before from the same inputs. `styles`: the list's
+    style, the Cite-this styles and their files' digests (a house style edited in `mkdocs serve`
+    makes every page again)."""
+    style = styles[0]
+    key = (entry, page_url, pdf_url, journal_href, issue_href, language, styles)
+    made = _MADE.get(key)
+    if made is None:
+        markdown = article_page(entry.article, entry.references, page_url=page_url, style=style, body=entry.body,
+                                journal_href=journal_href, issue_href=issue_href, store=store,
+                                site_language=language, cite_styles=cite_styles)
+        head = head_html(entry.article, entry.references, page_url=page_url, pdf_url=pdf_url,
+                         jsonld=jsonld_script(entry.article, entry.references, page_url=page_url))
+        made = _MADE[key] = ArticleFiles(markdown, head, downloads(entry.article, entry.references, page_url))
+        while len(_MADE) > _MAKE_AT_MOST:
+            _MADE.popitem(last=False)
+    _MADE.move_to_end(key)
+    return made
 
 
 def _feed(collection: Collection, entries, title: str, feed_path: str, home_page: str, absolute) -> str:

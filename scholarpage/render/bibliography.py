@@ -52,7 +52,7 @@ def load_style(name: str, write_out_macros: bool = False) -> Style:
     """A CSL style by its id in the official repository ("apa", "ieee") or a .csl path, parsed
     again when its file changed (`mkdocs serve` with a house style being edited)."""
     path = style_path(name)
-    return _parsed_style(path, _style_digest(name), write_out_macros)
+    return _parsed_style(path, style_digest(name), write_out_macros)
 
 
 @lru_cache(maxsize=32)
@@ -74,7 +74,8 @@ def check_style(name: str) -> None:
             raise StyleError(f"CSL style file is not readable XML: {path}: {error}") from None
 
 
-def _style_digest(name: str) -> bytes:
+def style_digest(name: str) -> bytes:
+    """The style file's digest: what changes when a house style is edited."""
     path = style_path(name)
     try:
         return hashlib.sha256(Path(path).read_bytes()).digest()
@@ -136,7 +137,7 @@ def format_references(references: Sequence[Reference], style: str = DEFAULT_STYL
     references = tuple(references)
     if not references:
         return {}
-    digest = _style_digest(style)
+    digest = style_digest(style)
     kept_as = {reference.key: _entry_key(reference, style, digest) for reference in references}
     if any(kept not in _KEPT for kept in kept_as.values()):
         stored = _kept(store, references, style, digest)
@@ -169,7 +170,7 @@ def format_many(jobs: Sequence[tuple[Sequence[Reference], str]], store: Store | 
     unstored = []  # lists `store` does not hold yet: kept there once formatted
     for references, style in jobs:
         references = tuple(references)
-        digest = _style_digest(style)
+        digest = style_digest(style)
         stored = _kept(store, references, style, digest) if references else None
         if references and stored is None:
             unstored.append((references, style, digest))

@@ -6,6 +6,7 @@ Every problem is collected and reported at once as `article.yml:LINE: field: mes
 from __future__ import annotations
 
 import datetime as dt
+import json
 import itertools
 import re
 import reprlib
@@ -50,13 +51,18 @@ def schema(schema_file: str = "article.schema.yml") -> dict[str, Any]:
 
 def load_article(path: Path) -> Article:
     """Read and validate article.yml; raise SourceError listing every problem."""
-    return _parse_cached(read_source(path), path.name)
+    return parse_article_kept(read_source(path), path.name)
 
 
-@lru_cache(maxsize=4)
-def _parse_cached(source: str, name: str) -> Article:
-    """`mkdocs serve` rebuilds on every save; an unchanged file is not parsed again."""
-    return parse_article(source, name)
+def parse_article_kept(source: str, name: str = "article.yml", defaults: dict[str, Any] | None = None) -> Article:
+    """parse_article, remembered: `mkdocs serve` rebuilds on every save, and a file that did not
+    change (one of a journal's hundreds) is not read and validated again."""
+    return _parse_kept(source, name, json.dumps(defaults or {}, sort_keys=True, ensure_ascii=False))
+
+
+@lru_cache(maxsize=2048)
+def _parse_kept(source: str, name: str, defaults: str) -> Article:
+    return parse_article(source, name, json.loads(defaults))
 
 
 #: An article.yml holds a few hundred values (a few thousand for a large consortium's authors);

@@ -94,12 +94,13 @@ def _decode_field(name: str, value: str) -> str:
 
 def load_references(path: Path) -> tuple[Reference, ...]:
     """Read a .bib file; raise SourceError listing every located problem."""
-    return _parse_cached(read_source(path), path.name)
+    return parse_references_kept(read_source(path), path.name)
 
 
-@lru_cache(maxsize=4)
-def _parse_cached(source: str, name: str) -> tuple[Reference, ...]:
-    """`mkdocs serve` rebuilds on every save; an unchanged file is not parsed again."""
+@lru_cache(maxsize=2048)
+def parse_references_kept(source: str, name: str = "references.bib") -> tuple[Reference, ...]:
+    """parse_references, remembered: `mkdocs serve` rebuilds on every save, and a file that did
+    not change (one of a journal's hundreds) is not parsed again."""
     return parse_references(source, name)
 
 

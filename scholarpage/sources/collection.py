@@ -17,8 +17,8 @@ from typing import Any
 
 from scholarpage.errors import Problem, SourceError
 from scholarpage.model import Collection, Issue, Journal, License, PublishedArticle
-from scholarpage.sources.article_yml import parse_article, read_validated
-from scholarpage.sources.bibtex import parse_references
+from scholarpage.sources.article_yml import parse_article_kept, read_validated
+from scholarpage.sources.bibtex import parse_references_kept
 
 BODY = "body.md"
 
@@ -66,9 +66,9 @@ def _text(path: Path, name: str) -> str:
 def _article(root: Path, folder: Path, defaults: dict[str, Any], problems: list[Problem]) -> PublishedArticle | None:
     where = folder.relative_to(root).as_posix()
     found = []
-    for load in (lambda: parse_article(_text(folder / "article.yml", f"{where}/article.yml"),
+    for load in (lambda: parse_article_kept(_text(folder / "article.yml", f"{where}/article.yml"),
                                        f"{where}/article.yml", defaults),
-                 lambda: parse_references(_text(folder / "references.bib", f"{where}/references.bib"),
+                 lambda: parse_references_kept(_text(folder / "references.bib", f"{where}/references.bib"),
                                           f"{where}/references.bib")):
         try:
             found.append(load())
