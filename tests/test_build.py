@@ -110,11 +110,13 @@ def test_every_seed_url_and_doi_is_linked_exactly_as_printed(seed_site):
 
 
 def test_search_records_hold_each_reference_once_and_no_button_or_tab_labels(seed_site):
-    """Pagefind's records of the article page (issue 15), read back from the built page."""
+    """Pagefind's records of the article page (issue 15): title and abstract read back from the
+    built page, the references as the render showed them."""
     from scholarpage.adapter.search_index import article_records
+    from scholarpage.render.article_page import shown_references
 
     references = load_references(ROOT / "references.bib")
-    records = article_records((seed_site / "index.html").read_text("utf-8"), references, "")
+    records = article_records((seed_site / "index.html").read_text("utf-8"), shown_references(references), "")
     refs = [record for record in records if record["kind"] == "reference"]
     assert [record["url"] for record in refs] == [f"/#ref-{n}" for n in range(1, 63)]
     assert [record["title"] for record in refs] == [r.text for r in references]

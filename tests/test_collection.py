@@ -245,3 +245,18 @@ def test_editing_a_house_style_in_serve_formats_every_article_again(tmp_path):
     second = _plan(project, str(house))
     assert "Wilkinson, M. D." in first.markdown[page]
     assert "M. D. Wilkinson" in second.markdown[page] and "Wilkinson, M. D." not in second.markdown[page]
+
+
+def test_each_reference_is_found_in_search_with_the_text_its_page_shows(journal_site):
+    """The search records of references come from the render, not from the built page: the
+    text a result shows is the text of the reference on the page, formatted by CSL or printed,
+    in every script of the example journal."""
+    from scholarpage.render.article_page import shown_references
+    from scholarpage.sources.bibtex import load_references
+
+    for slug in ARTICLES:
+        page = _page(journal_site, f"articles/{slug}")
+        shown = [" ".join(h.text_content().split()) for h in page.xpath("//ol[contains(@class, 'sp-reflist')]/li/h3")]
+        records = shown_references(load_references(EXAMPLE / "articles" / slug / "references.bib"))
+        assert [anchor for anchor, _, _ in records] == page.xpath("//ol[contains(@class, 'sp-reflist')]/li/h3/@id")
+        assert [text for _, _, text in records] == shown, slug

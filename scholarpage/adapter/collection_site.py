@@ -25,7 +25,7 @@ from scholarpage.metadata.jsonld import jsonld_script
 from scholarpage.metadata.periodical import journal_home, publication_issue
 from scholarpage.model import Collection, PublishedArticle, Reference
 from scholarpage.render import journal_pages as pages
-from scholarpage.render.article_page import article_page
+from scholarpage.render.article_page import article_page, shown_references
 from scholarpage.render.bibliography import CITE_STYLES, Store, format_many, style_digest
 from scholarpage.render.escaping import Markup, json_script
 from scholarpage.render.in_text import CitationExtension
@@ -203,9 +203,10 @@ class JournalSite:
     def is_article(self, page: Page) -> bool:
         return page.file.src_uri in self.plan.articles
 
-    def article_pages(self) -> list[tuple[str, tuple[Reference, ...]]]:
-        """Each article page's URL path and references (for the search index)."""
-        return [(pages.url_path(page), entry.references) for page, entry in self.plan.articles.items()]
+    def article_pages(self) -> list[tuple[str, list[tuple[str, Reference, str]]]]:
+        """Each article page's URL path and references as shown (for the search index)."""
+        return [(pages.url_path(page), shown_references(entry.references, self.style, self.store))
+                for page, entry in self.plan.articles.items()]
 
     def sources(self) -> list[Path]:
         return [self.root / "journal.yml", self.root / "issues.yml", self.root / self.articles_folder]

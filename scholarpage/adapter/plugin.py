@@ -28,7 +28,7 @@ from scholarpage.errors import SourceError
 from scholarpage.metadata.downloads import downloads
 from scholarpage.metadata.jsonld import jsonld_script
 from scholarpage.metadata.head_tags import head_html
-from scholarpage.render.article_page import ARTICLE_PAGE, article_page
+from scholarpage.render.article_page import ARTICLE_PAGE, article_page, shown_references
 from scholarpage.metadata.gaps import Site, readiness
 from scholarpage.adapter import search_index
 
@@ -182,8 +182,8 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         if self.search:
             site, language = Path(config.site_dir), config.theme.get("language") or "en"
             try:
-                articles = (self.journal_site.article_pages() if self.journal_site
-                            else [(_page_path(self.config.page), self.references)])
+                articles = (self.journal_site.article_pages() if self.journal_site else
+                            [(_page_path(self.config.page), shown_references(self.references, self.style, self.store))])
                 report = search_index.build_index(site, articles, language)
             except (RuntimeError, OSError) as error:
                 raise PluginError(f"Pagefind could not index the site: {error}") from error

@@ -5,11 +5,12 @@ Pagefind's command line (the binary of the pinned `pagefind[bin]`, found by
 
 - the hand-written pages, as they were built, without what a reader would not search for
   (permalink signs, buttons);
-- the article page as records read from the built page: its title (with the authors and
-  journal line), its abstract, and its references, ten to a staged page (more on a list of
-  over 2,000: at most 200 staged pages an article), each under its own `<h3 id="ref-N">`,
-  which Pagefind returns as a sub-result and the search box (search.js) shows as a result of
-  its own. Each staged page's `url` metadata is its address on the site.
+- the article page as records: its title (with the authors and journal line) and its
+  abstract read from the built page, and its references as the render showed them, ten to a
+  staged page (more on a list of over 2,000: at most 200 staged pages an article), each under
+  its own `<h3 id="ref-N">`, which Pagefind returns as a sub-result and the search box
+  (search.js) shows as a result of its own. Each staged page's `url` metadata is its address
+  on the site.
 
 Pagefind writes a file (a fragment) per staged page, and creating a file costs about a
 millisecond on a busy disk: ten to a page, Pagefind writes a tenth of the files it would for
@@ -46,7 +47,6 @@ import pagefind_bin
 from lxml import html as lxml_html
 
 from scholarpage.model import Reference
-from scholarpage.render.anchors import key_anchor
 
 OUTPUT = "pagefind"
 UNUSED = ("pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
@@ -121,15 +121,20 @@ def _record(url: str, text: str, kind: str, title: str, doi: str = "") -> dict:
             "title": title, "kind": kind}
 
 
-def article_records(page_html: str, references: list[Reference], page_path: str) -> list[dict]:
-    """The article page as records: its title, its abstract and each reference, in page order."""
-    root = lxml_html.fromstring(page_html)
+def article_records(page_html: str, references: Sequence[tuple[str, Reference, str]], page_path: str
+                    ) -> list[dict]:
+    """The article page as records: its title, its abstract and each reference, in page order.
+
+    `references` are each reference's anchor, the reference and its text as shown, from the
+    render (article_page.shown_references): reading 10,000 of them back from the built page
+    took half a second. The title and the abstract are read from the built page, up to the
+    reference list, which is the page's last part."""
+    end = page_html.rfind('<ol class="sp-reflist"')
+    root = lxml_html.fromstring(page_html[:end] if end > 0 else page_html)
     page_url = "/" + page_path
     records = []
     # The title's record: the page's head (title, authors) and its facts (journal, issue, DOI,
     # dates), without labels, downloads or anything marked to be left out of search.
-    # Each look-up names its element first: at 10,000 references the page has 60,000 elements,
-    # and testing each one's class took a third of the time the records take.
     found = root.xpath('//header[contains(@class, "sp-head")] | //section[contains(@class, "sp-info")]')
     blocks = [deepcopy(block) for block in found]
     for block in blocks:
@@ -144,27 +149,23 @@ def article_records(page_html: str, references: list[Reference], page_path: str)
         heading = abstract.xpath("preceding-sibling::h2[@id][1]")
         anchor, title = (heading[0].get("id"), _text(heading[0])) if heading else ("abstract", "Abstract")
         records.append(_record(f"{page_url}#{anchor}", _text(abstract), "abstract", title))
-    by_anchor = {key_anchor(ref.key): ref for ref in references}
-    for item in root.xpath('//ol[contains(@class, "sp-reflist")]/li[h3[@id]]'):
-        heading = item.find("h3")
-        text = _SPACE.sub(" ", heading.text_content()).strip()  # a reference's heading has no permalink
-        ref = by_anchor.get(item.get("id", ""))
-        records.append(_record(f"{page_url}#{heading.get('id')}", text, "reference", text, ref.doi if ref else ""))
+    for anchor, reference, text in references:
+        records.append(_record(f"{page_url}#{anchor}", text, "reference", text, reference.doi))
     return records
 
 
-def build_index(site: Path, articles: Sequence[tuple[str, Sequence[Reference]]], language: str) -> IndexReport:
+def build_index(site: Path, articles: Sequence[tuple[str, Sequence[tuple[str, Reference, str]]]], language: str
+                ) -> IndexReport:
     """Index the built site in `site` into `site/pagefind/`. `articles` are the article pages
-    (URL path under the site root, "" at the root, and their references): each is indexed as
-    records; every other page as built."""
+    (URL path under the site root, "" at the root, and their references as shown, see
+    article_records): each is indexed as records; every other page as built."""
     start, processor = time.perf_counter(), _processor_seconds()
     records_by_page, article_files = [], set()
     for page_path, references in articles:
         article = site / page_path / "index.html"
         if article.is_file():
             article_files.add(article)
-            records_by_page.append((page_path, article_records(article.read_text("utf-8"), list(references),
-                                                               page_path)))
+            records_by_page.append((page_path, article_records(article.read_text("utf-8"), references, page_path)))
     pages = [path.relative_to(site) for path in sorted(site.rglob("*.html"))
              if path not in article_files and path.name != "404.html" and path.relative_to(site).parts[0] != OUTPUT]
     with tempfile.TemporaryDirectory(prefix="scholarpage-search-", dir=_scratch()) as folder:

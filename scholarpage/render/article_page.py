@@ -79,6 +79,18 @@ def article_page(
     )
 
 
+def shown_references(references: Sequence[Reference], style: str = DEFAULT_STYLE, store: Store | None = None
+                     ) -> list[tuple[str, Reference, str]]:
+    """Each reference's anchor and its text as the page shows it, whitespace collapsed (the
+    search index's records): the printed text, else the entry the style formats (remembered
+    from the page's own formatting), else the citation key."""
+    formatted = format_references([r for r in references if not r.text], style, store)
+    return [(number_anchor(number), reference,
+             " ".join(reference.text.split()) if reference.text
+             else plain_text(formatted[reference.key]) if reference.key in formatted else reference.key)
+            for number, reference in enumerate(references, start=1)]
+
+
 @dataclass(frozen=True)
 class Style:
     """One tab of "Cite this article"."""
