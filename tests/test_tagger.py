@@ -212,3 +212,32 @@ def test_the_known_rule_failures_of_issue_16_are_read_right_by_the_importer() ->
     vancouver = parse_reference("Smith J, Jones K. Is it safe? A trial of things in mice. J Test. 2011;12(3):33-9.")
     assert (vancouver.title, vancouver.container, vancouver.year) == ("Is it safe? A trial of things in mice",
                                                                        "J Test", "2011")
+
+
+def test_an_abnt_list_reads_volume_issue_and_the_year_of_publication_not_of_access() -> None:
+    """ABNT prints "v. 12, n. 3" and ends an online source with "Acesso em: 3 mar. 2020": the
+    access date is not the year, and the numbers are the volume and the issue."""
+    from scholarpage.importer.plaintext import parse_list
+
+    souza, pereira, silva = parse_list([
+        "SOUZA, Maria. Direitos autorais na internet. Revista Jurídica, v. 12, n. 3, p. 45-67, jul./set. 2018. "
+        "Disponível em: https://exemplo.br/artigo. Acesso em: 3 mar. 2020.",
+        "PEREIRA, Ana. Propriedade intelectual e inovação. Cadernos de Direito, v. 5, n. 1, 2017.",
+        "SILVA, João da. A reforma do direito autoral. Revista de Direito, v. 9, n.º 2, p. 10-25, 2019.",
+    ])
+    assert (souza.container, souza.volume, souza.issue, souza.pages, souza.year) == (
+        "Revista Jurídica", "12", "3", "45–67", "2018")
+    assert souza.url == "https://exemplo.br/artigo" and "2020" not in (souza.year, souza.date)
+    assert (pereira.kind, pereira.container, pereira.volume, pereira.issue, pereira.year) == (
+        "article-journal", "Cadernos de Direito", "5", "1", "2017")
+    assert (silva.title, silva.volume, silva.issue, silva.year) == ("A reforma do direito autoral", "9", "2", "2019")
+
+
+def test_access_notes_in_other_languages_are_not_read_as_the_date() -> None:
+    from scholarpage.importer.plaintext import rules_reference
+
+    for note in ("Acesso em: 3 mar. 2020.", "Consultado el 3 de marzo de 2020.", "Consulté le 3 mars 2020.",
+                 "Zugriff am 03.03.2020.", "Dostęp: 15.01.2021."):
+        reading = rules_reference(f"Kowalska, A. (2015). Prawo autorskie w sieci. https://example.org/a. {note}")
+        assert reading.year == "2015" and not reading.date.startswith(("2020", "2021")), note
+        assert reading.url == "https://example.org/a", note

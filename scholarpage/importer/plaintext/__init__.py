@@ -28,7 +28,12 @@ _ACCESS = re.compile(
     r"[\[(]\s*(?:last\s+)?(?:accessed|viewed|retrieved|cited|dostęp|zugriff)[^\])]*[\])]"
     r"|\b(?:accessed|viewed|retrieved)(?:\s+on)?:?\s+(?:[0-3]?\d\s+)?[A-Za-z]+\.?\s+(?:[0-3]?\d,?\s+)?\d{4}"
     r"(?:,?\s+from\b)?\.?"
-    r"|\b(?:available\s+(?:at|from|online)|retrieved\s+from|online|url)\s*:?\s*(?=\S*(?:https?://|www\.)|[\s.]*$)"
+    # ABNT and other languages' access notes: "Acesso em: 3 mar. 2020", "consultado el 3 de marzo de 2020"
+    r"|\b(?:acesso\s+em|acessado\s+em|consultado\s+(?:el|em|en)|consulté\s+le|zugriff\s+am|abgerufen\s+am"
+    r"|data\s+dostępu|dostęp(?:\s+dnia)?)\s*:?\s*(?:[0-3]?\d(?:\s+de)?\s+[^\W\d_]+\.?(?:\s+de)?\s+\d{4}"
+    r"|[0-3]?\d[./-][01]?\d[./-]\d{4}|\d{4}-\d\d-\d\d)\.?"
+    r"|\b(?:available\s+(?:at|from|online)|retrieved\s+from|disponível\s+em|disponible\s+(?:en|sur)"
+    r"|verfügbar\s+unter|online|url)\s*:?\s*(?=\S*(?:https?://|www\.)|[\s.]*$)"
     r"|\[online\]|\[internet\]"
     r"|\bavailable\s*:\s*(?=[\s.]*$)",
     re.I,
@@ -233,7 +238,9 @@ def _edition(title: str) -> tuple[str, str]:
 def _journal_like(rest: str) -> bool:
     if re.search(r"[A-Z][\w.\s]{1,40}:\s*[A-Z]", rest) or re.search(r"\b(?:thesis|dissertation)\b", rest, re.I):
         return False
-    return bool(re.search(r"\b[Vv]ol\.\s*\d|\b[Nn]o\.\s*\d|\d+\s*\(\d+\)|;\s*\d+|\d+\s*\(\d{4}\)|:\s*\d+\s*[-–]"
+    return bool(re.search(r"\b[Vv]ol\.\s*\d|\b[Nn]o\.\s*\d"
+                          r"|\b[Vv]\.\s*\d+,\s*[Nn](?:\.\s*[º°]?|[º°])\s*\d"  # ABNT: "v. 5, n. 1"
+                          r"|\d+\s*\(\d+\)|;\s*\d+|\d+\s*\(\d{4}\)|:\s*\d+\s*[-–]"
                           r"|\bpp?\.\s*\d|,\s*\d+\s*,\s*\d+\s*[-–]\s*\d+"
                           r"|,\s*\d+\s*,\s*[A-Za-z]?\d{3,}\s*\.?\s*$", rest))  # "Journal, 149, 106789" (article number)
 

@@ -14,6 +14,7 @@ _EDITED = re.compile(r",?(?<!\d[a-z]{2})\s+(?:ed\.|eds\.|edited by|hrsg\. v\.|re
 _MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 _STRUCTURE = re.compile(
     rf",?\s*(?:\b[Vv]ol(?:ume)?\.?\s*\w|\b(?:[Nn]o|[Nn]r|[Ii]ssue)\.?\s*\d|\(\s*\d|\bpp?\.\s*\d|\bn\.\s?d\.|;\s*\d"
+    rf"|\b[Vv]\.\s*\d|\b[Nn](?:\.\s*[º°]?|[º°])\s*\d"  # ABNT: "v. 5, n. 1", "n.º 3"
     rf"|(?<=[\s,])\d+\b|\b[0-3]?\d\s+{_MONTH_NAMES}\.?\s+{YEAR}|\b{_MONTH_NAMES}\.?\s+(?:[0-3]?\d,\s+)?{YEAR})"
 )
 _PLACE_PUBLISHER = re.compile(
@@ -168,8 +169,9 @@ def _numbers(tail: str) -> dict:
     if vancouver:
         fields = {"year": vancouver[1], "volume": vancouver[2], "issue": vancouver[3] or "",
                   "pages": vancouver[4] or ""}
-    volume = re.search(r"\b(?:[Vv]ol(?:ume)?|[Bb]d|[Tt])\.?\s*([\dIVXLC]+[\w/\-]*)", tail)
-    issue = re.search(r"\b(?:[Nn]o|[Nn]r|[Ii]ssue|[Nn]umber|[Hh]eft|[Zz]eszyt)\.?\s*(\d+[\w/\-]*)", tail)
+    volume = re.search(r"\b(?:(?:[Vv]ol(?:ume)?|[Bb]d|[Tt])\.?|[Vv]\.)\s*([\dIVXLC]+[\w/\-]*)", tail)
+    issue = re.search(r"\b(?:(?:[Nn]o|[Nn]r|[Ii]ssue|[Nn]umber|[Hh]eft|[Zz]eszyt)\.?|[Nn](?:\.\s*[º°]?|[º°]))"
+                      r"\s*(\d+[\w/\-]*)", tail)
     paren = re.search(r"(?<![\w.])(\d+)\s*\(\s*([^)]+?)\s*\)", tail)
     if volume:
         fields["volume"] = volume[1]

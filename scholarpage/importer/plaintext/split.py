@@ -174,7 +174,9 @@ def _inverted(text: str) -> Zones | None:
         # An upper-case word is an acronym ("OECD, Paris: …") unless given names follow it and
         # end at a full stop or a semicolon: ABNT's "LESSIG, Lawrence." and "SILVA, João da;".
         return None
-    if not re.match(r"(?:[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][\w\-]*\.?\s?)+(?:[,.]|$)", following):
+    # Given names, a particle among them: "Lawrence.", "J. R.", ABNT's "João da."
+    if not re.match(r"(?:(?:[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][\w\-]*|da|de|do|dos|das|van|von|der|di|du|del)\.?\s?)+(?:[,.]|$)",
+                    following):
         return None
     end = sentence_end(text)
     title_end = sentence_end(text, end)
