@@ -233,6 +233,20 @@ def test_an_abnt_list_reads_volume_issue_and_the_year_of_publication_not_of_acce
     assert (silva.title, silva.volume, silva.issue, silva.year) == ("A reforma do direito autoral", "9", "2", "2019")
 
 
+def test_a_journal_followed_by_its_city_is_not_taken_for_a_translator() -> None:
+    """The model read ABNT's "Revista Jurídica, São Paulo," as a translator (no "trad." printed)
+    and the importer lost the journal."""
+    from scholarpage.importer.plaintext import parse_reference
+
+    souza = parse_reference("SOUZA, Maria. Direitos autorais na internet. Revista Jurídica, São Paulo, v. 12, n. 3, "
+                            "p. 45-67, jul./set. 2018. Disponível em: https://exemplo.br/artigo. Acesso em: 3 mar. 2020.")
+    assert souza.kind == "article-journal" and souza.container.startswith("Revista Jurídica")
+    assert (souza.volume, souza.issue, souza.year) == ("12", "3", "2018")
+    translated = parse_reference("ECO, Umberto. Como se faz uma tese. Trad. Gilson Cesar Cardoso de Souza. "
+                                 "São Paulo: Perspectiva, 1977.")
+    assert translated.title == "Como se faz uma tese" and translated.year == "1977"
+
+
 def test_access_notes_in_other_languages_are_not_read_as_the_date() -> None:
     from scholarpage.importer.plaintext import rules_reference
 
