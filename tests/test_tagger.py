@@ -233,6 +233,16 @@ def test_an_abnt_list_reads_volume_issue_and_the_year_of_publication_not_of_acce
     assert (silva.title, silva.volume, silva.issue, silva.year) == ("A reforma do direito autoral", "9", "2", "2019")
 
 
+def test_the_city_abnt_prints_after_a_periodical_is_its_place_not_part_of_its_name() -> None:
+    from scholarpage.importer.plaintext import rules_reference
+
+    reading = rules_reference("BARBOSA, D. Direito e economia. Revista de Direito, Estado e Telecomunicações, "
+                              "Brasília, v. 5, n. 1, p. 1-20, 2013.")
+    assert (reading.container, reading.place) == ("Revista de Direito, Estado e Telecomunicações", "Brasília")
+    journal = rules_reference("Smith, J. (2001). A study. Journal of Law, Economics, and Organization, 5(2), 1-20.")
+    assert journal.container == "Journal of Law, Economics, and Organization" and not journal.place
+
+
 def test_a_journal_followed_by_its_city_is_not_taken_for_a_translator() -> None:
     """The model read ABNT's "Revista Jurídica, São Paulo," as a translator (no "trad." printed)
     and the importer lost the journal."""
@@ -240,7 +250,7 @@ def test_a_journal_followed_by_its_city_is_not_taken_for_a_translator() -> None:
 
     souza = parse_reference("SOUZA, Maria. Direitos autorais na internet. Revista Jurídica, São Paulo, v. 12, n. 3, "
                             "p. 45-67, jul./set. 2018. Disponível em: https://exemplo.br/artigo. Acesso em: 3 mar. 2020.")
-    assert souza.kind == "article-journal" and souza.container.startswith("Revista Jurídica")
+    assert souza.kind == "article-journal" and (souza.container, souza.place) == ("Revista Jurídica", "São Paulo")
     assert (souza.volume, souza.issue, souza.year) == ("12", "3", "2018")
     translated = parse_reference("ECO, Umberto. Como se faz uma tese. Trad. Gilson Cesar Cardoso de Souza. "
                                  "São Paulo: Perspectiva, 1977.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scholarpage.importer.plaintext.fields import YEAR, find_date, find_edition, find_year, normalise_pages
-from scholarpage.importer.plaintext.namedata import ORGANISATION_WORDS
+from scholarpage.importer.plaintext.namedata import CITIES, ORGANISATION_WORDS
 from scholarpage.importer.plaintext.names import parse_names
 from scholarpage.importer.plaintext.split import sentence_end
 
@@ -140,6 +140,9 @@ def container_parts(rest: str) -> dict:
     if re.fullmatch(YEAR, container):  # IEEE: “Title,” 2023.
         return {"year": container, **tail_fields(tail, book_like=False)}
     fields = {"container": container}
+    place = _trailing_city(container) if cut else ""
+    if place:  # ABNT: "Revista Jurídica, São Paulo, v. 12, n. 3"
+        fields = {"container": container[: container.rindex(",")].rstrip(" ,"), "place": place}
     series = _REPORT.search(container) and re.match(r"\s*(?:[Nn]o\.?\s*)?(\w*\d[\w\-/]*)\b", tail)
     if series:  # "NBER Working Paper 15325. Cambridge, MA: NBER": number, then place and publisher
         fields["issue"] = series[1]
@@ -147,6 +150,12 @@ def container_parts(rest: str) -> dict:
         return fields
     fields.update(tail_fields(tail, book_like=False))
     return fields
+
+
+def _trailing_city(container: str) -> str:
+    """The city a periodical's name ends with, after a comma, as ABNT prints it; or ""."""
+    head, comma, last = container.rpartition(",")
+    return last.strip() if comma and head.strip() and " ".join(last.split()).lower() in CITIES else ""
 
 
 def tail_fields(tail: str, *, book_like: bool) -> dict:

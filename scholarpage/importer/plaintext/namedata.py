@@ -61,3 +61,21 @@ FUNCTION_WORDS = frozenset("""
 of on for and the in at to with from by a an as is are how why what when into its our your
 und der die das für im zur zum et des du pour sur les dans la le o na i w z ze dla od
 """.split()) - {"la", "le", "de", "du", "des", "der", "die", "das"}
+
+#: Cities as a publication statement prints them, lower-cased: ABNT prints a periodical's city
+#: between its name and its numbers ("Revista Jurídica, São Paulo, v. 12"), and the city is no
+#: part of the name. A list of cues, not a gazetteer: the publishing cities of the languages the
+#: importer reads most (Brazil's state capitals among them).
+CITIES = frozenset(city.strip() for city in """
+são paulo, rio de janeiro, brasília, belo horizonte, porto alegre, curitiba, florianópolis,
+salvador, recife, fortaleza, belém, manaus, goiânia, campinas, niterói, vitória, natal,
+joão pessoa, maceió, aracaju, teresina, são luís, cuiabá, campo grande, porto velho, macapá,
+boa vista, palmas, rio branco, londrina, maringá, uberlândia, juiz de fora, pelotas, santa maria,
+ribeirão preto, são carlos, lisboa, porto, coimbra, braga, madrid, barcelona, sevilla, valencia,
+salamanca, buenos aires, córdoba, rosario, la plata, méxico, ciudad de méxico, guadalajara,
+santiago, santiago de chile, bogotá, medellín, lima, caracas, quito, montevideo, asunción,
+la paz, san josé, paris, lyon, berlin, münchen, frankfurt am main, hamburg, wien, zürich,
+warszawa, kraków, wrocław, poznań, łódź, gdańsk, lublin, toruń, roma, milano, torino, bologna,
+firenze, london, oxford, cambridge, new york, boston, chicago, washington, amsterdam, leiden,
+bruxelles, hà nội, thành phố hồ chí minh, beijing, shanghai, tokyo, moskva, sankt-peterburg
+""".replace("\n", " ").split(",") if city.strip())
