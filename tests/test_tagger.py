@@ -148,13 +148,18 @@ def test_the_rules_reading_stands_unless_the_tagger_is_sure_of_a_fuller_one() ->
 def test_the_importer_takes_the_tagger_reading_where_the_rules_take_one_field_for_another() -> None:
     from scholarpage.importer.plaintext import _parse, parse_reference
 
-    text = EXAMPLES["abnt"][0]
+    # A colon inside a journal's name: the rules read "Journal of Law" as the place of a book
+    # and the rest as its publisher (a failure class of issue 16); the model reads a journal.
+    text = "Smith, J. (2019). Title of the article. Journal of Law: Policy and Practice, 12(3), 45–67."
     rules, importer = _parse(text, None), parse_reference(text)
-    assert rules.title != "Política de inovação no Brasil"  # the rules' known failure (issue 16)
+    assert (rules.kind, rules.container) == ("book", "")
     assert importer.text == text
-    assert (importer.title, importer.container, importer.volume, importer.issue, importer.pages, importer.year) == (
+    assert (importer.kind, importer.title, importer.container) == (
+        "article-journal", "Title of the article", "Journal of Law: Policy and Practice")
+    abnt = parse_reference(EXAMPLES["abnt"][0])
+    assert (abnt.title, abnt.container, abnt.volume, abnt.issue, abnt.pages, abnt.year) == (
         "Política de inovação no Brasil", "Revista Brasileira de Inovação", "20", "40", "147–162", "2019")
-    assert [(p.family, p.given) for p in importer.authors] == [("da Silva", "João Paulo"), ("Souza", "Maria")]
+    assert [(p.family, p.given) for p in abnt.authors] == [("da Silva", "João Paulo"), ("Souza", "Maria")]
 
 
 def test_the_importer_never_trades_a_usable_reading_for_one_without_a_title() -> None:
@@ -265,3 +270,31 @@ def test_access_notes_in_other_languages_are_not_read_as_the_date() -> None:
         reading = rules_reference(f"Kowalska, A. (2015). Prawo autorskie w sieci. https://example.org/a. {note}")
         assert reading.year == "2015" and not reading.date.startswith(("2020", "2021")), note
         assert reading.url == "https://example.org/a", note
+
+
+def test_an_abnt_list_with_initials_and_a_chapter_is_read_whole() -> None:
+    """ABNT's abbreviated given names end the names with an initial's full stop ("BARBOSA, D.
+    Direito e economia."), and a chapter ends "São Paulo: Atlas, 2019. p. 10-30", which read as
+    an author-date year made everything before it the names."""
+    from scholarpage.importer.plaintext import parse_list
+
+    chapter, barbosa, silva = parse_list([
+        "SILVA, João Paulo da; SOUZA, Maria. Política de inovação no Brasil. In: COSTA, A. (org.). Inovação. "
+        "São Paulo: Atlas, 2019. p. 10-30.",
+        "BARBOSA, D. Direito e economia. Revista de Direito, Brasília, v. 5, n. 1, p. 1-20, 2013.",
+        "SILVA, J. P.; SOUZA, M. Título do livro. 2. ed. São Paulo: Atlas, 2010.",
+    ])
+    assert (chapter.kind, chapter.title, chapter.container, chapter.publisher, chapter.place, chapter.pages) == (
+        "chapter", "Política de inovação no Brasil", "Inovação", "Atlas", "São Paulo", "10–30")
+    assert [p.family for p in chapter.editors] == ["Costa"] and chapter.year == "2019"
+    assert [(p.family, p.given) for p in barbosa.authors] == [("Barbosa", "D.")]
+    assert (barbosa.title, barbosa.container, barbosa.place) == ("Direito e economia", "Revista de Direito", "Brasília")
+    assert [(p.family, p.given) for p in silva.authors] == [("Silva", "J. P."), ("Souza", "M.")]
+    assert (silva.title, silva.publisher, silva.year) == ("Título do livro", "Atlas", "2010")
+
+
+def test_upper_case_names_before_a_year_are_left_to_the_author_date_reading() -> None:
+    from scholarpage.importer.plaintext import rules_reference
+
+    reading = rules_reference("SMITH, J. 2019. Title of work. Journal of Things 5: 1-9.")
+    assert ([p.family for p in reading.authors], reading.title, reading.year) == (["Smith"], "Title of work", "2019")

@@ -10,7 +10,8 @@ from scholarpage.importer.plaintext.names import parse_names
 from scholarpage.importer.plaintext.split import sentence_end
 
 _CHAPTER = re.compile(r"^[,.]?\s*(?:\[in:?\]|\bin:?)\s+", re.I)
-_EDITED = re.compile(r",?(?<!\d[a-z]{2})\s+(?:ed\.|eds\.|edited by|hrsg\. v\.|red\.|pod red\.)\s+", re.I)
+# Not an edition: "2nd ed.", ABNT's "2. ed."
+_EDITED = re.compile(r",?(?<!\d[a-z]{2})(?<!\d\.)\s+(?:ed\.|eds\.|edited by|hrsg\. v\.|red\.|pod red\.)\s+", re.I)
 _MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 _STRUCTURE = re.compile(
     rf",?\s*(?:\b[Vv]ol(?:ume)?\.?\s*\w|\b(?:[Nn]o|[Nn]r|[Ii]ssue)\.?\s*\d|\(\s*\d|\bpp?\.\s*\d|\bn\.\s?d\.|;\s*\d"
@@ -74,7 +75,9 @@ def chapter_parts(rest: str) -> dict | None:
         return None
     book = rest[marker.end():] if marker else rest
     fields: dict = {}
-    apa = re.match(r"^(?P<eds>.+?)\s*\((?:eds?|hrsg|red)\.?\)\s*,?\s*(?P<book>.*)$", book, re.I)
+    # APA's "A (Ed.), Book", and ABNT's "SURNAME, A. (org.). Book" (org., coord., dir., comp.)
+    apa = re.match(r"^(?P<eds>.+?)\s*\((?:eds?|hrsg|red|orgs?|coords?|dir|comp)\.?\)\s*[,.]?\s*(?P<book>.*)$",
+                   book, re.I)
     vancouver = re.match(r"^(?P<eds>[^.]+?),\s*editors?\.\s*(?P<book>.*)$", book, re.I)
     ieee = re.match(r"^(?P<book>[^,]+),\s*(?P<eds>[^,]+(?:,[^,]+)*?),\s*Eds?\.\s*(?P<tail>.*)$", book)
     if apa or vancouver:

@@ -35,7 +35,8 @@ class Zones:
 
 def split(text: str) -> Zones:
     """Find the title first (quoted, or after a year, or after the names); the rest follows."""
-    for finder in (_quoted, _after_paren_year, _after_dotted_year, _vancouver, _inverted, _names_then_title):
+    for finder in (_quoted, _after_paren_year, _upper_case_names, _after_dotted_year, _vancouver, _inverted,
+                   _names_then_title):
         zones = finder(text)
         if zones and zones.title:
             return _finish(zones)
@@ -159,6 +160,31 @@ def _vancouver(text: str) -> Zones | None:
         return None
     title_end = sentence_end(text, end)
     return Zones(text[:end], text[end:title_end], text[title_end:], style="vancouver")
+
+
+# ABNT (and French, Spanish) author blocks: SURNAMES in capitals, then initials ("SILVA, J. P.",
+# "SILVA, J. P. da") or given names ending at a full stop ("SILVA, João Paulo da."), joined by ";".
+_CAPS = "A-ZÀ-ÞĀ-ŽА-ЯЁ"
+_PARTICLE = r"(?:da|de|do|dos|das|del|della|di|du|van|von|der|e)"
+_UPPER_CASE_PERSON = (rf"[{_CAPS}][{_CAPS}'’\-]+(?:\s+[{_CAPS}][{_CAPS}'’\-]+)*,\s+"
+                      rf"(?:[A-ZÀ-Þ]\.(?:[\s\-]*[A-ZÀ-Þ]\.)*(?:\s+{_PARTICLE}\.)?"
+                      rf"|[A-ZÀ-Þ][a-zà-ÿ]+(?:[\s\-]+(?:[A-ZÀ-Þ][a-zà-ÿ]+|[A-ZÀ-Þ]\.|{_PARTICLE}))*\.?)")
+_UPPER_CASE_AUTHORS = re.compile(rf"{_UPPER_CASE_PERSON}(?:\s*;\s*{_UPPER_CASE_PERSON})*(?:\s*;?\s*et\s+al\.)?")
+
+
+def _upper_case_names(text: str) -> Zones | None:
+    """ "SILVA, J. P.; SOUZA, M. Title. Rest": the names end at the full stop of the last
+    initial or given name, which a sentence end would take for an initial's. Tried before the
+    year after a full stop: ABNT ends with "São Paulo: Atlas, 2019. p. 10-30", which that
+    finder took for an author-date year (everything before it the names)."""
+    names = _UPPER_CASE_AUTHORS.match(text)
+    if not names or not names[0].endswith(".") or not text[names.end():names.end() + 1].isspace():
+        return None
+    start = names.end() + 1
+    if re.match(rf"(?:{YEAR}[a-z]?|n\.\s?d\.)[.,]", text[start:]):
+        return None  # author-date with upper-case names ("SMITH, J. 2019. Title."): the year's finder reads it
+    title_end = sentence_end(text, start)
+    return Zones(text[:names.end()], text[start:title_end], text[title_end:], style="inverted")
 
 
 _GIVEN_NAMES_THEN_STOP = re.compile(

@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 
 from scholarpage.model import Reference
 from scholarpage.importer.plaintext.keys import base_key
+from scholarpage.importer.plaintext.namedata import CITIES
 from .lexicon import ROLE_WORDS
 from .reading import reference_fields
 from .tagging import Tagged
@@ -134,7 +135,7 @@ def disputes(rules: Reference, tagged: Tagged, learned: Reference | None = None)
     (only fields whose values differ and where some printed word is in dispute)."""
     learned = learned or learned_reference(tagged)
     printed = _Printed(tagged)
-    unfounded = _roles_without_a_role_word(tagged)
+    unfounded = _roles_without_a_role_word(tagged) | _known_city(rules, printed)
     found = {}
     for name, labels in _LABELS.items():
         ours, theirs = getattr(rules, name), getattr(learned, name)
@@ -146,6 +147,16 @@ def disputes(rules: Reference, tagged: Tagged, learned: Reference | None = None)
         if least is not None:
             found[name] = least
     return found
+
+
+def _known_city(rules: Reference, printed: _Printed) -> set[int]:
+    """The words of the rules' place when it is a known publishing city (namedata.CITIES): the
+    model's reading of them as part of a journal's name is no evidence (ABNT prints the city
+    between a periodical's name and its numbers)."""
+    if " ".join(rules.place.split()).lower() not in CITIES:
+        return set()
+    inside = printed.located(rules.place)
+    return {token[0].start for token in printed.tokens if inside(token)}
 
 
 def _roles_without_a_role_word(tagged: Tagged) -> set[int]:
