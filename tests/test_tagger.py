@@ -298,3 +298,26 @@ def test_upper_case_names_before_a_year_are_left_to_the_author_date_reading() ->
 
     reading = rules_reference("SMITH, J. 2019. Title of work. Journal of Things 5: 1-9.")
     assert ([p.family for p in reading.authors], reading.title, reading.year) == (["Smith"], "Title of work", "2019")
+
+
+def test_abnt_bodies_jurisdictions_laws_and_theses() -> None:
+    """A body or jurisdiction in capitals is the author, a law after it is legislation, a thesis
+    is described as "Tese (degree) – school, place, year", and "Ed. UFPR" after a place is a
+    publisher (Editora), not "edited by"."""
+    from scholarpage.importer.plaintext import parse_list
+
+    inpi, law, thesis, manual = parse_list([
+        "INSTITUTO NACIONAL DA PROPRIEDADE INDUSTRIAL. Manual de marcas. 3. ed. Rio de Janeiro: INPI, 2019.",
+        "BRASIL. Lei nº 9.279, de 14 de maio de 1996. Regula direitos e obrigações relativos à propriedade "
+        "industrial. Diário Oficial da União: seção 1, Brasília, DF, p. 8353, 15 maio 1996.",
+        "OLIVEIRA, Rafael Santos de. Direito e tecnologia: desafios contemporâneos. 2018. Tese (Doutorado em "
+        "Direito) – Faculdade de Direito, Universidade de São Paulo, São Paulo, 2018.",
+        "FERREIRA, Ana. Normas para apresentação de documentos. Curitiba: Ed. UFPR, 2007.",
+    ])
+    assert [a.literal for a in inpi.authors] == ["INSTITUTO NACIONAL DA PROPRIEDADE INDUSTRIAL"]
+    assert (inpi.title, inpi.edition, inpi.publisher, inpi.year) == ("Manual de marcas", "3", "INPI", "2019")
+    assert (law.kind, [a.literal for a in law.authors], law.title, law.container, law.year) == (
+        "legislation", ["BRASIL"], "Lei nº 9.279, de 14 de maio de 1996", "Diário Oficial da União", "1996")
+    assert (thesis.kind, thesis.genre, thesis.publisher, thesis.place, thesis.year) == (
+        "thesis", "Tese (Doutorado em Direito)", "Faculdade de Direito, Universidade de São Paulo", "São Paulo", "2018")
+    assert (manual.kind, manual.publisher, manual.place, manual.editors) == ("book", "Ed. UFPR", "Curitiba", ())

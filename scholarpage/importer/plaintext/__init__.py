@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from scholarpage.model import Person, Reference
-from scholarpage.importer.plaintext.details import book_parts, chapter_parts, container_parts, kind_of, thesis_parts
+from scholarpage.importer.plaintext.details import (book_parts, chapter_parts, container_parts, degree_thesis_parts,
+                                                    kind_of, thesis_parts)
 from scholarpage.importer.plaintext.fields import find_doi, find_edition, find_url
 from scholarpage.importer.plaintext.gbt import parse_gbt
 from scholarpage.importer.plaintext.keys import base_key, unique_keys
@@ -174,7 +175,7 @@ def _parse_work(working: str, url: str) -> dict:
     title, edition = _edition(title)
     quoted = zones.style == "quoted"
     chapter = chapter_parts(zones.rest)
-    thesis = thesis_parts(zones.rest) if chapter is None and quoted else None
+    thesis = (thesis_parts(zones.rest) if quoted else degree_thesis_parts(zones.rest)) if chapter is None else None
     if chapter is not None:
         fields = chapter
     elif thesis is not None:

@@ -10,8 +10,9 @@ from scholarpage.importer.plaintext.names import parse_names
 from scholarpage.importer.plaintext.split import sentence_end
 
 _CHAPTER = re.compile(r"^[,.]?\s*(?:\[in:?\]|\bin:?)\s+", re.I)
-# Not an edition: "2nd ed.", ABNT's "2. ed."
-_EDITED = re.compile(r",?(?<!\d[a-z]{2})(?<!\d\.)\s+(?:ed\.|eds\.|edited by|hrsg\. v\.|red\.|pod red\.)\s+", re.I)
+# Not an edition ("2nd ed.", ABNT's "2. ed.") nor a publisher ("Curitiba: Ed. UFPR", Editora)
+_EDITED = re.compile(r",?(?<!\d[a-z]{2})(?<!\d\.)(?<!:)\s+(?:ed\.|eds\.|edited by|hrsg\. v\.|red\.|pod red\.)\s+",
+                     re.I)
 _MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 _STRUCTURE = re.compile(
     rf",?\s*(?:\b[Vv]ol(?:ume)?\.?\s*\w|\b(?:[Nn]o|[Nn]r|[Ii]ssue)\.?\s*\d|\(\s*\d|\bpp?\.\s*\d|\bn\.\s?d\.|;\s*\d"
@@ -64,6 +65,28 @@ def thesis_parts(rest: str) -> dict | None:
     elif segments:
         fields["publisher"] = segments[0]
         fields["place"] = ", ".join(segments[1:])
+    return {key: value for key, value in fields.items() if value}
+
+
+# ABNT: "2018. Tese (Doutorado em Direito) – Faculdade de Direito, Universidade de São Paulo, São Paulo, 2018."
+_DEGREE_THESIS = re.compile(
+    r"(?P<genre>(?:Tese|Dissertação|Monografia|Trabalho de [Cc]onclusão de [Cc]urso|Tesis|Tesina|Thèse|Mémoire)"
+    r"\s*\([^)]{1,80}\))\s*[–—-]\s*(?P<rest>.+)$")
+
+
+def degree_thesis_parts(rest: str) -> dict | None:
+    """A thesis as ABNT (and Spanish and French styles) describe it: genre (degree) – school,
+    place, year."""
+    match = _DEGREE_THESIS.search(rest)
+    if not match:
+        return None
+    segments = [s.strip() for s in match["rest"].rstrip(" .").split(",") if s.strip()]
+    fields = {"genre": match["genre"], "kind": "thesis"}
+    if segments and re.fullmatch(YEAR, segments[-1]):
+        fields["year"] = segments.pop()
+    if len(segments) >= 2:
+        fields["place"] = segments.pop()
+    fields["publisher"] = ", ".join(segments)
     return {key: value for key, value in fields.items() if value}
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from scholarpage.importer.plaintext.fields import find_date, find_year, normalise_pages
+from scholarpage.importer.plaintext.split import sentence_end
+from scholarpage.model import Person
 
 _CASE = re.compile(
     r"^(?P<title>(?:Case\s+[A-Z]-?\d+/\d+\s+)?[A-Z][^,]{0,120}?\s(?:v\.?|vs\.?|versus|przeciwko)\s[^,\[(]{1,120}?)"
@@ -17,14 +19,26 @@ _NEUTRAL = re.compile(r"\[(?P<year>\d{4})\]\s+(?:(?P<volume>\d+)\s+)?(?P<reporte
 _STATUTE = re.compile(
     r"^(?P<title>(?:The\s+)?(?:(?:[A-Z][\w’'\-]*,?|of|and|on|for|the|\(\w+\))\s+){0,12}"
     r"(?:Act|Code|Regulation|Directive|Decree|Ordinance|Statute|Constitution|Convention|Treaty)\b[^,.]*"
-    r"|(?:Ustawa|Rozporządzenie|Kodeks|Gesetz|Ley|Lei|Luật|Nghị định|Regulation \(EU\)|Directive \(EU\))\b(?:[^.]|\br\.)*?"  # noqa: E501 (one pattern reads best whole)
+    r"|(?:Ustawa|Rozporządzenie|Kodeks|Gesetz|Ley|Lei|Decreto|Medida Provisória|Portaria|Resolução|Luật|Nghị định"
+    r"|Regulation \(EU\)|Directive \(EU\))\b(?:[^.]|\br\.|(?<=\d)\.(?=\d))*?"
     r"(?=,|(?<!\br)\.\s|\s\(Dz|\s\(BGBl|\s\(OJ|$))(?P<cite>.*)$"
 )
-_GAZETTE = re.compile(r"\b(Dz\.\s?U\.|OJ|O\.J\.|U\.S\.C\.|BGBl\.|Stat\.)")
+_GAZETTE = re.compile(r"\b(Dz\.\s?U\.|OJ|O\.J\.|U\.S\.C\.|BGBl\.|Stat\."
+                      r"|Diário Oficial(?: d[ao] [A-ZÀ-Þ][\w ]*?)?(?=[:,.])"
+                      r"|Boletín Oficial del Estado|Journal officiel(?: de la République française)?)")
+# ABNT and other styles put the jurisdiction first, in capitals: "BRASIL. Lei nº 9.279, de 14 de maio de 1996."
+_JURISDICTION = re.compile(r"^(?P<who>[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž\s\-]+(?:\s\([^)]{1,40}\))?)\.\s+")
 
 
 def parse_legal(text: str) -> dict | None:
     """Fields of a case or statute, or None when the text is neither."""
+    jurisdiction = _JURISDICTION.match(text)
+    if jurisdiction:
+        after = text[jurisdiction.end():]
+        if _STATUTE.match(after):  # its name and date are the first sentence: "Lei nº 9.279, de 14 de maio de 1996."
+            end = sentence_end(after)
+            fields = _fields(after[:end].strip(" ,").rstrip(". "), after[end:], "legislation", after)
+            return {**fields, "authors": (Person(literal=" ".join(jurisdiction["who"].split())),)}
     for pattern, kind in ((_CASE, "legal_case"), (_DECISION, "legal_case"), (_STATUTE, "legislation")):
         match = pattern.match(text)
         if match:

@@ -35,8 +35,8 @@ class Zones:
 
 def split(text: str) -> Zones:
     """Find the title first (quoted, or after a year, or after the names); the rest follows."""
-    for finder in (_quoted, _after_paren_year, _upper_case_names, _after_dotted_year, _vancouver, _inverted,
-                   _names_then_title):
+    for finder in (_quoted, _after_paren_year, _upper_case_names, _after_dotted_year, _vancouver,
+                   _upper_case_body, _inverted, _names_then_title):
         zones = finder(text)
         if zones and zones.title:
             return _finish(zones)
@@ -185,6 +185,21 @@ def _upper_case_names(text: str) -> Zones | None:
         return None  # author-date with upper-case names ("SMITH, J. 2019. Title."): the year's finder reads it
     title_end = sentence_end(text, start)
     return Zones(text[:names.end()], text[start:title_end], text[title_end:], style="inverted")
+
+
+_UPPER_CASE_SENTENCE = re.compile(
+    rf"[{_CAPS}][{_CAPS}'’\-]+(?:\s+[{_CAPS}][{_CAPS}'’\-]*)*(?:\s\([^)]{{1,40}}\))?\.(?=\s)")
+
+
+def _upper_case_body(text: str) -> Zones | None:
+    """ "UNIVERSIDADE FEDERAL DO PARANÁ. Title. Rest" / "BRASIL. Title.": a body or a
+    jurisdiction as the author, a whole first sentence in capitals (ABNT prints it so)."""
+    body = _UPPER_CASE_SENTENCE.match(text)
+    if not body or sum(char.isalpha() for char in body[0]) < 4:
+        return None
+    start = body.end() + 1
+    title_end = sentence_end(text, start)
+    return Zones(text[:body.end()], text[start:title_end], text[title_end:], style="body-first")
 
 
 _GIVEN_NAMES_THEN_STOP = re.compile(
