@@ -321,3 +321,35 @@ def test_abnt_bodies_jurisdictions_laws_and_theses() -> None:
     assert (thesis.kind, thesis.genre, thesis.publisher, thesis.place, thesis.year) == (
         "thesis", "Tese (Doutorado em Direito)", "Faculdade de Direito, Universidade de São Paulo", "São Paulo", "2018")
     assert (manual.kind, manual.publisher, manual.place, manual.editors) == ("book", "Ed. UFPR", "Curitiba", ())
+
+
+def test_din_gost_turkish_indonesian_vietnamese_and_extents_are_read() -> None:
+    """Classes the fourth held-out round found, on other references: DIN's "Name: Title. In:
+    Journal 120 (2018), Nr. 5, S. 450–462", GOST's "Family I. I. Title // Journal. 2019. Т. 5,
+    № 2. С. 10–20", "ve" and "dan" between authors, Vietnamese "số 7, tr. 20-31", a book's
+    extent ("254 p.", "512 с.") not taken for pages, and Turkish and Indonesian titles."""
+    from scholarpage.importer.plaintext import parse_list
+
+    din, gost, gost_book, turkish, indonesian, vietnamese, french = parse_list([
+        "Schmidt, Karl: Markenrecht im Wandel. In: Gewerblicher Rechtsschutz und Urheberrecht 120 (2018), Nr. 5, "
+        "S. 450–462",
+        "Иванов И. И., Сидоров С. С. Право и экономика // Право. 2019. Т. 5, № 2. С. 10–20.",
+        "Петров П. П. Гражданское право. СПб. : Питер, 2018. 512 с.",
+        "Kaya, M. ve Öztürk, S. (2019). Marka hukukunda ayırt edicilik. Ankara Barosu Dergisi, 77(1), 201–230.",
+        "Wijaya, A. dan Pratama, R. (2021). Tanggung jawab hukum platform digital. Jurnal Hukum dan Pembangunan, "
+        "51(2), 300–318.",
+        "Trần Thị Mai (2019), “Bảo hộ nhãn hiệu nổi tiếng”, Tạp chí Luật học, số 7, tr. 20-31.",
+        "LAMBERT, Paul. Les brevets et l'innovation. Lyon : Presses universitaires, 2012. 254 p.",
+    ])
+    assert (din.kind, [(p.family, p.given) for p in din.authors], din.title, din.container) == (
+        "article-journal", [("Schmidt", "Karl")], "Markenrecht im Wandel", "Gewerblicher Rechtsschutz und Urheberrecht")
+    assert (din.volume, din.issue, din.pages, din.year) == ("120", "5", "450–462", "2018")
+    assert [(p.family, p.given) for p in gost.authors] == [("Иванов", "И. И."), ("Сидоров", "С. С.")]
+    assert (gost.title, gost.container, gost.volume, gost.issue, gost.pages, gost.year) == (
+        "Право и экономика", "Право", "5", "2", "10–20", "2019")
+    assert (gost_book.title, gost_book.place, gost_book.publisher, gost_book.pages) == (
+        "Гражданское право", "СПб.", "Питер", "")
+    assert [p.family for p in turkish.authors] == ["Kaya", "Öztürk"] and turkish.title_language == "tr"
+    assert [p.family for p in indonesian.authors] == ["Wijaya", "Pratama"] and indonesian.title_language == "id"
+    assert (vietnamese.container, vietnamese.issue, vietnamese.pages) == ("Tạp chí Luật học", "7", "20–31")
+    assert (french.publisher, french.place, french.pages) == ("Presses universitaires", "Lyon", "")

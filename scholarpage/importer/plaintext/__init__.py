@@ -39,6 +39,8 @@ _ACCESS = re.compile(
     r"|\bavailable\s*:\s*(?=[\s.]*$)",
     re.I,
 )
+# A book's extent after its year, not pages it was cited at: "2016. 312 p.", "2019. 245 с.", "312 S."
+_EXTENT = re.compile(r"(?<=[.,]\s)\d+\s*(?:p|pp|S|s|с|стр|str|pages|págs?)\.?(?=\s*(?:[.;]|$))")
 _FIELDS = ("title", "title_translation", "container", "collection", "volume", "issue", "pages", "year", "date",
            "publisher", "place", "edition", "genre", "title_language", "note")
 
@@ -139,7 +141,7 @@ def _parse(text: str, number: int | None) -> Reference:
     working = _cut(working, span)
     url, span = find_url(working)
     working = _cut(working, span)
-    working = _tidy(_ACCESS.sub(" ", _ACCESS.sub(" ", working)))
+    working = _tidy(_EXTENT.sub(" ", _ACCESS.sub(" ", _ACCESS.sub(" ", working))))
     fields = parse_gbt(working) or (parse_legal(working) if not re.search(r"[“”\"«»„]", working) else None)
     if fields is None:
         fields = _parse_work(working, url)
@@ -173,14 +175,22 @@ def _parse_work(working: str, url: str) -> dict:
     title, description = _description(zones.title)
     title, translation = _translation(title)
     title, edition = _edition(title)
+    # A periodical for sure: GOST's "// Journal", and DIN's "In: Journal 62 (2018), Nr. 3" (after
+    # "In:" DIN prints a chapter's book too, without a volume and year in brackets)
+    din_journal = re.match(r"In:\s+(?=[^,()]+?\s\d+\s*\((?:1[5-9]|20)\d\d\))", zones.rest)
+    periodical = bool(din_journal) or zones.style == "gost-journal"
+    if din_journal:
+        zones.rest = zones.rest[din_journal.end():]
     quoted = zones.style == "quoted"
-    chapter = chapter_parts(zones.rest)
-    thesis = (thesis_parts(zones.rest) if quoted else degree_thesis_parts(zones.rest)) if chapter is None else None
+    chapter = chapter_parts(zones.rest) if not periodical else None
+    thesis = None
+    if chapter is None and not periodical:
+        thesis = thesis_parts(zones.rest) if quoted else degree_thesis_parts(zones.rest)
     if chapter is not None:
         fields = chapter
     elif thesis is not None:
         fields = thesis
-    elif quoted or _journal_like(zones.rest) or len(zones.date) == 10:
+    elif quoted or periodical or _journal_like(zones.rest) or len(zones.date) == 10:
         fields = container_parts(zones.rest)
     else:
         fields = book_parts(zones.rest)
@@ -197,7 +207,7 @@ def _parse_work(working: str, url: str) -> dict:
         fields["editors"], names = names, ()
     fields["authors"] = names
     org_author = bool(names) and bool(names[0].literal)
-    fields["kind"] = kind_of(fields, quoted=quoted or len(zones.date) == 10, chapter=chapter is not None,
+    fields["kind"] = kind_of(fields, quoted=quoted or periodical or len(zones.date) == 10, chapter=chapter is not None,
                              rest=zones.rest, url=url,
                              org_author=org_author)
     if zones.editors_first and fields["kind"] == "book":

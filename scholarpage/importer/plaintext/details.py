@@ -17,6 +17,7 @@ _MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 _STRUCTURE = re.compile(
     rf",?\s*(?:\b[Vv]ol(?:ume)?\.?\s*\w|\b(?:[Nn]o|[Nn]r|[Ii]ssue)\.?\s*\d|\(\s*\d|\bpp?\.\s*\d|\bn\.\s?d\.|;\s*\d"
     rf"|\b[Vv]\.\s*\d|\b[Nn](?:\.\s*[º°]?|[º°])\s*\d"  # ABNT: "v. 5, n. 1", "n.º 3"
+    rf"|№\s*\d|\b[Ss]ố\s*\d|\b[Nn]úm\.\s*\d|\btr\.\s*\d"  # Russian, Vietnamese, Spanish
     rf"|(?<=[\s,])\d+\b|\b[0-3]?\d\s+{_MONTH_NAMES}\.?\s+{YEAR}|\b{_MONTH_NAMES}\.?\s+(?:[0-3]?\d,\s+)?{YEAR})"
 )
 _PLACE_PUBLISHER = re.compile(
@@ -204,9 +205,10 @@ def _numbers(tail: str) -> dict:
     if vancouver:
         fields = {"year": vancouver[1], "volume": vancouver[2], "issue": vancouver[3] or "",
                   "pages": vancouver[4] or ""}
-    volume = re.search(r"\b(?:(?:[Vv]ol(?:ume)?|[Bb]d|[Tt])\.?|[Vv]\.)\s*([\dIVXLC]+[\w/\-]*)", tail)
-    issue = re.search(r"\b(?:(?:[Nn]o|[Nn]r|[Ii]ssue|[Nn]umber|[Hh]eft|[Zz]eszyt)\.?|[Nn](?:\.\s*[º°]?|[º°]))"
-                      r"\s*(\d+[\w/\-]*)", tail)
+    volume = re.search(r"\b(?:(?:[Vv]ol(?:ume)?|[Bb]d|[Tt]|Т|[Cc]ilt)\.?|[Vv]\.)\s*([\dIVXLC]+[\w/\-]*)", tail)
+    # issue: "no.", "Nr", "Heft", ABNT "n.", "n.º", French "n°", Spanish "núm.", Russian "№", Vietnamese "số"
+    issue = re.search(r"(?:\b(?:[Nn]o|[Nn]r|[Ii]ssue|[Nn]umber|[Hh]eft|[Zz]eszyt|[Nn]úm|[Ss]ayı)\.?"
+                      r"|\b[Nn](?:\.\s*[º°]?|[º°])|№|\b[Ss]ố)\s*(\d+[\w/\-]*)", tail)
     paren = re.search(r"(?<![\w.])(\d+)\s*\(\s*([^)]+?)\s*\)", tail)
     if volume:
         fields["volume"] = volume[1]
@@ -220,7 +222,9 @@ def _numbers(tail: str) -> dict:
         elif re.fullmatch(r"[\w/\-–]+", paren[2]):
             fields.setdefault("volume", paren[1])
             fields.setdefault("issue", paren[2])
-    pages = re.search(rf"\bpp?\.\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?(?:,\s*(?!{YEAR})\d+(?:[-–]\d+)?)*)", tail) \
+    # pages: "p.", "pp.", German "S.", Polish "s.", Russian "С.", Vietnamese "tr.", Spanish "págs."
+    pages = re.search(rf"(?:\bpp?|\b[Ss]|\b[Сс]|\btr|\bpágs?)\.\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?"
+                      rf"(?:,\s*(?!{YEAR})\d+(?:[-–]\d+)?)*)", tail) \
         or re.search(r"\)\s*:\s*(\d+(?:\s*[-–]\s*\d+)?(?:,\s*\d+(?:\s*[-–]\s*\d+)?)*)", tail) \
         or re.search(rf"(?<![\w/.\-])((?!{YEAR}\s*[-–]\s*{YEAR})\d+\s*[-–]\s*\d+(?:,\s*(?!{YEAR})\d+(?:[-–]\d+)?)*)(?![\w/])", tail)  # noqa: E501 (one pattern reads best whole)
     if pages and not fields.get("pages"):

@@ -17,6 +17,7 @@ _SCRIPTS = [
     (re.compile(r"[\u0400-\u04ff]"), "ru"),
     (re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]"), "vi"),
     (re.compile(r"[ąęłńśźżĄĘŁŃŚŹŻ]"), "pl"),
+    (re.compile(r"[ıİğĞşŞ]"), "tr"),  # before German: Turkish has ü and ö too
     (re.compile(r"[ßäöüÄÖÜ]"), "de"),
     (re.compile(r"[ãõ]"), "pt"),
     (re.compile(r"[ñ¿¡]"), "es"),
@@ -24,6 +25,8 @@ _SCRIPTS = [
     # -dad / -dade / -té).
     (re.compile(r"\w(?:ción|ciones|dad|dades)\b"), "es"),
     (re.compile(r"\w(?:dade|dades|ções)\b"), "pt"),
+    # Polish adjectives in ASCII letters ("Prawo autorskie", "prawa cywilnego")
+    (re.compile(r"\w{3}(?:skie|skiego|skiej|owego|owej|owych)\b"), "pl"),
 ]
 _WORDS = {
     "en": frozenset("the of and in on for to a an with from is are how why what its into by as at".split()),
@@ -34,10 +37,14 @@ _WORDS = {
     "pl": frozenset("i w na z o do dla od ze we oraz jako".split()),
     "it": frozenset("il lo gli della delle dei e per con nel nella".split()),
     "vi": frozenset("và của cho trong các những là với".split()),
+    # Indonesian and Malay: function words, and the words of the titles of law and social
+    # science articles that no other language spells so ("hukum", "terhadap", "perlindungan")
+    "id": frozenset("dan yang untuk dalam dengan pada dari terhadap sebagai oleh antara tentang melalui bagi "
+                    "hukum perlindungan pengaruh penerapan pelaksanaan kebijakan analisis tinjauan".split()),
 }
 
 
-_ASCII_SCRIPTS = [(pattern, code) for pattern, code in _SCRIPTS if pattern.search("universidade universidad")]
+_ASCII_SCRIPTS = [(pattern, code) for pattern, code in _SCRIPTS if pattern.search("universidade universidad autorskie")]
 
 
 def detect_language(title: str) -> str:

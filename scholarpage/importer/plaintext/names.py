@@ -17,7 +17,11 @@ from scholarpage.importer.plaintext.namedata import (
 
 ET_AL = Person(family="others")
 _ET_AL = re.compile(r",?\s*\b(?:et\s*al\.?|and others|i in\.|и др\.|u\.\s?a\.)\s*$", re.I)
-_AND = re.compile(r"\s*(?:,\s*)?(?:\s&\s|\band\b|\bund\b|\bi\b|\by\b|\be\b|\bet\b)\s*(?=[A-ZÀ-ÖØ-ÞĀ-ſ])")
+# "and" between the last two names, in the languages reference lists are written in: English,
+# German, Polish, Spanish, Portuguese, French, Turkish, Indonesian and Malay, Dutch, Swedish,
+# Danish and Norwegian, Hungarian, Finnish, Russian, Ukrainian and Vietnamese.
+_AND = re.compile(r"\s*(?:,\s*)?(?:\s&\s|\b(?:and|und|i|y|e|et|ve|dan|en|och|og|és|ja|и|і|та|và)\b)\s*"
+                  r"(?=[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄ])")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][a-z]?\.(?:-?[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω]\.)*|[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω])$")
 _INITIALS_ONLY = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω]\.?[\s-]*|[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][a-z]\.[\s-]*)+$")
 _VANCOUVER_INITIALS = re.compile(r"^[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω]{1,4}$")

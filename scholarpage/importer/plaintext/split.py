@@ -35,8 +35,8 @@ class Zones:
 
 def split(text: str) -> Zones:
     """Find the title first (quoted, or after a year, or after the names); the rest follows."""
-    for finder in (_quoted, _after_paren_year, _upper_case_names, _after_dotted_year, _vancouver,
-                   _upper_case_body, _inverted, _names_then_title):
+    for finder in (_quoted, _names_then_colon, _names_then_initials, _after_paren_year, _upper_case_names,
+                   _after_dotted_year, _vancouver, _upper_case_body, _inverted, _names_then_title):
         zones = finder(text)
         if zones and zones.title:
             return _finish(zones)
@@ -185,6 +185,44 @@ def _upper_case_names(text: str) -> Zones | None:
         return None  # author-date with upper-case names ("SMITH, J. 2019. Title."): the year's finder reads it
     title_end = sentence_end(text, start)
     return Zones(text[:names.end()], text[start:title_end], text[title_end:], style="inverted")
+
+
+# DIN 1505: "Hilty, Reto M.: Title." / "Ohly, Ansgar ; Sosnitza, Olaf: Title."
+# (given names: whole words without a full stop, or initials with one: "Boyle, James. The Public, not DIN's)
+# Domain:" is MLA's name and title, not DIN's; whole words come before initials: "Hunt, E. B.
+# Concept Learning:" is a name and a title), after one family name ("Richard Shone, Editorial:" is
+# a name and a title)
+_DIN_WORD, _DIN_INITIAL = r"[A-ZÀ-ÞĀ-Ž][\w\-]+(?=[\s:;])", r"[A-ZÀ-ÞĀ-Ž]\."
+_DIN_GIVEN = rf"(?:{_DIN_WORD}\s+){{0,2}}(?:{_DIN_WORD}|{_DIN_INITIAL}(?:\s*{_DIN_INITIAL}){{0,2}})"
+_DIN_PERSON = rf"[A-ZÀ-ÞĀ-Ž][\w'’\-]+,\s*{_DIN_GIVEN}"
+_DIN_AUTHORS = re.compile(rf"(?:{_DIN_PERSON})(?:\s*;\s*{_DIN_PERSON})*\s*:\s+(?=\S)")
+# GOST 7.1: "Иванов И. И., Петров П. П. Title // Journal. 2020. № 4. С. 45–62." (also transliterated)
+_INITIALS_AFTER = r"[A-ZА-ЯЁ][a-zа-яё'’\-]+\s+(?:[A-ZА-ЯЁ]\.\s?){1,3}"
+_GOST_AUTHORS = re.compile(rf"{_INITIALS_AFTER}(?:,\s*{_INITIALS_AFTER})*(?:,?\s*(?:et al\.|и др\.))?"
+                           rf"(?=\s+[^\W\d_])(?!\s+(?:et al|и др))")
+
+
+def _names_then_colon(text: str) -> Zones | None:
+    """DIN 1505: the names end at a colon, the title at the first full stop."""
+    names = _DIN_AUTHORS.match(text)
+    if not names:
+        return None
+    title_end = sentence_end(text, names.end())
+    return Zones(text[:names.end()].rstrip(" :"), text[names.end():title_end], text[title_end:], style="din")
+
+
+def _names_then_initials(text: str) -> Zones | None:
+    """GOST 7.1: family names followed by initials, then the title, then "// the journal" or the
+    place and publisher."""
+    names = _GOST_AUTHORS.match(text)
+    if not names:
+        return None
+    start = names.end() + 1
+    slashes = text.find(" // ", start)
+    if slashes > 0:
+        return Zones(text[:names.end()], text[start:slashes], text[slashes + 4:], style="gost-journal")
+    title_end = sentence_end(text, start)
+    return Zones(text[:names.end()], text[start:title_end], text[title_end:], style="gost")
 
 
 _UPPER_CASE_SENTENCE = re.compile(

@@ -79,8 +79,10 @@ def reference_fields(tagged: Tagged) -> dict:
     fields["container"] = _unbracketed(re.sub(r"^\s*\[?in:?\]?\s+", "", container, flags=re.I)).strip(" .,;:")
     fields["collection"] = _strip(get("collection-title")).strip("()")
     fields["volume"], fields["issue"] = volume_issue(get("volume"))
-    pages = re.sub(r"^\s*(?:pp?|s|ss|str|pág|págs)\.?\s*", "", get("pages").strip(_EDGES), flags=re.I)
-    fields["pages"] = normalise_pages(pages.strip(_EDGES)) if re.search(r"\d", pages) else ""
+    pages = re.sub(r"^\s*(?:pp?|s|ss|str|pág|págs|tr|с|стр)\.?\s*", "", get("pages").strip(_EDGES), flags=re.I)
+    # "312 p.", "245 с.": a book's extent, not the pages it is cited at
+    extent = re.fullmatch(r"\d+\s*(?:pp?|s|с|стр|str|pages)\.?", pages.strip(_EDGES), flags=re.I)
+    fields["pages"] = normalise_pages(pages.strip(_EDGES)) if re.search(r"\d", pages) and not extent else ""
     date_text = get("date")
     fields["year"] = find_year(date_text)[0]
     year_first = re.match(r"\s*((?:1[5-9]|20)\d\d)[a-z]?\s*;\s*(.*)", get("volume"))
