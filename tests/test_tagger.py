@@ -353,3 +353,37 @@ def test_din_gost_turkish_indonesian_vietnamese_and_extents_are_read() -> None:
     assert [p.family for p in indonesian.authors] == ["Wijaya", "Pratama"] and indonesian.title_language == "id"
     assert (vietnamese.container, vietnamese.issue, vietnamese.pages) == ("Tạp chí Luật học", "7", "20–31")
     assert (french.publisher, french.place, french.pages) == ("Presses universitaires", "Lyon", "")
+
+
+def test_polish_italian_chicago_ieee_and_spanish_forms_are_read() -> None:
+    """More classes of the fourth round, on other references: the Polish „Journal” before its
+    year, "Title, Publisher, City." (Italian, Spanish), a name ending at its initial ("Family,
+    Given M. Title."), a conference's venue after its proceedings, a law after a mixed-case
+    jurisdiction, "Warszawa 2016" as the place, a Portuguese "Dissertação", "Inc." kept."""
+    from scholarpage.importer.plaintext import rules_reference
+
+    polish = rules_reference("Barta J., Markiewicz R., Oprogramowanie open source w świetle prawa, „Kwartalnik "
+                             "Prawa Prywatnego” 2005, z. 3, s. 611–650.")
+    assert [(p.family, p.given) for p in polish.authors] == [("Barta", "J."), ("Markiewicz", "R.")]
+    assert (polish.title, polish.container, polish.pages, polish.year) == (
+        "Oprogramowanie open source w świetle prawa", "Kwartalnik Prawa Prywatnego", "611–650", "2005")
+    italian = rules_reference("Bianchi, L. (2015), La proprietà intellettuale, Il Mulino, Bologna.")
+    assert (italian.title, italian.publisher, italian.place) == ("La proprietà intellettuale", "Il Mulino", "Bologna")
+    chicago = rules_reference("Landes, William M. The Economic Structure of Law. Cambridge: Belknap Press, 2003.")
+    assert [(p.family, p.given) for p in chicago.authors] == [("Landes", "William M.")]
+    assert (chicago.title, chicago.publisher, chicago.place) == ("The Economic Structure of Law", "Belknap Press",
+                                                                 "Cambridge")
+    two = rules_reference("Cohen, Kalman J. and Richard M. Cyert. Theory of the Firm. Englewood Cliffs: "
+                          "Prentice-Hall, Inc., 1965.")
+    assert [p.family for p in two.authors] == ["Cohen", "Cyert"] and two.publisher == "Prentice-Hall, Inc."
+    ieee = rules_reference("A. Kim and B. Lee, “Patent pools,” in Proc. Int. Conf. Law Technol., Montreal, QC, "
+                           "Canada, 2019, pp. 10–17.")
+    assert (ieee.kind, ieee.container, ieee.place) == ("paper-conference", "Proc. Int. Conf. Law Technol.",
+                                                       "Montreal, QC, Canada")
+    law = rules_reference("Portugal. Decreto-Lei n.º 63/85, de 14 de março. Diário da República, 1985.")
+    assert (law.kind, [a.literal for a in law.authors]) == ("legislation", ["Portugal"])
+    book = rules_reference("Kowalski J., Prawo cywilne, Warszawa 2012.")
+    assert (book.title, book.place, book.year) == ("Prawo cywilne", "Warszawa", "2012")
+    thesis = rules_reference("SANTOS, Ana. Marcas e consumo. 2017. Dissertação (Mestrado em Direito) – "
+                             "Universidade de Brasília, Brasília, 2017.")
+    assert (thesis.kind, thesis.publisher, thesis.place) == ("thesis", "Universidade de Brasília", "Brasília")

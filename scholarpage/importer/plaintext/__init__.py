@@ -19,6 +19,7 @@ from scholarpage.importer.plaintext.gbt import parse_gbt
 from scholarpage.importer.plaintext.keys import base_key, unique_keys
 from scholarpage.importer.plaintext.language import detect_language
 from scholarpage.importer.plaintext.legal import parse_legal
+from scholarpage.importer.plaintext.namedata import CITIES
 from scholarpage.importer.plaintext.names import is_organisation, parse_names
 from scholarpage.importer.plaintext.split import split
 
@@ -175,6 +176,8 @@ def _parse_work(working: str, url: str) -> dict:
     title, description = _description(zones.title)
     title, translation = _translation(title)
     title, edition = _edition(title)
+    if not zones.rest and zones.style != "quoted":
+        title, zones.rest = _publisher_and_city_after(title)
     # A periodical for sure: GOST's "// Journal", and DIN's "In: Journal 62 (2018), Nr. 3" (after
     # "In:" DIN prints a chapter's book too, without a volume and year in brackets)
     din_journal = re.match(r"In:\s+(?=[^,()]+?\s\d+\s*\((?:1[5-9]|20)\d\d\))", zones.rest)
@@ -244,6 +247,15 @@ def _edition(title: str) -> tuple[str, str]:
     if not edition or span[1] < len(title.rstrip(" .)")) - 1:
         return title, ""
     return title[: span[0]].strip(" ,.("), edition
+
+
+def _publisher_and_city_after(title: str) -> tuple[str, str]:
+    """Italian and Spanish styles end a book "Title, Publisher, City.": the title zone then ran
+    to the end. Split off the publisher and a known city, as "City: Publisher"."""
+    parts = title.rsplit(", ", 2)
+    if len(parts) == 3 and " ".join(parts[2].split()).strip(" .").lower() in CITIES and len(parts[1].split()) <= 5:
+        return parts[0], f"{parts[2].strip(' .')}: {parts[1]}"
+    return title, ""
 
 
 def _journal_like(rest: str) -> bool:

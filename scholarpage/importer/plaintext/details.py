@@ -30,7 +30,8 @@ _GENRE = re.compile(
     r"|(?:working|research|discussion|policy|white|technical|occasional)\s+paper|(?:technical\s+)?report|fact\s?sheet)\b",
     re.I,
 )
-_THESIS = re.compile(r"thesis|dissertation|doktor|magister|luận|tesis|tese", re.I)
+_THESIS = re.compile(r"thesis|dissertation|dissertação|doktor|magister|luận|tesis|tese|thèse|mémoire|mestrado"
+                     r"|doutorado", re.I)
 _REPORT = re.compile(r"working paper|research paper|discussion paper|policy paper|white paper|technical paper"
                      r"|occasional paper|\breport\b|fact\s?sheet|policy brief", re.I)
 _CONFERENCE = re.compile(r"\bproc\.|\bconf\.|proceedings|conference|symposium|workshop|congress|konferencj", re.I)
@@ -91,6 +92,14 @@ def degree_thesis_parts(rest: str) -> dict | None:
     return {key: value for key, value in fields.items() if value}
 
 
+# A conference's venue after its proceedings' name: "Proc. IEEE Int. Conf. Big Data, Seattle, WA, USA"
+_VENUE = re.compile(
+    r",\s*(?P<place>[A-ZÀ-Þ][\w.\- ]+(?:,\s*[A-Z]{2})?,\s*(?:USA|U\.S\.A\.|U\.K\.|UK|Canada|Germany|France|China|"
+    r"Japan|Italy|Spain|Brazil|India|Australia|(?:South )?Korea|Singapore|Netherlands|Switzerland|Austria|Poland|"
+    r"Portugal|Sweden|Vietnam|Viet Nam|Taiwan|Mexico|Greece|Turkey|Israel|Belgium|Denmark|Finland|Norway|Ireland))$")
+_PROCEEDINGS = re.compile(r"\b(?:Proc\.|Proceedings|Conf\.|Conference|Symp\.|Symposium|Workshop)", re.I)
+
+
 def chapter_parts(rest: str) -> dict | None:
     """"[in:] Book, ed. A, B. 31-44. Place: Publisher" / "In A (Ed.), Book (pp. 1–9)" → fields."""
     marker = _CHAPTER.match(rest)
@@ -126,7 +135,10 @@ def chapter_parts(rest: str) -> dict | None:
             cut = cut if cut and (cut.start() < end or ": " not in book[: cut.start()]) else None
             fields["container"], tail = (book[: cut.start()], book[cut.start():]) if cut else (book[:end], book[end:])
     fields["container"] = fields["container"].strip(" ,.")
-    fields.update(tail_fields(tail, book_like=True))
+    venue = _VENUE.search(fields["container"]) if _PROCEEDINGS.search(fields["container"]) else None
+    if venue:
+        fields["container"], fields["place"] = fields["container"][: venue.start()], venue["place"]
+    fields.update({k: v for k, v in tail_fields(tail, book_like=True).items() if not (k == "place" and venue)})
     edition, _ = find_edition(tail)
     if edition:
         fields["edition"] = edition
@@ -243,7 +255,7 @@ def publisher_parts(tail: str) -> dict:
     """Place and publisher: "Cheltenham: Edward Elgar Publishing, 2021" or "Routledge, 1996"."""
     match = _PLACE_PUBLISHER.search(tail)
     if match and not re.match(r"(?:p|pp|vol|no)\.?$", match["place"].strip(), re.I):
-        return {"place": match["place"].strip(), "publisher": match["publisher"].strip(" ,.")}
+        return {"place": match["place"].strip(), "publisher": _publisher_name(match["publisher"])}
     for sentence in _sentences(tail):
         dated = re.match(rf"^(?P<who>[^\d]+?),\s*(?:[0-3]?\d\s+)?(?:[A-Z][a-z]+\.?\s+)?{YEAR}\b", sentence)
         if dated and not re.search(r"\b(?:vol|no|pp?)\.", dated["who"], re.I):
@@ -265,13 +277,26 @@ def _sentences(text: str) -> list[str]:
     return [s for s in sentences if s]
 
 
+_CAPITALISED = r"[A-ZÀ-ÞĀ-ŽА-ЯЁ][^\W\d_]+"
+
+
+def _publisher_name(text: str) -> str:
+    """A publisher as printed, without the punctuation around it, keeping the full stop of a
+    closing abbreviation ("John Wiley and Sons, Inc.")."""
+    name = text.strip(" ,")
+    return name if re.search(r"\b(?:Inc|Ltd|Co|Corp|Bros|Cie|Publ|Verl)\.$", name) else name.rstrip(". ")
+
+
 def book_parts(rest: str) -> dict:
     """Unquoted book-like zone: series, volume, edition, genre, then place, publisher and date."""
     edition, span = find_edition(rest)
     if edition:
         rest = (rest[: span[0]] + rest[span[1]:]).strip(" ,.")
     fields = tail_fields(rest, book_like=True)
-    if not fields.get("publisher"):
+    city_year = re.fullmatch(rf"\s*(?P<city>{_CAPITALISED}(?:[\s\-]{_CAPITALISED}){{0,2}}\.?),?\s+{YEAR}\.?\s*", rest)
+    if city_year and not fields.get("publisher"):  # Polish and Russian styles: "Warszawa 2016", "М., 2019"
+        fields["place"] = city_year["city"]
+    elif not fields.get("publisher"):
         fields.update(_undated_publisher(rest))
     fields.pop("issue", None)
     fields.pop("pages", None) if not re.search(r"\bpp?\.", rest) else None

@@ -35,8 +35,8 @@ class Zones:
 
 def split(text: str) -> Zones:
     """Find the title first (quoted, or after a year, or after the names); the rest follows."""
-    for finder in (_quoted, _names_then_colon, _names_then_initials, _after_paren_year, _upper_case_names,
-                   _after_dotted_year, _vancouver, _upper_case_body, _inverted, _names_then_title):
+    for finder in (_journal_in_quotes_then_year, _quoted, _names_then_colon, _names_then_initials, _after_paren_year,
+                   _upper_case_names, _after_dotted_year, _vancouver, _upper_case_body, _inverted, _names_then_title):
         zones = finder(text)
         if zones and zones.title:
             return _finish(zones)
@@ -88,6 +88,28 @@ def _is_abbreviation(text: str, start: int, i: int) -> bool:
         return True
     abbreviation = word.lower() in _ABBREVIATIONS and not text[i + 2 : i + 3].isupper()
     return abbreviation or word.lower() in {"vol", "no", "pp", "nr"}
+
+
+_JOURNAL_THEN_YEAR = re.compile(
+    r"^(?P<before>.+?),\s*[„“\"](?P<journal>[^”“\"]{2,120})[”“\"]\s*(?=(?:1[5-9]|20)\d\d\b)")
+_FAMILY_INITIALS = re.compile(
+    r"[A-ZÀ-ÞĀ-Ž][\w'’\-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’\-]+)?\s+(?:[A-ZÀ-ÞĀ-Ž]\.\s?-?){1,3}|(?:et al|i in)\.")
+
+
+def _journal_in_quotes_then_year(text: str) -> Zones | None:
+    """Polish legal style: "Nowicka A., Title, „Journal” 2019, nr 6, s. 3–19": the quotes hold
+    the journal, not the title; the names are the leading "Family I." parts."""
+    match = _JOURNAL_THEN_YEAR.match(text)
+    if not match:
+        return None
+    parts = match["before"].split(", ")
+    names = 0
+    while names < len(parts) - 1 and _FAMILY_INITIALS.fullmatch(parts[names].strip()):
+        names += 1
+    if not names:
+        return None
+    return Zones(", ".join(parts[:names]), ", ".join(parts[names:]), f"{match['journal']}, {text[match.end():]}",
+                 style="quoted")
 
 
 def _quoted(text: str) -> Zones | None:
@@ -244,6 +266,14 @@ _GIVEN_NAMES_THEN_STOP = re.compile(
     r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ]+|[A-Z]\.|da|de|do|dos|das|e|van|von|der))*\s*[.;]")
 
 
+# A single given name after the initials is the name's ("Ansoff, H. Igor."); a second name after
+# them is not the end ("Cohen, Kalman J. and Richard M. Cyert.").
+_GIVEN_THEN_END = re.compile(
+    r"(?:[A-ZÀ-ÞĀ-ſ][\w'’\-]+\s+|(?:da|de|do|dos|das|van|von|der|di|du|del)\s+){0,3}"
+    r"(?:[A-ZÀ-ÞĀ-ſ][\w'’\-]+\.(?=\s)|(?:[A-ZÀ-ÞĀ-ſ]\.\s?-?){1,3}(?=\s)(?:\s[A-ZÀ-ÞĀ-ſ][\w'’\-]+\.(?=\s))?"
+    r"|(?:da|de|do|dos|das)\.(?=\s))(?!\s*,?\s*(?:and|&|und|et|y|e|i)\s)")
+
+
 def _inverted(text: str) -> Zones | None:
     first, _, following = text.partition(",")
     following = following.strip()
@@ -257,7 +287,10 @@ def _inverted(text: str) -> Zones | None:
     if not re.match(r"(?:(?:[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][\w\-]*|da|de|do|dos|das|van|von|der|di|du|del)\.?\s?)+(?:[,.]|$)",
                     following):
         return None
-    end = sentence_end(text)
+    # The name ends at a given name's full stop or after its initials ("Merges, Robert P. Justifying
+    # Intellectual Property." ), which a sentence end takes for an initial's
+    given = _GIVEN_THEN_END.match(following)
+    end = text.index(following, len(first)) + given.end() if given else sentence_end(text)
     title_end = sentence_end(text, end)
     return Zones(text[:end], text[end:title_end], text[title_end:], style="inverted")
 

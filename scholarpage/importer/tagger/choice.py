@@ -39,6 +39,10 @@ AGREEMENT = 0.6  # the share of a list's entries without a sure dispute above wh
 SAMPLE = 200  # entries tagged to measure the agreement (evenly spread over a long list)
 # Legal sources and Chinese GB/T entries: the rules have parsers of their own, the training data none.
 _GBT = re.compile(r"\[(?:[JMCDRSPNZGA]|EB|DB|CP)(?:/OL)?\]")
+# Styles the rules read by a mark no other style prints and the model was not trained on: GOST's
+# " // " before the journal, the Polish "„Journal” 2019", DIN's "Name, Given: Title. In: Journal 62 (2018)".
+_SIGNED = re.compile(r"\s//\s|[„“][^”“\"]{2,120}[”“]\s*(?:1[5-9]|20)\d\d\b"
+                     r"|^[A-ZÀ-ÞĀ-Ž][\w'’\-]+,\s*[^:]{1,40}:\s[^.]+\.\s+In:\s[^,()]+?\s\d+\s*\((?:1[5-9]|20)\d\d\)")
 _RULES_ONLY = frozenset({"legal_case", "legislation", "bill", "regulation", "treaty", "standard"})
 _TEXT_FIELDS = ("title", "title_translation", "container", "collection", "volume", "issue", "pages", "year", "date",
                 "publisher", "place", "edition", "genre", "language")
@@ -56,7 +60,7 @@ def learned_reference(tagged: Tagged, number: int | None = None) -> Reference:
 
 
 def rules_only(rules: Reference) -> bool:
-    return rules.kind in _RULES_ONLY or bool(_GBT.search(rules.text))
+    return rules.kind in _RULES_ONLY or bool(_GBT.search(rules.text) or _SIGNED.search(rules.text))
 
 
 # Importer field → the model's labels for it.
