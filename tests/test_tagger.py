@@ -387,3 +387,30 @@ def test_polish_italian_chicago_ieee_and_spanish_forms_are_read() -> None:
     thesis = rules_reference("SANTOS, Ana. Marcas e consumo. 2017. Dissertação (Mestrado em Direito) – "
                              "Universidade de Brasília, Brasília, 2017.")
     assert (thesis.kind, thesis.publisher, thesis.place) == ("thesis", "Universidade de Brasília", "Brasília")
+
+
+def test_an_abnt_list_keeps_the_rules_reading_where_the_model_knows_abnt_less() -> None:
+    """A Brazilian list read as the importer reads it: the model, with few ABNT lists in its
+    training, took a journal's pages and a chapter's book away from the rules' right reading."""
+    from scholarpage.importer.plaintext import parse_list
+    from scholarpage.importer.quality import not_in_text
+
+    almeida, law, article, thesis, chapter, body = parse_list([
+        "ALMEIDA, Fernanda Dias Menezes de. Competências na Constituição de 1988. 6. ed. São Paulo: Atlas, 2013.",
+        "BRASIL. Lei nº 9.279, de 14 de maio de 1996. Regula direitos e obrigações relativos à propriedade "
+        "industrial. Diário Oficial da União: seção 1, Brasília, DF, p. 8353, 15 maio 1996.",
+        "GONÇALVES, M. F.; PEREIRA, L. A. A proteção de dados pessoais no Brasil. Revista de Direito Administrativo, "
+        "Rio de Janeiro, v. 279, n. 2, p. 89-112, maio/ago. 2020.",
+        "OLIVEIRA, Rafael Santos de. Direito e tecnologia. 2018. Tese (Doutorado em Direito) – Faculdade de Direito, "
+        "Universidade de São Paulo, São Paulo, 2018.",
+        "SOUZA, Allan Rocha de; SCHIRRU, Luca. Os direitos autorais no Marco Civil da Internet. In: LEITE, George "
+        "Salomão; LEMOS, Ronaldo (coord.). Marco Civil da Internet. São Paulo: Atlas, 2014. p. 795-819.",
+        "INSTITUTO NACIONAL DA PROPRIEDADE INDUSTRIAL. Manual de marcas. 3. ed. Rio de Janeiro: INPI, 2019.",
+    ])
+    assert (article.container, article.volume, article.issue, article.pages) == (
+        "Revista de Direito Administrativo", "279", "2", "89–112")
+    assert (chapter.kind, chapter.container, chapter.pages, [p.family for p in chapter.editors]) == (
+        "chapter", "Marco Civil da Internet", "795–819", ["Leite", "Lemos"])
+    assert (law.kind, thesis.kind, body.title) == ("legislation", "thesis", "Manual de marcas")
+    # "de Almeida" is printed "ALMEIDA, … de": no data-quality finding for it
+    assert [p.family for p in almeida.authors] == ["de Almeida"] and not_in_text(almeida) == []

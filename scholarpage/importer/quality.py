@@ -11,6 +11,7 @@ from collections import Counter
 import unicodedata
 
 from scholarpage.errors import Problem
+from scholarpage.importer.plaintext.namedata import PARTICLES
 from scholarpage.model import Reference
 
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -55,7 +56,17 @@ def not_in_text(ref: Reference) -> list[tuple[str, str]]:
               ("first page", ref.first_page), ("url", ref.url)]
     if ref.authors and ref.authors[0].family != "others":
         checks.append(("first author", ref.authors[0].family or ref.authors[0].literal))
-    return [(name, value) for name, value in checks if value and _plain(value) not in text]
+    return [(name, value) for name, value in checks
+            if value and _plain(_without_particles(value) if name == "first author" else value) not in text]
+
+
+def _without_particles(family: str) -> str:
+    """A family name without its leading particles: ABNT prints "ALMEIDA, Fernanda ... de" for
+    "de Almeida", so "de Almeida" itself is not in the text."""
+    words = family.split()
+    while len(words) > 1 and words[0].lower() in PARTICLES:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _plain(text: str) -> str:

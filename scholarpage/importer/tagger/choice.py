@@ -43,6 +43,11 @@ _GBT = re.compile(r"\[(?:[JMCDRSPNZGA]|EB|DB|CP)(?:/OL)?\]")
 # " // " before the journal, the Polish "„Journal” 2019", DIN's "Name, Given: Title. In: Journal 62 (2018)".
 _SIGNED = re.compile(r"\s//\s|[„“][^”“\"]{2,120}[”“]\s*(?:1[5-9]|20)\d\d\b"
                      r"|^[A-ZÀ-ÞĀ-Ž][\w'’\-]+,\s*[^:]{1,40}:\s[^.]+\.\s+In:\s[^,()]+?\s\d+\s*\((?:1[5-9]|20)\d\d\)")
+# ABNT: a surname in capitals first, and its marks ("v. 5, n. 1", "In: SURNAME", "2. ed.",
+# "Disponível em", "Acesso em"): the model, with few ABNT lists in its training, overrode the
+# rules' journal, pages and chapters on them.
+_UPPER_CASE_FIRST = re.compile(r"[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-]+(?:\s[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-]+)*,\s[A-ZÀ-ÞĀ-Ž]")
+_ABNT_MARK = re.compile(r"\bv\.\s*\d+,\s*n\.\s*\d|\bIn:\s[A-ZÀ-Þ]{2,}|\b\d+\.\sed\.|Disponível em|Acesso em")
 _RULES_ONLY = frozenset({"legal_case", "legislation", "bill", "regulation", "treaty", "standard"})
 _TEXT_FIELDS = ("title", "title_translation", "container", "collection", "volume", "issue", "pages", "year", "date",
                 "publisher", "place", "edition", "genre", "language")
@@ -60,7 +65,9 @@ def learned_reference(tagged: Tagged, number: int | None = None) -> Reference:
 
 
 def rules_only(rules: Reference) -> bool:
-    return rules.kind in _RULES_ONLY or bool(_GBT.search(rules.text) or _SIGNED.search(rules.text))
+    text = rules.text
+    abnt = bool(_UPPER_CASE_FIRST.match(text) and _ABNT_MARK.search(text)) and not re.search("[«“„]", text)
+    return rules.kind in _RULES_ONLY or abnt or bool(_GBT.search(text) or _SIGNED.search(text))
 
 
 # Importer field → the model's labels for it.
