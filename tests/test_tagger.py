@@ -414,3 +414,24 @@ def test_an_abnt_list_keeps_the_rules_reading_where_the_model_knows_abnt_less() 
     assert (law.kind, thesis.kind, body.title) == ("legislation", "thesis", "Manual de marcas")
     # "de Almeida" is printed "ALMEIDA, … de": no data-quality finding for it
     assert [p.family for p in almeida.authors] == ["de Almeida"] and not_in_text(almeida) == []
+
+
+def test_spanish_apa_chapters_coordinators_and_theses() -> None:
+    """Spanish APA: "En P. Ruiz y A. Gómez (Eds.), Book (pp. …)", "(Coord.)" after a name,
+    "[Tesis doctoral, University]"."""
+    from scholarpage.importer.plaintext import parse_list, rules_reference
+
+    chapter = parse_list(["García, L. (2020). El derecho de autor en la era digital. En P. Ruiz y A. Gómez (Eds.), "
+                          "Tecnología y derecho (pp. 101–130). Tirant lo Blanch.",
+                          "Castells, M. (2009). Comunicación y poder. Alianza Editorial."])[0]
+    assert (chapter.kind, chapter.container, chapter.pages, chapter.publisher) == (
+        "chapter", "Tecnología y derecho", "101–130", "Tirant lo Blanch")
+    assert [(p.family, p.given) for p in chapter.editors] == [("Ruiz", "P."), ("Gómez", "A.")]
+    coordinated = rules_reference("Bercovitz, R. (Coord.). (2017). Comentarios a la Ley de Propiedad Intelectual "
+                                  "(4.ª ed.). Tecnos.")
+    assert ([p.family for p in coordinated.editors], coordinated.authors, coordinated.edition) == (
+        ["Bercovitz"], (), "4")
+    thesis = rules_reference("Rodríguez Pérez, A. (2015). La protección de las obras audiovisuales [Tesis doctoral, "
+                             "Universidad Complutense de Madrid]. Repositorio institucional.")
+    assert (thesis.kind, thesis.genre, thesis.publisher) == ("thesis", "Tesis doctoral",
+                                                             "Universidad Complutense de Madrid")

@@ -9,7 +9,8 @@ from scholarpage.importer.plaintext.namedata import CITIES, ORGANISATION_WORDS
 from scholarpage.importer.plaintext.names import parse_names
 from scholarpage.importer.plaintext.split import sentence_end
 
-_CHAPTER = re.compile(r"^[,.]?\s*(?:\[in:?\]|\bin:?)\s+", re.I)
+# "In", and its Spanish, Portuguese, French, German and Polish words ("En", "Em", "Dans", "W:")
+_CHAPTER = re.compile(r"^[,.]?\s*(?:\[in:?\]|\bin:?|\b[Ee]n:?(?=\s+(?-i:[A-ZÀ-Þ]))|\bem:|\bdans:?|\bw:)\s+", re.I)
 # Not an edition ("2nd ed.", ABNT's "2. ed.") nor a publisher ("Curitiba: Ed. UFPR", Editora)
 _EDITED = re.compile(r",?(?<!\d[a-z]{2})(?<!\d\.)(?<!:)\s+(?:ed\.|eds\.|edited by|hrsg\. v\.|red\.|pod red\.)\s+",
                      re.I)
@@ -109,7 +110,7 @@ def chapter_parts(rest: str) -> dict | None:
     book = rest[marker.end():] if marker else rest
     fields: dict = {}
     # APA's "A (Ed.), Book", and ABNT's "SURNAME, A. (org.). Book" (org., coord., dir., comp.)
-    apa = re.match(r"^(?P<eds>.+?)\s*\((?:eds?|hrsg|red|orgs?|coords?|dir|comp)\.?\)\s*[,.]?\s*(?P<book>.*)$",
+    apa = re.match(r"^(?P<eds>.+?)\s*\((?:eds?|hrsg|red|orgs?|coords?|dirs?|comps?)\.?\)\s*[,.]?\s*(?P<book>.*)$",
                    book, re.I)
     vancouver = re.match(r"^(?P<eds>[^.]+?),\s*editors?\.\s*(?P<book>.*)$", book, re.I)
     ieee = re.match(r"^(?P<book>[^,]+),\s*(?P<eds>[^,]+(?:,[^,]+)*?),\s*Eds?\.\s*(?P<tail>.*)$", book)

@@ -18,7 +18,8 @@ _ABBREVIATIONS = frozenset(
 )
 _YEAR_PAREN = re.compile(rf"\(\s*(?P<year>{YEAR}[a-z]?|n\.\s?d\.?)\s*(?:,\s*(?P<when>[^)]*))?\)")
 _YEAR_DOTTED = re.compile(rf"(?<=[.,])\s+(?P<year>{YEAR}[a-z]?|n\.\s?d\.)[.,]\s")
-_EDITOR_MARK = re.compile(r"\s*\((?:eds?|hrsg|red|ed\.\s*by)\.?\)\s*[.,]?\s*$|,?\s+eds?\.$", re.I)
+_EDITOR_MARK = re.compile(r"\s*\((?:eds?|hrsg|red|ed\.\s*by|coords?|orgs?|dirs?|comps?)\.?\)\s*[.,]?\s*$|,?\s+eds?\.$",
+                          re.I)
 _VANCOUVER_NAME = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω][\w'’\-]*\s)+[A-Z]{1,4}$|^et al$")
 
 

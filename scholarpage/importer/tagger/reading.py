@@ -69,7 +69,9 @@ def reference_fields(tagged: Tagged) -> dict:
     """The importer's field dict (as `plaintext._parse_work` fills it) from a tagged reference."""
     text = tagged.text
     get = tagged.get
-    fields: dict = {"authors": names(get("author")), "editors": names(get("editor"))}
+    # an editors' span may start with the word that introduces it: "In", "En", "Em", "Dans", "W"
+    editors = re.sub(r"^\s*\[?(?:in|en|em|dans|w):?\]?\s+", "", get("editor"), flags=re.I)
+    fields: dict = {"authors": names(get("author")), "editors": names(editors)}
     title = clean_title(get("title"))
     match = re.search(r"\s*\[([^\[\]]{3,})\]\s*[.,]?$", title)
     if match and match.start() > 0:
