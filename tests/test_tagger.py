@@ -435,3 +435,25 @@ def test_spanish_apa_chapters_coordinators_and_theses() -> None:
                              "Universidad Complutense de Madrid]. Repositorio institucional.")
     assert (thesis.kind, thesis.genre, thesis.publisher) == ("thesis", "Tesis doctoral",
                                                              "Universidad Complutense de Madrid")
+
+
+def test_indonesian_chapters_theses_laws_and_bodies() -> None:
+    """Indonesia publishes more OJS journals than any other country: "Dalam A. Susanto (Ed.),
+    Book (hlm. 45–67)", "(Tesis magister, Universitas Indonesia)", an Undang-Undang in the
+    Lembaran Negara, and a Direktorat as the author."""
+    from scholarpage.importer.plaintext import rules_reference
+
+    chapter = rules_reference("Nugroho, S. (2020). Hak merek dalam perdagangan elektronik. Dalam A. Susanto (Ed.), "
+                              "Hukum bisnis kontemporer (hlm. 45–67). Yogyakarta: Gadjah Mada University Press.")
+    assert (chapter.kind, chapter.container, chapter.pages, [p.family for p in chapter.editors]) == (
+        "chapter", "Hukum bisnis kontemporer", "45–67", ["Susanto"])
+    thesis = rules_reference("Sari, D. P. (2017). Analisis perlindungan desain industri (Tesis magister, "
+                             "Universitas Indonesia).")
+    assert (thesis.kind, thesis.title, thesis.publisher) == ("thesis", "Analisis perlindungan desain industri",
+                                                             "Universitas Indonesia")
+    law = rules_reference("Undang-Undang Nomor 28 Tahun 2014 tentang Hak Cipta. Lembaran Negara Republik Indonesia "
+                          "Tahun 2014 Nomor 266.")
+    assert (law.kind, law.container, law.year) == ("legislation", "Lembaran Negara Republik Indonesia", "2014")
+    body = rules_reference("Direktorat Jenderal Kekayaan Intelektual. (2022). Laporan tahunan 2021. Kementerian "
+                           "Hukum dan HAM RI.")
+    assert [a.literal for a in body.authors] == ["Direktorat Jenderal Kekayaan Intelektual"]

@@ -219,8 +219,8 @@ def _parse_work(working: str, url: str) -> dict:
 
 
 _THESIS_NOTE = re.compile(
-    r"\s*\[(?P<genre>[^\[\],]*(?:thesis|dissertation|tesis|tese|thèse|dissertação)[^\[\],]*)"
-    r"(?:,\s*(?P<school>[^\[\]]+))?\]\s*[.,]?$", re.I
+    r"\s*[\[(](?P<genre>[^\[\]()),]*(?:thesis|dissertation|tesis|tese|thèse|dissertação|disertasi|skripsi)[^\[\](),]*)"
+    r"(?:,\s*(?P<school>[^\[\]()]+))?[\])]\s*[.,]?$", re.I
 )
 
 

@@ -9,8 +9,9 @@ from scholarpage.importer.plaintext.namedata import CITIES, ORGANISATION_WORDS
 from scholarpage.importer.plaintext.names import parse_names
 from scholarpage.importer.plaintext.split import sentence_end
 
-# "In", and its Spanish, Portuguese, French, German and Polish words ("En", "Em", "Dans", "W:")
-_CHAPTER = re.compile(r"^[,.]?\s*(?:\[in:?\]|\bin:?|\b[Ee]n:?(?=\s+(?-i:[A-ZÀ-Þ]))|\bem:|\bdans:?|\bw:)\s+", re.I)
+# "In", and its Spanish, Portuguese, French, Polish and Indonesian words ("En", "Em", "Dans", "W:", "Dalam")
+_CHAPTER = re.compile(r"^[,.]?\s*(?:\[in:?\]|\bin:?|\b[Ee]n:?(?=\s+(?-i:[A-ZÀ-Þ]))|\bem:|\bdans:?|\bw:|\bdalam:?)\s+",
+                      re.I)
 # Not an edition ("2nd ed.", ABNT's "2. ed.") nor a publisher ("Curitiba: Ed. UFPR", Editora)
 _EDITED = re.compile(r",?(?<!\d[a-z]{2})(?<!\d\.)(?<!:)\s+(?:ed\.|eds\.|edited by|hrsg\. v\.|red\.|pod red\.)\s+",
                      re.I)
@@ -235,8 +236,8 @@ def _numbers(tail: str) -> dict:
         elif re.fullmatch(r"[\w/\-–]+", paren[2]):
             fields.setdefault("volume", paren[1])
             fields.setdefault("issue", paren[2])
-    # pages: "p.", "pp.", German "S.", Polish "s.", Russian "С.", Vietnamese "tr.", Spanish "págs."
-    pages = re.search(rf"(?:\bpp?|\b[Ss]|\b[Сс]|\btr|\bpágs?)\.\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?"
+    # pages: "p.", "pp.", German "S.", Polish "s.", Russian "С.", Vietnamese "tr.", Spanish "págs.", Indonesian "hlm."
+    pages = re.search(rf"(?:\bpp?|\b[Ss]|\b[Сс]|\btr|\bpágs?|\bhlm)\.\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?"
                       rf"(?:,\s*(?!{YEAR})\d+(?:[-–]\d+)?)*)", tail) \
         or re.search(r"\)\s*:\s*(\d+(?:\s*[-–]\s*\d+)?(?:,\s*\d+(?:\s*[-–]\s*\d+)?)*)", tail) \
         or re.search(rf"(?<![\w/.\-])((?!{YEAR}\s*[-–]\s*{YEAR})\d+\s*[-–]\s*\d+(?:,\s*(?!{YEAR})\d+(?:[-–]\d+)?)*)(?![\w/])", tail)  # noqa: E501 (one pattern reads best whole)

@@ -20,12 +20,14 @@ _STATUTE = re.compile(
     r"^(?P<title>(?:The\s+)?(?:(?:[A-Z][\w’'\-]*,?|of|and|on|for|the|\(\w+\))\s+){0,12}"
     r"(?:Act|Code|Regulation|Directive|Decree|Ordinance|Statute|Constitution|Convention|Treaty)\b[^,.]*"
     r"|(?:Ustawa|Rozporządzenie|Kodeks|Gesetz|Ley|Lei|Decreto|Medida Provisória|Portaria|Resolução|Luật|Nghị định"
+    r"|Undang-Undang|Peraturan Pemerintah|Peraturan Presiden"
     r"|Regulation \(EU\)|Directive \(EU\))\b(?:[^.]|\br\.|\bn\.\s?º|(?<=\d)\.(?=\d))*?"
     r"(?=,|(?<!\br)\.\s|\s\(Dz|\s\(BGBl|\s\(OJ|$))(?P<cite>.*)$"
 )
 _GAZETTE = re.compile(r"\b(Dz\.\s?U\.|OJ|O\.J\.|U\.S\.C\.|BGBl\.|Stat\."
                       r"|Diário Oficial(?: d[ao] [A-ZÀ-Þ][\w ]*?)?(?=[:,.])"
-                      r"|Boletín Oficial del Estado|Journal officiel(?: de la République française)?)")
+                      r"|Boletín Oficial del Estado|Journal officiel(?: de la République française)?"
+                      r"|Lembaran Negara(?: Republik Indonesia)?)")
 # ABNT and other styles put the jurisdiction first, in capitals: "BRASIL. Lei nº 9.279, de 14 de maio de 1996."
 _JURISDICTION = re.compile(r"^(?P<who>[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž\s\-]+(?:\s\([^)]{1,40}\))?|[A-ZÀ-ÞĀ-Ž][\w\-]+"
                            r"(?:\s[A-ZÀ-ÞĀ-Ž][\w\-]+)?)\.\s+")  # "BRASIL." "SÃO PAULO (Estado)." "España."

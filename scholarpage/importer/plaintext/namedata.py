@@ -54,6 +54,11 @@ association council committee commission university agency corporation group fun
 bureau foundation center centre society union court parliament congress assembly authority
 board inc inc. ltd ltd. company co. plc gmbh press library network forum team project program
 programme services service network nations world international national federal republic
+ministério ministerio ministère ministerstwo ministerium bundesministerium instituto institut
+universidade universidad université universität uniwersytet università universitas secretaria
+organización organização organisation comissão comisión commissione conselho consejo conseil
+tribunal supremo banco banque direktorat kementerian badan lembaga komisi mahkamah pemerintah
+bộ viện sở
 """.split())
 
 #: Lower-case words that occur inside titles and organisation names but never inside a name.
