@@ -59,3 +59,23 @@ def test_the_licence_is_a_visible_link():
             '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></dd></div>') in markdown
     only_url = dataclasses.replace(FIXTURE, license=License(url="https://example.org/licence"))
     assert '<a href="https://example.org/licence">https://example.org/licence</a>' in article_page(only_url, ())
+
+
+def test_right_to_left_text_is_marked_with_its_direction():
+    """An Arabic article in an English site reads right to left: its title and abstract carry
+    dir="rtl"; a reference in Arabic or Hebrew carries dir="auto", since a left-to-right style
+    may print its names and year around the title (the browser takes the first letter's way)."""
+    from scholarpage.model import Reference
+
+    article = dataclasses.replace(SEED, language="ar", title="الملكية الفكرية والتمويل",
+                                  abstract=("تدرس هذه المقالة تمويل الملكية الفكرية.",))
+    printed = Reference(key="a", text="حداد، عمر. الملكية الفكرية. بيروت، 2015.", title="الملكية الفكرية",
+                        language="ar")
+    page = lxml_html.fromstring(article_page(article, [], site_language="en", cite_styles={}))
+    assert page.xpath("//h1[@id='article-title']/@dir") == ["rtl"]
+    assert page.xpath("//div[contains(@class, 'sp-abstract')]/@dir") == ["rtl"]
+    english = lxml_html.fromstring(article_page(SEED, [printed], site_language="en", cite_styles={}))
+    assert english.xpath("//h3[@id='ref-1']/@dir") == ["auto"]
+    (title,) = english.xpath("//h3[@id='ref-1']/span")
+    assert (title.text_content(), title.get("lang"), title.get("dir")) == ("الملكية الفكرية", "ar", "rtl")
+    assert len(english.xpath("//*[@dir]")) == 2  # nothing else in the English page

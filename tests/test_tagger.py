@@ -457,3 +457,11 @@ def test_indonesian_chapters_theses_laws_and_bodies() -> None:
     body = rules_reference("Direktorat Jenderal Kekayaan Intelektual. (2022). Laporan tahunan 2021. Kementerian "
                            "Hukum dan HAM RI.")
     assert [a.literal for a in body.authors] == ["Direktorat Jenderal Kekayaan Intelektual"]
+
+
+def test_titles_in_other_scripts_are_told_their_language() -> None:
+    from scholarpage.importer.plaintext.language import detect_language
+
+    assert [detect_language(title) for title in (
+        "حماية الملكية الفكرية", "حقوق مالکیت فکری", "משפט וקניין רוחני", "Πνευματική ιδιοκτησία",
+        "बौद्धिक संपदा", "ทรัพย์สินทางปัญญา")] == ["ar", "fa", "he", "el", "hi", "th"]

@@ -12,7 +12,8 @@ import yaml
 from scholarpage.render.anchors import key_anchor, number_anchor
 from scholarpage.render.bibliography import CITE_STYLES, DEFAULT_STYLE, Store, cite_this, format_references, plain_text
 from scholarpage.metadata.downloads import ARTICLE_FILES, REFERENCE_FILES, article_reference
-from scholarpage.render.escaping import Markup, escape, label_links, link, linked_text, render
+from scholarpage.render.escaping import (RIGHT_TO_LEFT, Markup, escape, label_links, language_attributes, link,
+                                         linked_text, render)
 from scholarpage.model import Article, Author, Reference
 from scholarpage.identifiers import doi_url, orcid_url
 from scholarpage.metadata.scholar_links import scholar_url
@@ -30,6 +31,7 @@ class Entry:
     body: Markup
     lang: str
     scholar: str
+    attributes: Markup = Markup("")  # the heading's lang and dir
 
 
 def article_page(
@@ -217,13 +219,19 @@ def _entry(number: int, reference: Reference, page_language: str, formatted: Mar
     else:
         body = label_links(formatted, f"link of reference {number}") if formatted else Markup(escape(reference.key))
         whole_is_foreign = foreign
+    lang = shown if whole_is_foreign else ""
+    # a reference in a right-to-left language runs the way its first letter does, wherever its
+    # `lang` went (the whole entry, or only the title as printed)
+    attributes = language_attributes(lang, "auto") if lang else (
+        Markup(' dir="auto"') if shown.split("-")[0].lower() in RIGHT_TO_LEFT else Markup(""))
     return Entry(
         number=number,
         anchor=number_anchor(number),
         key_anchor=key_anchor(reference.key),
         body=body,
-        lang=shown if whole_is_foreign else "",
+        lang=lang,
         scholar=scholar_url(reference),
+        attributes=attributes,
     )
 
 
@@ -240,8 +248,8 @@ def _printed_text(reference: Reference, number: int, foreign: bool) -> tuple[Mar
     if start < 0:
         return linked_text(text, links, italics), foreign
     end = start + len(reference.title)
-    title = Markup('<span lang="{}">{}</span>').format(
-        reference.shown_language, linked_text(text[start:end], links, _within(italics, start, end)))
+    title = Markup('<span{}>{}</span>').format(language_attributes(reference.shown_language),
+                                               linked_text(text[start:end], links, _within(italics, start, end)))
     return (linked_text(text[:start], links, _within(italics, 0, start)) + title
             + linked_text(text[end:], links, _within(italics, end, len(text)))), False
 

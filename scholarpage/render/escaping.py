@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 __all__ = [
     "Markup", "escape", "attribute", "link", "linked_text", "render", "csl_safe",
-    "exact_attribute", "meta", "link_tag", "json_script",
+    "exact_attribute", "meta", "link_tag", "json_script", "language_attributes",
 ]
 
 
@@ -30,6 +30,24 @@ _ENVIRONMENT = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+_ENVIRONMENT.globals["language_attributes"] = lambda *args: language_attributes(*args)  # defined below
+
+
+#: Languages written right to left (their BCP 47 primary subtags): a reference or title in one
+#: of them is marked `dir="rtl"` as well as `lang`, so that the browser lays out its punctuation
+#: and numbers in its order inside a left-to-right page.
+RIGHT_TO_LEFT = frozenset("ar fa he ur ps yi dv sd ug ckb syr arc".split())
+
+
+def language_attributes(language: str, direction: str = "rtl") -> Markup:
+    """` lang="…"` for an element, and for a right-to-left language ` dir="…"`: "rtl" for text
+    wholly in that language (a title, an abstract), "auto" for a reference, whose text may be
+    a left-to-right style's names and numbers around a title in that language (the browser then
+    takes the direction of its first letter)."""
+    if not language:
+        return Markup("")
+    rtl = language.split("-")[0].lower() in RIGHT_TO_LEFT
+    return Markup(' lang="{}"{}').format(attribute(language), Markup(f' dir="{direction}"') if rtl else "")
 
 
 def render(template: str, **context: object) -> str:

@@ -13,6 +13,12 @@ _SCRIPTS = [
     (re.compile(r"[\u3040-\u30ff]"), "ja"),
     (re.compile(r"[\uac00-\ud7af]"), "ko"),
     (re.compile(r"[\u3400-\u9fff]"), "zh"),
+    (re.compile(r"[پچژگیک]"), "fa"),  # letters Persian adds to the Arabic script, and its own yeh and kaf
+    (re.compile(r"[\u0600-\u06ff]"), "ar"),
+    (re.compile(r"[\u0590-\u05ff]"), "he"),
+    (re.compile(r"[\u0370-\u03ff]"), "el"),
+    (re.compile(r"[\u0900-\u097f]"), "hi"),
+    (re.compile(r"[\u0e00-\u0e7f]"), "th"),
     (re.compile(r"[іїєґІЇЄҐ]"), "uk"),
     (re.compile(r"[\u0400-\u04ff]"), "ru"),
     (re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]"), "vi"),
