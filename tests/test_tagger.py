@@ -465,3 +465,23 @@ def test_titles_in_other_scripts_are_told_their_language() -> None:
     assert [detect_language(title) for title in (
         "حماية الملكية الفكرية", "حقوق مالکیت فکری", "משפט וקניין רוחני", "Πνευματική ιδιοκτησία",
         "बौद्धिक संपदा", "ทรัพย์สินทางปัญญา")] == ["ar", "fa", "he", "el", "hi", "th"]
+
+
+def test_arabic_and_hebrew_references_are_read_and_their_punctuation_kept() -> None:
+    """Arabic prints "،" and "؛" where Latin prints "," and ";", and neither script has
+    capitals: "الأحمد، محمد" is one inverted name. The values keep the text's own marks."""
+    from scholarpage.importer.plaintext import parse_list
+
+    arabic, book, hebrew = parse_list([
+        "الأحمد، محمد. (2019). حماية الملكية الفكرية في العصر الرقمي. مجلة الحقوق، 43(2)، 115-140.",
+        "السيد، أحمد؛ علي، محمود. (2020). التمويل بالملكية الفكرية: هل هو ممكن؟ القاهرة: دار النهضة العربية.",
+        "כהן, דנה. (2017). משפט וקניין רוחני. עיוני משפט, 40, 100-130.",
+    ])
+    assert [(p.family, p.given) for p in arabic.authors] == [("الأحمد", "محمد")]
+    assert (arabic.title, arabic.container, arabic.volume, arabic.issue, arabic.pages, arabic.year) == (
+        "حماية الملكية الفكرية في العصر الرقمي", "مجلة الحقوق", "43", "2", "115–140", "2019")
+    assert [(p.family, p.given) for p in book.authors] == [("السيد", "أحمد"), ("علي", "محمود")]
+    assert (book.title, book.place, book.publisher) == ("التمويل بالملكية الفكرية: هل هو ممكن؟", "القاهرة",
+                                                        "دار النهضة العربية")
+    assert [(p.family, p.given) for p in hebrew.authors] == [("כהן", "דנה")]
+    assert (hebrew.title, hebrew.container, hebrew.title_language) == ("משפט וקניין רוחני", "עיוני משפט", "he")

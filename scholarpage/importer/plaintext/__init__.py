@@ -136,8 +136,14 @@ def _tag_item(item: tuple):
         return Tagged(item[0], ())
 
 
+#: Arabic-script punctuation read as its Latin counterpart while parsing; every value is then
+#: taken back from the text as printed (`_as_printed`).
+_ARABIC_PUNCTUATION = str.maketrans({"،": ",", "؛": ";", "؟": "?"})
+
+
 def _parse(text: str, number: int | None) -> Reference:
-    working = _NUMBERING.sub("", " ".join(str(text).split()))
+    arabic = bool(re.search("[،؛؟]", text))
+    working = _NUMBERING.sub("", " ".join(str(text).translate(_ARABIC_PUNCTUATION).split()))
     doi, span = find_doi(working)
     working = _cut(working, span)
     url, span = find_url(working)
@@ -154,8 +160,25 @@ def _parse(text: str, number: int | None) -> Reference:
     authors = fields.get("authors", ())
     key = base_key(authors, fields.get("year", ""), fields.get("title", ""), number)
     values = {name: str(fields.get(name) or "") for name in _FIELDS}
+    if arabic:
+        values = {name: _as_printed(value, text) for name, value in values.items()}
+        authors = tuple(_person_as_printed(person, text) for person in authors)
     return Reference(key=key, kind=fields.get("kind", "document"), text=text, authors=authors,
                      editors=fields.get("editors", ()), doi=doi, url=url, **values)
+
+
+def _as_printed(value: str, text: str) -> str:
+    """`value`, read from the text with Arabic punctuation as Latin, as the text prints it."""
+    if not value or not re.search("[,;?]", value):
+        return value
+    pattern = "".join({",": "[,،]", ";": "[;؛]", "?": "[?؟]"}.get(char, re.escape(char)) for char in value)
+    found = re.search(pattern.replace(r"\ ", r"\s+"), text)
+    return found[0] if found else value
+
+
+def _person_as_printed(person: Person, text: str) -> Person:
+    return Person(family=_as_printed(person.family, text), given=_as_printed(person.given, text),
+                  literal=_as_printed(person.literal, text))
 
 
 def _cut(text: str, span: tuple[int, int] | None) -> str:

@@ -23,7 +23,7 @@ _STRUCTURE = re.compile(
     rf"|(?<=[\s,])\d+\b|\b[0-3]?\d\s+{_MONTH_NAMES}\.?\s+{YEAR}|\b{_MONTH_NAMES}\.?\s+(?:[0-3]?\d,\s+)?{YEAR})"
 )
 _PLACE_PUBLISHER = re.compile(
-    r"(?:^\s*|[.,]\s+)(?P<place>[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω](?:[\w\- ]|\.(?!\s)){1,40}?(?:,\s*[A-Z][A-Za-z]+)?)\s*:\s*(?P<publisher>[^:;]+?)"  # noqa: E501 (one pattern reads best whole)
+    r"(?:^\s*|[.,]\s+)(?P<place>[A-ZÀ-ÞĀ-ſА-ЯЁΑ-Ω\u0621-\u064a\u05d0-\u05ea](?:[\w\- ]|\.(?!\s)){1,40}?(?:,\s*[A-Z][A-Za-z]+)?)\s*:\s*(?P<publisher>[^:;]+?)"  # noqa: E501 (one pattern reads best whole)
     rf"(?=[,;]?\s*(?:[0-3]?\d\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:{YEAR}|n\.\s?d\.)|,\s*pp?\.|[.;]?\s*$)"
 )
 _GENRE = re.compile(

@@ -94,16 +94,24 @@ def _persons(chunks: list[str], first_inverted: bool) -> list[Person]:
     return persons
 
 
+def _capital(word: str) -> bool:
+    """Capitalised, or in Arabic or Hebrew script, which has no capitals: there any word may
+    begin a name ("الأحمد، محمد" is one inverted name). Chinese, Japanese and Korean names
+    are not inverted around a comma ("王磊, 李明" are two)."""
+    first = word[:1]
+    return first.isupper() or "\u0590" <= first <= "\u06ff"
+
+
 def _pairs(chunk: str, following: str) -> bool:
     """Whether "chunk, following" is one inverted name ("Smith, John", "García Márquez, G.")."""
     words = chunk.split()
-    if any(_INITIAL.match(w) for w in words) or not words[-1][:1].isupper() or is_organisation(chunk):
+    if any(_INITIAL.match(w) for w in words) or not _capital(words[-1]) or is_organisation(chunk):
         return False
     core = [w for w in words if w.lower() not in PARTICLES]
     if _INITIALS_ONLY.match(following.strip()):
         return len(core) <= 3
     words = following.split()
-    capitalised = 1 <= len(words) <= 3 and all(w[:1].isupper() or w.lower() in PARTICLES for w in words)
+    capitalised = 1 <= len(words) <= 3 and all(_capital(w) or w.lower() in PARTICLES for w in words)
     return len(core) == 1 and (capitalised and not is_organisation(following) or _is_given(following))
 
 

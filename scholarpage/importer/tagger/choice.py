@@ -67,7 +67,10 @@ def learned_reference(tagged: Tagged, number: int | None = None) -> Reference:
 def rules_only(rules: Reference) -> bool:
     text = rules.text
     abnt = bool(_UPPER_CASE_FIRST.match(text) and _ABNT_MARK.search(text)) and not re.search("[«“„]", text)
-    return rules.kind in _RULES_ONLY or abnt or bool(_GBT.search(text) or _SIGNED.search(text))
+    # the model learned no Arabic or Hebrew references: an entry mostly in those scripts is the rules'
+    letters = [char for char in text if char.isalpha()]
+    semitic = sum("\u0590" <= char <= "\u06ff" for char in letters) > len(letters) / 2
+    return rules.kind in _RULES_ONLY or abnt or semitic or bool(_GBT.search(text) or _SIGNED.search(text))
 
 
 # Importer field → the model's labels for it.
