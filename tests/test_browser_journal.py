@@ -38,7 +38,9 @@ def test_a_reader_goes_from_the_home_page_to_an_issue_an_article_and_a_reference
 
 
 def test_every_link_and_asset_of_the_journal_resolves_under_the_sub_path(browser, journal_url):
-    seen, broken, to_visit = set(), [], [journal_url]
+    """Every page of the journal, followed from its home: nothing missing, and nothing asked of
+    any host but the site's own (privacy and offline use)."""
+    seen, broken, to_visit, requested = set(), [], [journal_url], []
     while to_visit:
         url = to_visit.pop()
         if url in seen:
@@ -47,6 +49,7 @@ def test_every_link_and_asset_of_the_journal_resolves_under_the_sub_path(browser
         page = browser.new_page()
         failed: list[str] = []
         page.on("response", lambda r, failed=failed: failed.append(r.url) if r.status >= 400 else None)
+        page.on("request", lambda request: requested.append(request.url))
         page.goto(url)
         page.wait_for_load_state("networkidle")
         broken += failed
@@ -54,6 +57,7 @@ def test_every_link_and_asset_of_the_journal_resolves_under_the_sub_path(browser
         to_visit += [h for h in hrefs if h.startswith(journal_url) and h.endswith("/") and h not in seen]
         page.close()
     assert broken == []
+    assert requested and [url for url in requested if not url.startswith(journal_url)] == []
     assert {journal_url, journal_url + "issues/", journal_url + "authors/",
             journal_url + "articles/securitising-patents/"} <= seen
     assert len([url for url in seen if "/articles/" in url]) == 6
