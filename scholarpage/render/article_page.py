@@ -12,8 +12,8 @@ import yaml
 from scholarpage.render.anchors import key_anchor, number_anchor
 from scholarpage.render.bibliography import CITE_STYLES, DEFAULT_STYLE, Store, cite_this, format_references, plain_text
 from scholarpage.metadata.downloads import ARTICLE_FILES, REFERENCE_FILES, article_reference
-from scholarpage.render.escaping import (RIGHT_TO_LEFT, Markup, escape, label_links, language_attributes, link,
-                                         linked_text, render)
+from scholarpage.render.escaping import (Markup, escape, label_links, language_attributes, link, linked_text, render,
+                                         right_to_left)
 from scholarpage.model import Article, Author, Reference
 from scholarpage.identifiers import doi_url, orcid_url
 from scholarpage.metadata.scholar_links import scholar_url
@@ -29,9 +29,8 @@ class Entry:
     anchor: str
     key_anchor: str
     body: Markup
-    lang: str
+    attributes: Markup  # the heading's lang and dir
     scholar: str
-    attributes: Markup = Markup("")  # the heading's lang and dir
 
 
 def article_page(
@@ -219,19 +218,19 @@ def _entry(number: int, reference: Reference, page_language: str, formatted: Mar
     else:
         body = label_links(formatted, f"link of reference {number}") if formatted else Markup(escape(reference.key))
         whole_is_foreign = foreign
-    lang = shown if whole_is_foreign else ""
     # a reference in a right-to-left language runs the way its first letter does, wherever its
     # `lang` went (the whole entry, or only the title as printed)
-    attributes = language_attributes(lang, "auto") if lang else (
-        Markup(' dir="auto"') if shown.split("-")[0].lower() in RIGHT_TO_LEFT else Markup(""))
+    if whole_is_foreign:
+        attributes = language_attributes(shown, "auto")
+    else:
+        attributes = Markup(' dir="auto"') if shown and right_to_left(shown) else Markup("")
     return Entry(
         number=number,
         anchor=number_anchor(number),
         key_anchor=key_anchor(reference.key),
         body=body,
-        lang=lang,
-        scholar=scholar_url(reference),
         attributes=attributes,
+        scholar=scholar_url(reference),
     )
 
 

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 __all__ = [
     "Markup", "escape", "attribute", "link", "linked_text", "render", "csl_safe",
-    "exact_attribute", "meta", "link_tag", "json_script", "language_attributes",
+    "exact_attribute", "meta", "link_tag", "json_script", "language_attributes", "right_to_left",
 ]
 
 
@@ -30,7 +30,6 @@ _ENVIRONMENT = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-_ENVIRONMENT.globals["language_attributes"] = lambda *args: language_attributes(*args)  # defined below
 
 
 #: Languages written right to left (their BCP 47 primary subtags): a reference or title in one
@@ -46,8 +45,15 @@ def language_attributes(language: str, direction: str = "rtl") -> Markup:
     takes the direction of its first letter)."""
     if not language:
         return Markup("")
-    rtl = language.split("-")[0].lower() in RIGHT_TO_LEFT
-    return Markup(' lang="{}"{}').format(attribute(language), Markup(f' dir="{direction}"') if rtl else "")
+    rtl = Markup(f' dir="{direction}"') if right_to_left(language) else ""
+    return Markup(' lang="{}"{}').format(attribute(language), rtl)
+
+
+def right_to_left(language: str) -> bool:
+    return language.split("-")[0].lower() in RIGHT_TO_LEFT
+
+
+_ENVIRONMENT.globals["language_attributes"] = language_attributes
 
 
 def render(template: str, **context: object) -> str:
