@@ -21,7 +21,7 @@ from scholarpage.errors import Problem, SourceError
 from scholarpage.identifiers import bare_doi
 from scholarpage.model import Person, Reference
 from scholarpage.sources.reading import check_text, read_source
-from scholarpage.sources.tex import balanced, decode_latex
+from scholarpage.sources.tex import balanced, decode_latex, decode_verbatim
 
 #: The field holding the reference exactly as printed in the source (shown verbatim).
 TEXT_FIELD = "formatted"
@@ -87,8 +87,10 @@ LANGUAGE_CODES = {
 #: BibLaTeX's verbatim fields: kept as written unless they hold TeX escapes (`\_`, `\%`).
 VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urlraw"}
 def _decode_field(name: str, value: str) -> str:
-    if name in VERBATIM_FIELDS and "\\" not in value:
-        return value.strip().removeprefix("{").removesuffix("}").strip()
+    if name in VERBATIM_FIELDS:
+        if "\\" not in value:
+            return value.strip().removeprefix("{").removesuffix("}").strip()
+        return decode_verbatim(value)
     return decode_latex(value)
 
 

@@ -8,6 +8,7 @@ any text round-trips.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -15,13 +16,41 @@ if TYPE_CHECKING:
     from pylatexenc.latex2text import LatexNodes2Text
 
 
-@lru_cache(maxsize=1)
-def _decoder() -> LatexNodes2Text:
-    """Imported and built on first need: its macro tables cost a few ms, and most files (the
-    seed's among them) never need them."""
-    from pylatexenc.latex2text import LatexNodes2Text
+def _with_hook_above(node, l2tobj) -> str:
+    """Vietnamese `\\h{a}` → ả (pylatexenc drops the accent)."""
+    return unicodedata.normalize("NFC", l2tobj.nodelist_to_text(node.nodeargd.argnlist) + "\u0309")
 
-    return LatexNodes2Text(math_mode="verbatim")
+
+#: Macros reference managers write that pylatexenc does not know, or prints otherwise than a
+#: reader expects, as (name, arguments as pylatexenc spells them, text; `%(n)s` is argument n):
+#: Zotero writes `{\\textless}` for "<", BibTeX styles sort with `\\noopsort{…}` (prints nothing).
+_MACROS = (
+    ("mbox", "{", "%(1)s"), ("hbox", "{", "%(1)s"), ("noopsort", "{", ""),
+    ("foreignlanguage", "[{{", "%(3)s"), ("textless", "", "<"), ("textgreater", "", ">"),
+    ("textbar", "", "|"), ("textasciicircum", "", "^"), ("textperiodcentered", "", "·"),
+    ("LaTeX", "", "LaTeX"), ("TeX", "", "TeX"), ("BibTeX", "", "BibTeX"),
+    ("S", "", "§"), ("P", "", "¶"), ("glqq", "", "„"), ("grqq", "", "“"), ("glq", "", "‚"), ("grq", "", "‘"),
+    ("flqq", "", "«"), ("frqq", "", "»"), ("h", "{", _with_hook_above),
+)
+
+
+@lru_cache(maxsize=1)
+def _decoder() -> tuple[LatexNodes2Text, object]:
+    """pylatexenc's converter and the parsing context it reads with, extended with `_MACROS`
+    through its documented context databases. Built on first need: its macro tables cost a few
+    ms, and most files (the seed's among them) never need them.
+
+    Math is turned into text (`$\\alpha$` → α, `{$<$}` → <), as a reader of the title sees it."""
+    from pylatexenc import latexwalker, macrospec
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+    parsing = latexwalker.get_default_latex_context_db()
+    parsing.add_context_category("scholarpage", prepend=True,
+                                 macros=[macrospec.MacroSpec(name, args) for name, args, _ in _MACROS])
+    text = get_default_latex_context_db()
+    text.add_context_category("scholarpage", prepend=True,
+                              macros=[MacroTextSpec(name, simplify_repl=out) for name, _, out in _MACROS])
+    return LatexNodes2Text(latex_context=text, math_mode="text"), parsing
 
 
 _SPACES = re.compile(r"\s+")
@@ -48,6 +77,28 @@ def decode_latex(value: str) -> str:
     if "\\url" in value or "\\href" in value:
         return _decode_with_urls(value)
     return _decode_text(value)
+
+
+#: What TeX escapes a verbatim field (url, doi) may still carry, as reference managers write
+#: them: `\\_`, `{\\~{}}` (Mendeley), `\\textasciitilde{}` (this project's own export).
+_VERBATIM_ESCAPE = re.compile(r"\\text(backslash|asciitilde)(?:\{\})?|\\~\{\}|\\([&%_#$~{}])|([{}])")
+_VERBATIM_TEXT = {"backslash": "\\", "asciitilde": "~"}
+
+
+def decode_verbatim(value: str) -> str:
+    """A verbatim field (url, doi) → its text: escapes undone and grouping braces dropped, and
+    nothing else; a `~` is part of a URL, not a space. `\\url{…}` gives its URL."""
+    if "\\url" in value or "\\href" in value:
+        return decode_latex(value)
+
+    def text(match: re.Match[str]) -> str:
+        if match[1]:
+            return _VERBATIM_TEXT[match[1]]
+        if match[3]:
+            return ""
+        return match[2] or "~"
+
+    return " ".join(_VERBATIM_ESCAPE.sub(text, value).split())
 
 
 def _decode_with_urls(value: str) -> str:
@@ -82,7 +133,8 @@ def _decode_text(value: str) -> str:
         return " ".join(plain.split())  # the same whitespace as \s, collapsed and stripped
     protected = _BARE_SPECIAL.sub(r"\\\1", value)
     try:
-        decoded = _decoder().latex_to_text(protected)
+        converter, parsing = _decoder()
+        decoded = converter.latex_to_text(protected, latex_context=parsing)
     except Exception:  # noqa: BLE001 (pylatexenc fails on some malformed macros, e.g. \\href{x})
         decoded = value.replace("{", "").replace("}", "")  # the text as written, grouping dropped
     return _SPACES.sub(" ", decoded).strip()
