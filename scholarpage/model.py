@@ -12,25 +12,37 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Person:
-    """A name as cited: family + given, or one literal name (an organisation, kept whole)."""
+    """A name as cited: family + given (+ a suffix: "Jr.", "III"), or one literal name (an
+    organisation, kept whole). BibTeX's "and others" is the name `OTHERS`: kept so that the
+    reference's BibTeX says it again, left out wherever names are listed (see `named`)."""
 
     family: str = ""
     given: str = ""
     literal: str = ""
+    suffix: str = ""
 
     @property
     def display(self) -> str:
-        """The name in reading order ("Given Family"), or the literal name."""
+        """The name in reading order ("Given Family Suffix"), or the literal name."""
         if self.literal:
             return self.literal
-        return " ".join(part for part in (self.given, self.family) if part)
+        return " ".join(part for part in (self.given, self.family, self.suffix) if part)
 
     @property
     def inverted(self) -> str:
-        """The name as "Family, Given", the form Google Scholar and library catalogues expect."""
+        """The name as "Family, Given, Suffix", the form Google Scholar and library catalogues expect."""
         if self.literal:
             return self.literal
-        return ", ".join(part for part in (self.family, self.given) if part)
+        return ", ".join(part for part in (self.family, self.given, self.suffix) if part)
+
+
+#: BibTeX's "and others" (et al.): more names than the list gives.
+OTHERS = Person(family="others")
+
+
+def named(persons: tuple[Person, ...]) -> tuple[Person, ...]:
+    """The persons a list actually names: without BibTeX's "others", which is no one."""
+    return tuple(person for person in persons if person != OTHERS)
 
 
 @dataclass(frozen=True)
@@ -143,6 +155,7 @@ class Reference:
     language: str = ""
     title_language: str = ""
     note: str = ""
+    accessed: str = ""  # when an online source was seen (BibLaTeX `urldate`), as written
     line: int = 0
     emphasis: tuple[tuple[int, int], ...] = ()
     protected: tuple[str, ...] = ()

@@ -226,3 +226,66 @@ def test_citeproc_formats_each_entry_as_it_does_in_a_list(entries, style):
                        for key, (family, given_name), year in entries)
     together = _format(references, style)
     assert {reference.key: _format((reference,), style)[reference.key] for reference in references} == together
+
+
+# --- what reference managers write that styles must read (a probe of Zotero, JabRef, BibDesk,
+# Mendeley and Better BibTeX exports) ----------------------------------------------------------
+
+def _apa(entry: str) -> str:
+    references = parse_references(entry)
+    return plain_text(format_references(references, "apa")[references[0].key])
+
+
+@pytest.mark.parametrize(("entry", "printed"), [
+    # "and others" is et al., never an author called "others" (Google Scholar writes it on most entries).
+    ("@article{k, title={T}, journal={J}, year={2020}, author={Smith, John and Doe, Jane and others}}",
+     "Smith, J., & Doe, J. (2020). T. J."),
+    # "von Last, Jr, First": the suffix is not a given name to initialise.
+    ("@article{k, title={T}, journal={J}, year={2020}, author={King, Jr., Martin Luther and Davis, III, Sammy}}",
+     "King, M. L., Jr., & Davis, S., III. (2020). T. J."),
+    # Better BibTeX's extended name format.
+    ("@article{k, title={T}, journal={J}, year={2020}, author={family=Beethoven, given=Ludwig, prefix=van, "
+     "useprefix=false}}", "van Beethoven, L. (2020). T. J."),
+    # Years that are not four digits are printed as written, never as "n.d."; an unreadable
+    # `date` leaves the `year`; `month` is printed where the style prints one.
+    ("@book{k, author={Rembrandt}, title={Drawings}, year={c. 1650}}", "Rembrandt. (c. 1650). Drawings."),
+    ("@article{k, author={Future, Fiona}, title={T}, journal={J}, year={forthcoming}}",
+     "Future, F. (forthcoming). T. J."),
+    ("@article{k, title={T}, author={S, J.}, journal={J}, year={2020}, date={2020/}}", "S, J. (2020). T. J."),
+    ("@article{k, author={R, P.}, title={T}, journal={Daily}, year={2021}, month=mar, entrysubtype={newspaper}}",
+     "R, P. (2021, March). T. Daily."),
+    ("@misc{k, title={T}, author={A, B}, date={2020-05-04T12:00:00}}", "A, B. (2020, May 4). T."),
+    # `urldate` is when the page was seen.
+    ("@online{k, title={T}, url={https://example.org/page}, urldate={2023-12-01}}",
+     "T. (n.d.). Retrieved December 1, 2023, from https://example.org/page"),
+    # A report's or patent's number is its own, not a journal issue.
+    ("@techreport{k, title={T}, author={Smith, J.}, year={2020}, institution={NBER}, number={w12345}, "
+     "type={Working Paper}}", "Smith, J. (2020). T (Working Paper No. W12345). NBER."),
+    ("@patent{k, title={T}, author={Smith, J.}, year={2020}, number={US1234567}}",
+     "Smith, J. (2020). T (Patent No. US1234567)."),
+    # `howpublished = {\url{…}}` is the page's address, not a container printed "In …".
+    ("@misc{k, title={T}, author={{Python Software Foundation}}, year={2023}, howpublished={\\url{https://www.python.org/}}}",
+     "Python Software Foundation. (2023). T. https://www.python.org/"),
+])
+def test_fields_as_reference_managers_write_them_print_as_meant(entry, printed):
+    assert _apa(entry) == printed
+
+
+def test_others_stays_in_the_bibtex_and_leaves_every_other_listing():
+    from scholarpage.metadata.downloads import to_ris
+    from scholarpage.metadata.scholar_links import scholar_url
+    from scholarpage.sources.bibtex_writer import dump_references
+
+    references = parse_references("@article{k, title={T}, journal={J}, year={2020}, author={Smith, J. and others}}")
+    assert "and others" in dump_references(references)
+    assert "others" not in to_ris(references) and "others" not in scholar_url(references[0])
+
+
+@pytest.mark.parametrize(("key", "message"), [
+    ("", "references.bib:1: key: the entry has no key"),
+    ("my key", "references.bib:1: key: 'my key' is not one word"),
+])
+def test_a_key_that_cannot_be_a_link_is_refused_where_it_stands(key, message):
+    with pytest.raises(SourceError) as error:
+        parse_references(f"@article{{{key}, title={{T}}, year={{2020}}}}")
+    assert str(error.value).startswith(message)

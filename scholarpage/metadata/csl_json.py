@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scholarpage.model import Person, Reference
+from scholarpage.model import Person, Reference, named
 
 
 def csl_item(reference: Reference) -> dict[str, Any]:
@@ -27,24 +27,53 @@ def csl_item(reference: Reference) -> dict[str, Any]:
         "language": reference.language,
         "note": reference.note,
     }
+    if reference.kind in NUMBERED_KINDS:  # a report's or patent's number, not a journal issue
+        variables["number"] = variables.pop("issue")
     item.update({name: value for name, value in variables.items() if value})
-    if reference.authors:
-        item["author"] = [csl_name(person) for person in reference.authors]
-    if reference.editors:
-        item["editor"] = [csl_name(person) for person in reference.editors]
-    issued = date_parts(reference.date or reference.year)
+    if named(reference.authors):
+        item["author"] = [csl_name(person) for person in named(reference.authors)]
+    if named(reference.editors):
+        item["editor"] = [csl_name(person) for person in named(reference.editors)]
+    issued = _csl_date(reference.date, reference.year)
     if issued:
-        item["issued"] = {"date-parts": [issued]}
+        item["issued"] = issued
+    accessed = date_parts(reference.accessed)
+    if accessed:
+        item["accessed"] = {"date-parts": [accessed]}
     return item
+
+
+#: CSL item types whose BibTeX `number` is the item's own number (CSL `number`), not an issue.
+NUMBERED_KINDS = frozenset({"report", "patent", "standard"})
+
+
+def _csl_date(date: str, year: str) -> dict[str, Any] | None:
+    """The date as CSL date-parts, else the year; text neither reads as ("c. 1650",
+    "forthcoming", "2020a") is printed as written (a CSL literal date), never as "n.d."."""
+    for value in (date, year):
+        parts = date_parts(value)
+        if parts:
+            return {"date-parts": [parts]}
+    text = (date or year).strip()
+    return {"literal": text} if text else None
 
 
 def csl_name(person: Person) -> dict[str, str]:
     if person.literal:
         return {"literal": person.literal}
-    return {key: value for key, value in (("family", person.family), ("given", person.given)) if value}
+    return {key: value for key, value in (("family", person.family), ("given", person.given),
+                                          ("suffix", person.suffix)) if value}
 
 
 def date_parts(value: str) -> list[int]:
-    """"2025-08-16" → [2025, 8, 16]; "2004" → [2004]; anything else → []."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value.strip())
-    return [int(part) for part in match.groups() if part] if match else []
+    """"2025-08-16" → [2025, 8, 16]; "2004" → [2004]; "850" → [850]; a time is dropped; a range
+    ("2020-01/2020-03") gives its start (citeproc-py prints no date for a CSL range); anything
+    else → []."""
+    start = value.strip().split("/")[0]
+    match = _ISO_DATE.fullmatch(start)
+    if not match or not (1 <= int(match[2] or 1) <= 12 and 1 <= int(match[3] or 1) <= 31):
+        return []
+    return [int(part) for part in match.groups() if part]
+
+
+_ISO_DATE = re.compile(r"(\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?")

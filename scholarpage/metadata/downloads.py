@@ -13,7 +13,7 @@ from typing import Any
 from scholarpage.sources.bibtex_writer import dump_entry
 from scholarpage.metadata.csl_json import csl_item, date_parts
 from scholarpage.metadata.head_tags import abstract_text
-from scholarpage.model import Article, Person, Reference
+from scholarpage.model import Article, Person, Reference, named
 
 #: Download file name → what it holds; written next to the article page.
 ARTICLE_FILES = {"bib": "article.bib", "ris": "article.ris", "json": "article.json"}
@@ -87,14 +87,14 @@ def to_ris(references: Sequence[Reference], extras: dict[str, dict[str, str]] | 
 
 def _ris_record(reference: Reference, extra: dict[str, str]) -> str:
     tags = [("TY", RIS_TYPE.get(reference.kind, "GEN")), ("ID", reference.key), ("TI", reference.title)]
-    tags += [("AU", _ris_name(person)) for person in reference.authors]
-    tags += [("A2", _ris_name(person)) for person in reference.editors]
+    tags += [("AU", _ris_name(person)) for person in named(reference.authors)]
+    tags += [("A2", _ris_name(person)) for person in named(reference.editors)]
     tags += [
         ("T2", reference.container), ("J2", extra.get("journal_abbrev", "")), ("T3", reference.collection),
         ("VL", reference.volume), ("IS", reference.issue),
         ("SP", reference.first_page), ("EP", reference.last_page),
         ("PY", reference.year), ("DA", _ris_date(reference.date)),
-        ("DO", reference.doi), ("UR", reference.url), ("PB", reference.publisher),
+        ("DO", reference.doi), ("UR", reference.url), ("Y2", reference.accessed), ("PB", reference.publisher),
         ("CY", reference.place), ("ET", reference.edition), ("M3", reference.genre),
         ("LA", reference.language), ("SN", extra.get("issn", "")), ("AB", extra.get("abstract", "")),
         ("N1", reference.note), ("N1", reference.text),

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from scholarpage.render.escaping import Markup, link_tag, meta
-from scholarpage.model import Article, Reference
+from scholarpage.model import Article, Reference, named
 from scholarpage.identifiers import orcid_url
 
 Tag = tuple[str, str]
@@ -72,7 +72,7 @@ def citation_reference(reference: Reference) -> str:
         return reference.text or reference.key
     journal = reference.container if reference.kind.startswith("article") else ""
     fields = [("citation_title", reference.title)]
-    fields += [("citation_author", person.inverted) for person in reference.authors]
+    fields += [("citation_author", person.inverted) for person in named(reference.authors)]
     fields += [
         ("citation_journal_title", journal),
         ("citation_volume", reference.volume),

@@ -7,7 +7,7 @@ from typing import Any
 
 from scholarpage.render.escaping import Markup, json_script
 from scholarpage.metadata.head_tags import abstract_text
-from scholarpage.model import Article, Author, Person, Reference
+from scholarpage.model import Article, Author, Person, Reference, named
 from scholarpage.identifiers import doi_url, orcid_url
 
 #: CSL item type → schema.org type of a cited work.
@@ -63,7 +63,7 @@ def cited_work(reference: Reference) -> dict[str, Any]:
         "name": reference.title or reference.text or reference.key,
         # By name only: the family and given names are in the `citation_reference` tags already,
         # and repeating them for every reference would cost 0.6 KB gzipped on the seed page.
-        "author": [_person(person, parts=False) for person in reference.authors],
+        "author": [_person(person, parts=False) for person in named(reference.authors)],
         "datePublished": reference.date or reference.year,
         "isPartOf": container if reference.container else {},
         "identifier": _doi(reference.doi) if reference.doi else {},
@@ -106,7 +106,8 @@ def _person(person: Person, *, parts: bool = True) -> dict[str, Any]:
         return {"@type": "Organization", "name": person.literal}
     if not parts:
         return {"@type": "Person", "name": person.display}
-    return _pruned({"@type": "Person", "name": person.display, "familyName": person.family, "givenName": person.given})
+    return _pruned({"@type": "Person", "name": person.display, "familyName": person.family, "givenName": person.given,
+                    "honorificSuffix": person.suffix})
 
 
 def _doi(doi: str) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scholarpage.model import Reference
+from scholarpage.model import Reference, named
 
 LOOKUP = "https://scholar.google.com/scholar_lookup"
 SEARCH = "https://scholar.google.com/scholar"
@@ -24,7 +24,7 @@ def scholar_url(reference: Reference) -> str:
     if not reference.title:
         return f"{SEARCH}?{_query([('q', reference.text or reference.key)])}"
     params: list[tuple[str, str]] = [("title", reference.title)]
-    params += [("author", person.inverted) for person in reference.authors]
+    params += [("author", person.inverted) for person in named(reference.authors)]
     optional = {
         "publication_year": reference.year,
         "journal": reference.container if reference.kind.startswith("article") else "",

@@ -31,7 +31,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from lxml import etree
 
-from scholarpage.model import Reference
+from scholarpage.model import Reference, named
 from scholarpage.render.csl_macros import inline_macros
 from scholarpage.render.escaping import csl_safe
 
@@ -178,7 +178,7 @@ def without_substitute_repeat(entry_html: str, reference: Reference) -> str:
     CSL substitutes the title or container for a missing author and suppresses it where it
     would appear again; citeproc-py does not, which prints "Title. (2026). Title. Journal…".
     """
-    if reference.authors or reference.editors or not fixes_apply():
+    if named(reference.authors) or named(reference.editors) or not fixes_apply():
         return entry_html
     for value in (reference.title, reference.container):
         if not value:

@@ -42,6 +42,7 @@ KIND_OF_TYPE = {
     "thesis": "thesis",
     "techreport": "report",
     "report": "report",
+    "patent": "patent",
     "online": "webpage",
     "electronic": "webpage",
     "www": "webpage",
@@ -67,6 +68,7 @@ TYPE_OF_KIND = {
     "paper-conference": ("inproceedings", ""),
     "thesis": ("thesis", ""),
     "report": ("report", ""),
+    "patent": ("patent", ""),
     "webpage": ("online", ""),
     "speech": ("misc", "speech"),
     "manuscript": ("unpublished", ""),
@@ -82,6 +84,14 @@ LANGUAGE_CODES = {
     "czech": "cs", "ukrainian": "uk", "dutch": "nl", "korean": "ko", "arabic": "ar",
     "hebrew": "he",
 }
+
+
+#: BibLaTeX's localisation keys in `type` (Better BibTeX writes `type = {phdthesis}`) → the words
+#: its English strings print; the standard styles' words for a thesis type given by the entry type.
+GENRES = {"phdthesis": "PhD thesis", "mathesis": "Master's thesis", "candthesis": "Candidate thesis",
+          "bathesis": "Bachelor's thesis", "techreport": "Technical report", "resreport": "Research report",
+          "software": "Computer software", "datacd": "CD-ROM", "audiocd": "Audio CD", "patent": "Patent"}
+DEFAULT_GENRE = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "techreport": "Technical report"}
 
 
 #: BibLaTeX's verbatim fields: kept as written unless they hold TeX escapes (`\_`, `\%`).
@@ -118,6 +128,10 @@ def parse_references(source: str, name: str = "references.bib") -> tuple[Referen
     entries = {}
     for entry in library.entries:
         entries[entry.key] = (entry, _fields(entry, strings, name, problems))
+        if not entry.key.strip() or re.search(r"[\s,{}\"#%'()=\\]", entry.key):
+            what = "the entry has no key" if not entry.key.strip() else f"'{entry.key}' is not one word"
+            problems.append(Problem(name, entry.start_line + 1, "key",
+                                    f"{what}: give it a key of letters, digits and :-_./ (it is its link)"))
     references = []
     for entry, fields in entries.values():
         inherited = _inherit(entry, fields, entries, name, problems)
@@ -306,6 +320,10 @@ def _reference(entry: Entry, fields: dict[str, str], name: str) -> tuple[Referen
     subtype = text.get("entrysubtype", "").lower()
     kind = KIND_OF_SUBTYPE.get(subtype) or KIND_OF_TYPE.get(entry.entry_type.lower(), "document")
     year, date = _year_and_date(text)
+    entry_type = entry.entry_type.lower()
+    # `howpublished = {\url{…}}`, the classic way to cite a web page in BibTeX, is its address.
+    published = text.get("howpublished", "")
+    url_published = "\\url" in fields.get("howpublished", "") and bool(re.fullmatch(r"https?://\S+", published))
     printed, emphasis = _with_emphasis(fields.get(TEXT_FIELD), text.get(TEXT_FIELD, ""))
     reference = Reference(
         key=entry.key,
@@ -317,7 +335,7 @@ def _reference(entry: Entry, fields: dict[str, str], name: str) -> tuple[Referen
         title_translation=text.get(TRANSLATION_FIELD, ""),
         authors=_persons(fields.get("author", "")),
         editors=_persons(fields.get("editor", "")),
-        container=_first(text, "journaltitle", "journal", "booktitle", "howpublished"),
+        container=_first(text, "journaltitle", "journal", "booktitle") or ("" if url_published else published),
         collection=text.get("series", ""),
         volume=text.get("volume", ""),
         issue=_first(text, "number", "issue"),
@@ -325,14 +343,15 @@ def _reference(entry: Entry, fields: dict[str, str], name: str) -> tuple[Referen
         year=year,
         date=date,
         doi=bare_doi(text.get("doi", "")),
-        url=text.get("url", ""),
+        url=text.get("url", "") or (published if url_published else ""),
         publisher=_first(text, "publisher", "institution", "school", "organization"),
         place=_first(text, "address", "location"),
         edition=text.get("edition", ""),
-        genre=text.get("type", ""),
+        genre=GENRES.get(text.get("type", "").lower(), text.get("type", "")) or DEFAULT_GENRE.get(entry_type, ""),
         language=_language_code(text.get("language", "")),
         title_language=_language_code(text.get("langid", "")),
         note=text.get("note", ""),
+        accessed=text.get("urldate", ""),
         line=line,
     )
     return reference, problems
@@ -343,9 +362,19 @@ def _first(text: dict[str, str], *keys: str) -> str:
 
 
 def _year_and_date(text: dict[str, str]) -> tuple[str, str]:
-    date = text.get("date", "")
-    year = text.get("year", "") or date[:4]
+    """`year`, and `date` (ISO 8601, as BibLaTeX writes it); a `month` with a four-digit year and
+    no `date` makes one ("2021-03"): styles print it (newspapers, magazines)."""
+    date = text.get("date", "").strip()
+    year = text.get("year", "").strip() or (date[:4] if re.match(r"\d{4}", date) else "")
+    month = _MONTH_NUMBER.get(text.get("month", "").strip().lower().rstrip("."))
+    if not date and month and re.fullmatch(r"\d{4}", year):
+        date = f"{year}-{month:02d}"
     return year, date
+
+
+_MONTH_NUMBER = {**{name.lower(): n for n, name in enumerate(MONTHS.values(), 1)},
+                 **{short: n for n, short in enumerate(MONTHS, 1)}, **{str(n): n for n in range(1, 13)},
+                 **{f"{n:02d}": n for n in range(1, 10)}}
 
 
 #: Markup kept from a `formatted` field: italics, and nothing else (the rest is text).
@@ -423,11 +452,30 @@ def _persons(value: str) -> tuple[Person, ...]:
 
 
 def _person(name: str) -> Person:
-    """One BibTeX name; a name wholly in braces ("{World Bank}") is literal, never split."""
+    """One BibTeX name; a name wholly in braces ("{World Bank}") is literal, never split.
+    "von Last, Jr, First" keeps Jr as the suffix; BibLaTeX's extended form
+    ("family=Beethoven, given=Ludwig, prefix=van", as Better BibTeX writes) is read by its keys."""
     stripped = name.strip()
     if stripped.startswith("{") and stripped.endswith("}") and balanced(stripped[1:-1]):
         return Person(literal=decode_latex(stripped[1:-1]))
+    if _EXTENDED_NAME.match(stripped):
+        return _extended_person(stripped)
     parts = parse_single_name_into_parts(stripped, strict=False)
     family = " ".join(parts.von + parts.last)
-    given = " ".join(parts.first + parts.jr)
-    return Person(family=decode_latex(family), given=decode_latex(given))
+    return Person(family=decode_latex(family), given=decode_latex(" ".join(parts.first)),
+                  suffix=decode_latex(" ".join(parts.jr)))
+
+
+_EXTENDED_NAME = re.compile(r"\s*(?:family|given|prefix|suffix)\s*=", re.IGNORECASE)
+_EXTENDED_PART = re.compile(r"\s*([A-Za-z-]+)\s*=\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\"[^\"]*\"|[^,]*)\s*(?:,|$)")
+
+
+def _extended_person(name: str) -> Person:
+    parts = {}
+    for match in _EXTENDED_PART.finditer(name):
+        value = match[2].strip()
+        if value[:1] in "{\"" and value[-1:] in "}\"":
+            value = value[1:-1]
+        parts[match[1].lower()] = decode_latex(value)
+    family = " ".join(part for part in (parts.get("prefix", ""), parts.get("family", "")) if part)
+    return Person(family=family, given=parts.get("given", ""), suffix=parts.get("suffix", ""))

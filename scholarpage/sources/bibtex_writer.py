@@ -16,6 +16,8 @@ def encode_person(person: Person) -> str:
     if person.literal:
         return "{" + encode_latex(person.literal) + "}"
     family = "{" + encode_latex(person.family) + "}"
+    if person.suffix:  # "von Last, Jr, First"
+        return f"{family}, {{{encode_latex(person.suffix)}}}, {encode_latex(person.given)}"
     return f"{family}, {encode_latex(person.given)}" if person.given else family
 
 
@@ -58,6 +60,7 @@ def _entry(reference: Reference) -> str:
         ("langid", encode_latex(reference.title_language)),
         ("language", encode_latex(reference.language)),
         ("note", encode_latex(reference.note)),
+        ("urldate", encode_latex(reference.accessed)),
         (TEXT_FIELD, _encode_printed(reference)),
     ]
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
@@ -98,5 +101,6 @@ def _name(person: Person) -> str:
     if person == Person(family="others"):
         return "others"  # BibTeX's "et al."
     if person.given and re.search(r"\band\b|[,{}]", person.given, re.I):
-        return "{" + encode_latex(person.family) + "}, {" + encode_latex(person.given) + "}"
+        suffix = f"{{{encode_latex(person.suffix)}}}, " if person.suffix else ""
+        return "{" + encode_latex(person.family) + "}, " + suffix + "{" + encode_latex(person.given) + "}"
     return encode_person(person)
