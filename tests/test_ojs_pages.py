@@ -340,3 +340,91 @@ def test_copied_text_in_each_language_ojs_ships_gives_issue_date_abstract_and_re
     assert (page.article["volume"], page.article["issue"], page.article["year"]) == ("12", "3", 2021)
     assert page.article["dates"] == {"published": "2021-09-30"}
     assert page.article["abstract"] == "Este artigo estuda bibliotecas." and len(page.references) == 2
+
+
+# --- pages as other OJS versions and themes write them (built from OJS 2.4 and 3.1-3.5 templates) --
+
+OJS2_XHTML = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head><meta name="citation_title" content="Ilhas de calor"/>
+<meta name="citation_date" content="2016/05/30"/></head>
+<body><div id="articleCitations"><h4>Referências</h4><div>
+<p>MENDONÇA, F.; MONTEIRO, C. A. F. Clima urbano. São Paulo: Contexto, 2003.</p>
+<p>SILVA, J. P. Clima urbano. Revista Brasileira de Climatologia, v. 25, n. 1, p. 33-51, 2019.</p></div></div></body></html>"""
+
+
+def test_an_ojs2_page_with_its_xml_declaration_imports(tmp_path: Path, capsys) -> None:
+    """OJS 2.4's header.tpl opens every page with one; "Save as HTML only" and wget keep it."""
+    for first in ("", "<!-- saved from url=(0059)https://revistas.example.edu/index.php/rgs/article/view/1 -->\n",
+                  "<br />\n<b>Deprecated</b>: Function create_function() is deprecated in <b>/x.php</b> on line <b>9</b>\n"):
+        page = tmp_path / "page.html"
+        page.write_text(first + OJS2_XHTML, "utf-8")
+        assert read_page(page.read_text("utf-8"), is_html=True).references[1].startswith("SILVA, J. P.")
+        assert main(["import", str(page), "--out", str(tmp_path / "out")]) != 0  # no journal: refused, not crashed
+        assert "journal: required field is missing" in capsys.readouterr().err
+
+
+AUTHORS_PAGE = """<!DOCTYPE html><html><head><meta name="citation_title" content="Urban heat islands"/>
+<meta name="citation_author" content="María José García López"/>
+<meta name="citation_author_institution" content="Universidad de Sevilla, Spain"/>
+<meta name="citation_author" content="Jan van der Berg"/>
+<meta name="citation_author_institution" content="Wageningen University"/>
+<meta name="citation_author_institution" content="Utrecht University"/>
+<meta name="citation_author" content="Siti Rahmawati"/>
+<meta name="citation_date" content="2023"/><meta name="DC.Date.created" scheme="ISO8601" content="2022-11-30"/>
+<meta name="DC.Rights" content="Copyright (c) 2022 The authors"/>
+<meta name="DC.Rights" content="https://creativecommons.org/licenses/by-nc-sa/4.0/"/>
+</head><body><ul class="authors">
+<li><span class="name">María José García López</span><span class="affiliation">Universidad de Sevilla</span>
+<span class="orcid"><a href="https://orcid.org/0000-0002-1825-0097" target="_blank">https://orcid.org/0000-0002-1825-0097</a></span></li>
+<li><span class="name">Jan van der Berg</span></li></ul></body></html>"""
+
+
+def test_affiliations_orcid_ids_and_licence_are_read_from_the_page() -> None:
+    article = read_page(AUTHORS_PAGE, is_html=True).article
+    assert [(a.get("affiliation"), a.get("orcid")) for a in article["authors"]] == [
+        ("Universidad de Sevilla, Spain", "https://orcid.org/0000-0002-1825-0097"),
+        ("Wageningen University; Utrecht University", None), (None, None)]
+    assert article["license"] == {"name": "CC BY-NC-SA 4.0", "url": "https://creativecommons.org/licenses/by-nc-sa/4.0/"}
+
+
+def test_an_online_first_article_keeps_its_issue_year_and_the_day_it_went_online() -> None:
+    """OJS gives `citation_date` as the issue's bare year when the article came out earlier."""
+    article = read_page(AUTHORS_PAGE, is_html=True).article
+    assert article["year"] == 2023 and article["dates"] == {"published": "2022-11-30"}
+
+
+SPANISH_COPY = """Inicio / Archivos / Vol. 12 Núm. 2 (2022) / Artículos
+
+Islas de calor urbanas y salud
+
+Autores/as
+
+    María García
+    Universidad de Sevilla
+
+Resumen
+
+Las islas de calor elevan la temperatura.
+
+Citas
+
+Oke, T. R. (1982). The energetic basis of the urban heat island. Quarterly Journal of the Royal Meteorological Society, 108(455), 1–24.
+
+PDF
+
+Publicado
+30-11-2022
+
+Cómo citar
+
+García, M. (2022). Islas de calor urbanas y salud. Revista X, 12(2), 45–68.
+"""
+
+
+def test_a_copied_page_s_details_after_the_references_are_not_read_as_references() -> None:
+    """OJS 3's default theme prints the published date after the list; es_ES calls authors "Autores/as"."""
+    page = read_page(SPANISH_COPY, is_html=False)
+    assert len(page.references) == 1 and page.references[0].startswith("Oke, T. R. (1982)")
+    assert page.article["dates"] == {"published": "2022-11-30"}
+    assert page.article["authors"] == [{"given": "María", "family": "García"}]

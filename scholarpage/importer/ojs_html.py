@@ -31,7 +31,9 @@ _BLOCKS = {"p", "li", "div", "dd", "tr", "blockquote", "section", "ol", "ul", "t
 
 def html_page(text: str) -> Page:
     # Control characters are no text (and lxml refuses them in a tree it builds).
-    document = lxml_html.document_fromstring(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text))
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
+    # OJS 2 pages open with `<?xml … encoding="UTF-8"?>`, which lxml refuses in text it did not decode.
+    document = lxml_html.document_fromstring(re.sub(r"<\?xml[^>]*\?>", "", text, count=1))
     for node in document.xpath("//script|//style|//noscript|//template"):
         node.drop_tree()
     meta = _meta(document)
@@ -61,7 +63,8 @@ def _one(meta: dict, *names: str) -> str:
 
 def _article(meta: dict, document) -> dict:
     article: dict = {"title": _one(meta, "citation_title", "dc.title", "og:title") or _visible_title(document)}
-    article["authors"] = _authors(meta)
+    article["authors"] = _authors(document)
+    article["license"] = _license(meta, document)
     abbreviation = _one(meta, "citation_journal_abbrev")
     page_title = _visible(document, "//title").rpartition(" | ")[2] if " | " in _visible(document, "//title") else ""
     journal = {"title": _one(meta, "citation_journal_title", "dc.source", "og:site_name") or page_title,
@@ -72,10 +75,14 @@ def _article(meta: dict, document) -> dict:
     issue = read_issue(_visible(document, "//*[contains(@class,'issue')]//a[contains(@class,'title')]"))
     article["volume"] = _one(meta, "citation_volume", "dc.source.volume") or issue.get("volume", "")
     article["issue"] = _one(meta, "citation_issue", "dc.source.issue") or issue.get("issue", "")
-    published = parse_page_date(_one(meta, "citation_publication_date", "citation_date", "dc.date.issued",
-                                     "citation_online_date", "dc.date.created")
-                                or _visible(document, "//*[contains(@class,'published')]/*[contains(@class,'value')]"))
-    year = published[:4] or _one(meta, "citation_year")[:4] or str(issue.get("year", ""))
+    # The first date that reads as one: an online-first article's `citation_date` is its issue's
+    # bare year ("2023"), which is its year; the day it went online is then `DC.Date.created`.
+    candidates = [value for name in ("citation_publication_date", "citation_date", "dc.date.issued",
+                                     "citation_online_date", "dc.date.created") for value in _all(meta, name)]
+    candidates.append(_visible(document, "//*[contains(@class,'published')]//*[contains(@class,'value')]"))
+    published = next((date for date in map(parse_page_date, candidates) if date), "")
+    bare_year = next((value for value in candidates[:2] if re.fullmatch(r"\d{4}", value.strip())), "")
+    year = bare_year or published[:4] or _one(meta, "citation_year")[:4] or str(issue.get("year", ""))
     article["year"] = int(year) if year.isdigit() else None
     article["pages"] = _pages(meta)
     article["doi"] = bare_doi(_one(meta, "citation_doi", "dc.identifier.doi"))
@@ -94,11 +101,57 @@ def _article(meta: dict, document) -> dict:
     return article
 
 
-def _authors(meta: dict) -> list[dict]:
-    names = _all(meta, "citation_author") or _all(meta, "dc.creator.personalname")
-    if not names and _one(meta, "citation_authors"):  # OJS 2: "Family, Given; Family, Given"
-        names = [n.strip() for n in _one(meta, "citation_authors").split(";") if n.strip()]
-    return [person(name) for name in names]
+def _authors(document) -> list[dict]:
+    """The authors in the page's meta tags, each with the `citation_author_institution` tags
+    that follow it (Google Scholar's form, OJS 2.4 to 3.5) and the ORCID iD its visible author
+    list links (OJS 3 themes: `ul.authors li`, a link to orcid.org beside the name)."""
+    authors, tags = [], document.xpath("//meta[@content and @name]")
+    for tag in tags:
+        name, content = tag.get("name").strip().lower(), " ".join(tag.get("content").split())
+        if name == "citation_author" and content:
+            authors.append(person(content))
+        elif name == "citation_author_institution" and content and authors:
+            known = authors[-1].get("affiliation")
+            authors[-1]["affiliation"] = f"{known}; {content}" if known else content
+    if not authors:
+        meta = _meta(document)
+        names = _all(meta, "dc.creator.personalname")
+        if not names and _one(meta, "citation_authors"):  # OJS 2: "Family, Given; Family, Given"
+            names = [n.strip() for n in _one(meta, "citation_authors").split(";") if n.strip()]
+        authors = [person(name) for name in names]
+    orcids = _visible_orcids(document)
+    for author in authors:
+        display = _squash(" ".join(filter(None, (author.get("given"), author.get("family")))))
+        if display in orcids:
+            author["orcid"] = orcids[display]
+    return authors
+
+
+_ORCID = re.compile(r"orcid\.org/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
+
+
+def _visible_orcids(document) -> dict[str, str]:
+    """Author name (squashed) → ORCID iD, from the visible list of authors."""
+    found = {}
+    for item in document.xpath("//ul[contains(@class,'authors')]/li|//*[contains(@class,'authors')]//*[contains(@class,'author')]"):
+        link = next((a.get("href") for a in item.xpath(".//a[@href]") if _ORCID.search(a.get("href"))), "")
+        names = item.xpath(".//*[contains(@class,'name')]")
+        if link and names:
+            found[_squash(names[0].text_content())] = "https://orcid.org/" + _ORCID.search(link)[1]
+    return found
+
+
+def _license(meta: dict, document) -> dict:
+    """The licence's address: `DC.Rights` when it is one, else the page's `rel="license"` link."""
+    links = [value for value in _all(meta, "dc.rights") if re.match(r"https?://\S+$", value)]
+    links += [a.get("href") for a in document.xpath("//a[@rel='license'][@href]") if re.match(r"https?://", a.get("href"))]
+    if not links:
+        return {}
+    creative = re.search(r"creativecommons\.org/(?:licenses/([a-z-]+)/(\d\.\d)|publicdomain/zero/(1\.0))", links[0])
+    if not creative:
+        return {"url": links[0]}
+    name = f"CC {creative[1].upper()} {creative[2]}" if creative[1] else f"CC0 {creative[3]}"
+    return {"name": name, "url": links[0]}
 
 
 def _pages(meta: dict) -> str:

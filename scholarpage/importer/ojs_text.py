@@ -21,7 +21,9 @@ _CITE = {s.casefold() for s in ("How to Cite", "Cómo citar", "Como Citar", "Jak
 _SECTION = {s.casefold() for s in ("Section", "Sección", "Seção", "Dział", "Rubrik", "Rubrique", "Sezione", "Раздел",
                                    "Chuyên mục", "Bagian")}
 _AUTHORS = {s.casefold() for s in ("Authors", "Author", "Autores", "Autor", "Autorzy", "Autoren", "Auteurs", "Auteur",
-                                   "Autori", "Авторы", "Автор", "Tác giả", "Penulis", "Yazarlar")}
+                                   "Autori", "Авторы", "Автор", "Tác giả", "Penulis", "Yazarlar",
+                                   # OJS's own `article.authors` where it differs (es_ES, ca_ES, fr_CA).
+                                   "Autores/as", "Autors/ores", "Auteurs-es", "Autor/innen")}
 _NAV = re.compile(r"^(?:Skip to|Home|About|Current|Archives|Search|Register|Login|Announcements|Open Menu)\b", re.I)
 
 

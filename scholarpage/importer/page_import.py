@@ -138,7 +138,10 @@ def decode(data: bytes, name: str) -> tuple[str, bool]:
     # A stray control character (a copy-and-paste artefact) is no text: dropped here, or the
     # build would refuse the files written from it.
     text = CONTROL.sub("", text)
-    is_html = bool(re.match(r"\s*(?:<!doctype\s+html|<html|<head|<meta|<body|<\?xml)", text[:1000], re.I))
+    # An HTML page may open with a comment ("saved from url=…"), an XML declaration (OJS 2) or
+    # a PHP notice before its doctype: it is HTML when its first lines hold a document tag.
+    is_html = bool(re.match(r"\s*(?:<!doctype\s+html|<html|<head|<meta|<body|<\?xml)", text[:1000], re.I)
+                   or re.search(r"<!doctype\s+html|<html[\s>]|<head[\s>]", text[:4000], re.I))
     return text, is_html
 
 

@@ -92,7 +92,8 @@ STOP = frozenset(s.casefold() for s in (
 NOISE = re.compile(
     r"^(?:View in Google Scholar|Google Scholar|Cross ?Ref|WorldCat|BASE|Search in .+|Scopus|PubMed|"
     r"PubMed Central|Europe PMC|Semantic Scholar|Article|DOI|Full text|Ver en Google Académico|"
-    r"Google Académico|Zobacz w Google Scholar|Google Scholar'da görüntüle)$",
+    r"Google Académico|Zobacz w Google Scholar|Google Scholar'da görüntüle|"
+    r"(?:PDF|HTML|EPUB|XML|JATS XML|Full Text)(?:\s+(?:PDF|HTML|EPUB|XML|JATS XML))*)$",  # galley links
     re.I,
 )
 
@@ -113,4 +114,7 @@ def is_abstract_heading(line: str) -> bool:
 
 def is_stop_heading(line: str) -> bool:
     label = label_of(line)
-    return len(line) < 80 and (label in STOP or label in REFERENCES or label.split(":")[0].strip() in KEYWORDS)
+    # A date label ("Publicado", "Опубликован") ends a section too: in a copied OJS 3 page the
+    # article's details follow the reference list.
+    return len(line) < 80 and (label in STOP or label in REFERENCES or label in DATE_LABELS
+                               or label.split(":")[0].strip() in KEYWORDS)
