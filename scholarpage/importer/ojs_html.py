@@ -133,7 +133,8 @@ _ORCID = re.compile(r"orcid\.org/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
 def _visible_orcids(document) -> dict[str, str]:
     """Author name (squashed) → ORCID iD, from the visible list of authors."""
     found = {}
-    for item in document.xpath("//ul[contains(@class,'authors')]/li|//*[contains(@class,'authors')]//*[contains(@class,'author')]"):
+    items = "//ul[contains(@class,'authors')]/li|//*[contains(@class,'authors')]//*[contains(@class,'author')]"
+    for item in document.xpath(items):
         link = next((a.get("href") for a in item.xpath(".//a[@href]") if _ORCID.search(a.get("href"))), "")
         names = item.xpath(".//*[contains(@class,'name')]")
         if link and names:
@@ -144,7 +145,8 @@ def _visible_orcids(document) -> dict[str, str]:
 def _license(meta: dict, document) -> dict:
     """The licence's address: `DC.Rights` when it is one, else the page's `rel="license"` link."""
     links = [value for value in _all(meta, "dc.rights") if re.match(r"https?://\S+$", value)]
-    links += [a.get("href") for a in document.xpath("//a[@rel='license'][@href]") if re.match(r"https?://", a.get("href"))]
+    links += [a.get("href") for a in document.xpath("//a[@rel='license'][@href]")
+              if re.match(r"https?://", a.get("href"))]
     if not links:
         return {}
     creative = re.search(r"creativecommons\.org/(?:licenses/([a-z-]+)/(\d\.\d)|publicdomain/zero/(1\.0))", links[0])
