@@ -260,3 +260,35 @@ def test_each_reference_is_found_in_search_with_the_text_its_page_shows(journal_
         records = shown_references(load_references(EXAMPLE / "articles" / slug / "references.bib"))
         assert [anchor for anchor, _, _ in records] == page.xpath("//ol[contains(@class, 'sp-reflist')]/li/h3/@id")
         assert [text for _, _, text in records] == shown, slug
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_two_issues_that_would_share_an_address_are_refused_not_merged(tmp_path):
+    """ "S1" and "s1", or one number in two years, made one page that silently dropped articles."""
+    project = _copy_example(tmp_path)
+    _edit(project / "articles/open-access-citations/article.yml", "issue: 2", "issue: S1")
+    _edit(project / "articles/fair-data-repositories/article.yml", "issue: 2", "issue: s1")
+    _edit(project / "articles/copyright-term-poland/article.yml", "year: 2025", "year: 2024")
+    _edit(project / "issues.yml", "date: 2025-09-30", "date: 2025-02-30")
+    (project / "articles/.ipynb_checkpoints").mkdir()  # a hidden folder is no article
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "issues/vol-3-no-s1/ of Vol. 3 No. s1 (2025)" in result.stderr
+    assert "articles/copyright-term-poland/article.yml:8: issue: Vol. 3 No. 1 (2024) would have the address" in (
+        result.stderr)
+    assert "issues.yml:9: issues: no article is in volume 3, issue 2, year 2025" in result.stderr
+    assert "issues.yml:13: date: '2025-02-30' is not a calendar date" in result.stderr
+    assert ".ipynb_checkpoints" not in result.stderr
+
+
+def test_a_body_that_is_not_utf8_is_a_located_problem(tmp_path):
+    project = _copy_example(tmp_path)
+    (project / "articles/securitising-patents/body.md").write_bytes(b"\xff\xfe x")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "articles/securitising-patents/body.md:1: not valid UTF-8 text" in result.stderr

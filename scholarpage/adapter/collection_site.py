@@ -163,9 +163,10 @@ class JournalSite:
 
     def __init__(self, collection: Collection, root: Path, articles_folder: str, style: str,
                  store: Store | None = None, cite_styles: Mapping[str, str] = CITE_STYLES,
-                 processes: int = 0) -> None:
+                 processes: int = 0, journal_file: str = "journal.yml", issues_file: str = "issues.yml") -> None:
         self.collection, self.root, self.articles_folder, self.style = collection, root, articles_folder, style
         self.store, self.cite_styles, self.processes = store, cite_styles, processes
+        self.journal_file, self.issues_file = journal_file, issues_file
         self.plan = SitePlan()
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -209,4 +210,4 @@ class JournalSite:
                 for page, entry in self.plan.articles.items()]
 
     def sources(self) -> list[Path]:
-        return [self.root / "journal.yml", self.root / "issues.yml", self.root / self.articles_folder]
+        return [self.root / self.journal_file, self.root / self.issues_file, self.root / self.articles_folder]

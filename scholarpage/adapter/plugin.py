@@ -80,7 +80,8 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
                     raise PluginError("mkdocs.yml: scholarpage: processes: expected 0 (one per core) or more, "
                                       f"got {self.config.processes}")
                 self.journal_site = JournalSite(collection, root, self.config.articles_dir, self.style, self.store,
-                                                self.cite_styles, self.config.processes)
+                                                self.cite_styles, self.config.processes, self.config.journal,
+                                                self.config.issues)
                 self.article, self.references = None, ()
             else:
                 self.article, self.references = load_sources(*self.sources)

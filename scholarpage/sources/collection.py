@@ -11,6 +11,7 @@ reported at once, each as FILE:LINE: field: message, with the path from the proj
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,8 @@ def load_collection(root: Path, journal_file: str = "journal.yml", articles_fold
     issue_data = _read(root, issues_file, "issues.schema.yml", problems) if (root / issues_file).is_file() else {}
     journal = _journal(journal_data or {"title": ""})
     where = root / articles_folder
-    folders = sorted(p for p in where.iterdir() if p.is_dir()) if where.is_dir() else []
+    # A hidden folder (.ipynb_checkpoints, an editor's) is no article.
+    folders = sorted(p for p in where.iterdir() if p.is_dir() and not p.name.startswith(".")) if where.is_dir() else []
     if not folders:
         problems.append(Problem(f"{articles_folder}/", 0, "", "no article folders (each holds article.yml and "
                                                               "references.bib)"))
@@ -39,7 +41,42 @@ def load_collection(root: Path, journal_file: str = "journal.yml", articles_fold
     articles = [_article(root, folder, defaults, problems) for folder in folders]
     if problems:
         raise SourceError(problems)
-    return Collection(journal, _issues([a for a in articles if a is not None], (issue_data or {}).get("issues") or []))
+    issues = _issues([a for a in articles if a is not None], (issue_data or {}).get("issues") or [],
+                     _source_text(root / issues_file), issues_file, problems)
+    problems += _same_addresses(issues, articles_folder, root)
+    if problems:
+        raise SourceError(problems)
+    return Collection(journal, issues)
+
+
+def _source_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _line_of(text: str, pattern: str) -> int:
+    """The line where `pattern` (a regular expression) first matches in `text`, or 0."""
+    found = re.search(pattern, text, flags=re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else 0
+
+
+def _same_addresses(issues: tuple[Issue, ...], articles_folder: str, root: Path) -> list[Problem]:
+    """Two issues whose pages would share an address ("S1" and "s1"; one number in two years):
+    one would silently replace the other."""
+    problems, first = [], {}
+    for issue in issues:
+        if issue.slug not in first:
+            first[issue.slug] = issue
+            continue
+        other = first[issue.slug]
+        for entry in issue.articles:
+            path = f"{articles_folder}/{entry.slug}/article.yml"
+            line = _line_of(_source_text(root / path), r"^issue\s*:") or _line_of(_source_text(root / path), r"^year\s*:")
+            problems.append(Problem(path, line, "issue", f"{issue.label} would have the address issues/{issue.slug}/ "
+                                    f"of {other.label}: give one of them another volume, issue or year"))
+    return problems
 
 
 def _read(root: Path, name: str, schema_file: str, problems: list[Problem]) -> dict[str, Any] | None:
@@ -81,7 +118,12 @@ def _article(root: Path, folder: Path, defaults: dict[str, Any], problems: list[
     pdf = article.pdf if article.pdf in pdfs else (pdfs[0] if len(pdfs) == 1 and not article.pdf else "")
     if article.pdf and article.pdf not in pdfs:
         problems.append(Problem(f"{where}/article.yml", 0, "pdf", f"'{article.pdf}' is not in {where}/"))
-    body = (folder / BODY).read_text(encoding="utf-8") if (folder / BODY).is_file() else ""
+    body = ""
+    if (folder / BODY).exists():
+        try:
+            body = _text(folder / BODY, f"{where}/{BODY}")
+        except SourceError as error:
+            problems.extend(error.problems)
     return PublishedArticle(folder.name, article, references, body=body, pdf=pdf)
 
 
@@ -103,13 +145,32 @@ def _journal(data: dict[str, Any]) -> Journal:
                    contact_name=contact.get("name") or "", contact_email=contact.get("email") or "")
 
 
-def _issues(articles: list[PublishedArticle], described: list[dict[str, Any]]) -> tuple[Issue, ...]:
+def _issues(articles: list[PublishedArticle], described: list[dict[str, Any]], text: str = "",
+            name: str = "issues.yml", problems: list[Problem] | None = None) -> tuple[Issue, ...]:
     """Articles grouped by (volume, issue, year), newest issue first; articles by first page
-    (the issue's page groups them by section in that order)."""
+    (the issue's page groups them by section in that order). An issues.yml entry for no issue,
+    or an impossible date, is a problem."""
+    problems = [] if problems is None else problems
     groups: dict[tuple[str, str, int], list[PublishedArticle]] = defaultdict(list)
     for entry in articles:
         groups[(entry.article.volume, entry.article.issue, entry.article.year)].append(entry)
-    about = {(str(d["volume"]), str(d.get("issue") or ""), d["year"]): d for d in described}
+    about = {}
+    for index, d in enumerate(described):
+        key = (str(d["volume"]), str(d.get("issue") or ""), d["year"])
+        items = [m.start() for m in re.finditer(r"^\s*-\s", text, flags=re.MULTILINE)]
+        line = text.count("\n", 0, items[index]) + 1 if index < len(items) else 0
+        if key not in groups:
+            problems.append(Problem(name, line, "issues", f"no article is in volume {key[0]}, issue {key[1] or '-'}, "
+                                    f"year {key[2]} (check each article.yml's volume, issue and year)"))
+        date = d.get("date")
+        if date:
+            try:
+                dt.date.fromisoformat(date)
+            except ValueError:
+                problems.append(Problem(name, _line_of(text, rf"date\s*:\s*['\"]?{re.escape(str(date))}") or line, "date",
+                                        f"'{date}' is not a calendar date"))
+                d = {**d, "date": None}
+        about[key] = d
     issues = []
     for (volume, number, year), members in groups.items():
         info = about.get((volume, number, year), {})
