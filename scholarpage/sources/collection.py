@@ -73,7 +73,8 @@ def _same_addresses(issues: tuple[Issue, ...], articles_folder: str, root: Path)
         other = first[issue.slug]
         for entry in issue.articles:
             path = f"{articles_folder}/{entry.slug}/article.yml"
-            line = _line_of(_source_text(root / path), r"^issue\s*:") or _line_of(_source_text(root / path), r"^year\s*:")
+            source = _source_text(root / path)
+            line = _line_of(source, r"^issue\s*:") or _line_of(source, r"^year\s*:")
             problems.append(Problem(path, line, "issue", f"{issue.label} would have the address issues/{issue.slug}/ "
                                     f"of {other.label}: give one of them another volume, issue or year"))
     return problems
@@ -167,8 +168,8 @@ def _issues(articles: list[PublishedArticle], described: list[dict[str, Any]], t
             try:
                 dt.date.fromisoformat(date)
             except ValueError:
-                problems.append(Problem(name, _line_of(text, rf"date\s*:\s*['\"]?{re.escape(str(date))}") or line, "date",
-                                        f"'{date}' is not a calendar date"))
+                where = _line_of(text, rf"date\s*:\s*['\"]?{re.escape(str(date))}") or line
+                problems.append(Problem(name, where, "date", f"'{date}' is not a calendar date"))
                 d = {**d, "date": None}
         about[key] = d
     issues = []
