@@ -318,9 +318,9 @@ def _reference(entry: Entry, fields: dict[str, str], name: str) -> tuple[Referen
     if not text.get("title") and not text.get(TEXT_FIELD):
         problems.append(Problem(name, line, entry.key, f"needs a 'title' or a '{TEXT_FIELD}' field"))
     subtype = text.get("entrysubtype", "").lower()
-    kind = KIND_OF_SUBTYPE.get(subtype) or KIND_OF_TYPE.get(entry.entry_type.lower(), "document")
-    year, date = _year_and_date(text)
     entry_type = entry.entry_type.lower()
+    kind = KIND_OF_SUBTYPE.get(subtype) or KIND_OF_TYPE.get(entry_type, "document")
+    year, date = _year_and_date(text)
     # `howpublished = {\url{…}}`, the classic way to cite a web page in BibTeX, is its address.
     published = text.get("howpublished", "")
     url_published = "\\url" in fields.get("howpublished", "") and bool(re.fullmatch(r"https?://\S+", published))
