@@ -15,7 +15,7 @@ import pytest
 import rispy
 from bibtexparser import parse_string
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, tree_digest
 
 EXAMPLE = ROOT / "examples" / "journal"
 SITE_URL = "https://journal.example.org/sub/"
@@ -292,3 +292,108 @@ def test_a_body_that_is_not_utf8_is_a_located_problem(tmp_path):
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "articles/securitising-patents/body.md:1: not valid UTF-8 text" in result.stderr
+
+
+EDITORIAL = """title: Editorial
+authors:
+  - family: Carberry
+    given: Josiah
+volume: 3
+issue: 2
+year: 2025
+section: Editorial
+pages: 99
+language: en
+"""
+
+
+def test_an_editorial_without_references_is_an_article_without_a_reference_list(tmp_path):
+    """Editorials and book reviews cite nothing: no references.bib, or one without entries."""
+    project = _copy_example(tmp_path)
+    for folder, bib in (("editorial", None), ("book-review", "% Exported by Zotero: nothing selected\n")):
+        (project / "articles" / folder).mkdir()
+        (project / "articles" / folder / "article.yml").write_text(EDITORIAL.replace("Editorial", folder), "utf-8")
+        if bib is not None:
+            (project / "articles" / folder / "references.bib").write_text(bib, "utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "articles/editorial: no references" in result.stderr
+    for folder in ("editorial", "book-review"):
+        page = _page(tmp_path / "site", f"articles/{folder}")
+        assert page.xpath("string(//h1)") == folder
+        assert not page.xpath("//h2[@id='references']") and not page.xpath("//ol[contains(@class, 'sp-reflist')]")
+        assert not page.xpath("//a[@href='references.bib']") and page.xpath("//a[@href='article.bib']")
+        assert not page.xpath("//meta[@name='citation_reference']")
+        assert not (tmp_path / "site" / "articles" / folder / "references.bib").exists()
+    issue = _page(tmp_path / "site", "issues/vol-3-no-2")
+    assert "../../articles/editorial/" in issue.xpath("//a[@class='sp-toc__title']/@href")
+
+
+def test_a_folder_whose_name_is_no_address_is_refused_with_a_name_to_use(tmp_path):
+    project = _copy_example(tmp_path)
+    shutil.move(project / "articles/fair-data-repositories", project / "articles/FAIR Data – Więź")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("articles/FAIR Data – Więź/: the folder's name is the article's address: use letters, digits, '-', '_' "
+            "and '.' only (rename it, e.g. to 'fair-data-wiez')") in result.stderr
+
+
+def test_two_articles_with_one_doi_are_refused(tmp_path):
+    project = _copy_example(tmp_path)
+    source = project / "articles/open-access-citations/article.yml"
+    source.write_text(source.read_text("utf-8").replace("section: Articles\n", "section: Articles\ndoi: 10.1234/ABC\n"),
+                      "utf-8")
+    copy = project / "articles/patent-pools-china/article.yml"
+    copy.write_text(copy.read_text("utf-8") + "doi: 10.1234/abc\n", "utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = len(copy.read_text("utf-8").splitlines())
+    assert (f"articles/patent-pools-china/article.yml:{line}: doi: 10.1234/abc is also the DOI of "
+            "articles/open-access-citations/") in result.stderr
+
+
+@pytest.mark.parametrize("hand_written", ["issues.md", "issues/index.md", "issues/README.md", "authors/index.md",
+                                          "feed.xml", "articles/securitising-patents/article.bib"])
+def test_a_hand_written_file_where_a_generated_one_goes_stops_the_build_and_keeps_the_last_site(tmp_path,
+                                                                                              hand_written):
+    project = _copy_example(tmp_path)
+    assert build_site(project, tmp_path / "site").returncode == 0
+    before = tree_digest(tmp_path / "site")
+    (project / "docs" / hand_written).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / hand_written).write_text("# Mine\n", "utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"docs/{hand_written}: the journal's site generates" in result.stderr
+    assert tree_digest(tmp_path / "site") == before
+
+
+def test_an_unknown_citation_in_a_body_is_located_there_and_keeps_the_last_site(tmp_path):
+    project = _copy_example(tmp_path)
+    assert build_site(project, tmp_path / "site").returncode == 0
+    before = tree_digest(tmp_path / "site")
+    body = project / "articles/securitising-patents/body.md"
+    body.write_text(body.read_text("utf-8") + "\nAs shown before [@NoSuchKey2020].\n", "utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = len(body.read_text("utf-8").splitlines())
+    assert (f"articles/securitising-patents/body.md:{line}: citation key 'NoSuchKey2020' is not in "
+            "articles/securitising-patents/references.bib") in result.stderr
+    assert tree_digest(tmp_path / "site") == before
+
+
+def test_an_issues_citation_files_give_each_article_its_own_key(tmp_path):
+    """Two articles by one author in one issue: reference managers merge or refuse entries that share a key."""
+    project = _copy_example(tmp_path)
+    for slug in ("open-access-citations", "fair-data-repositories"):
+        source = project / "articles" / slug / "article.yml"
+        text = source.read_text("utf-8")
+        start = text.index("authors:")
+        end = text.index("\n", text.index("given:", start))
+        source.write_text(text[:start] + "authors:\n  - family: Wiśniewski\n    given: Łukasz" + text[end:], "utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "site/issues/vol-3-no-2"
+    keys = [entry.key for entry in parse_string((folder / "citations.bib").read_text("utf-8")).entries]
+    assert sorted(keys) == ["wisniewski2025a", "wisniewski2025b"]
+    ids = [item["id"] for item in json.loads((folder / "citations.json").read_text("utf-8"))]
+    assert sorted(ids) == sorted(keys)

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 
 from scholarpage.metadata.crawl import last_modified
-from scholarpage.metadata.downloads import article_reference, downloads, to_bibtex, to_csl_json, to_ris
+from scholarpage.metadata.downloads import (ARTICLE_FILES, REFERENCE_FILES, article_reference, downloads, to_bibtex,
+                                            to_csl_json, to_ris, with_distinct_keys)
 from scholarpage.metadata.feeds import atom_feed
 from scholarpage.metadata.head_tags import head_html
 from scholarpage.metadata.jsonld import jsonld_script
@@ -28,7 +29,7 @@ from scholarpage.render import journal_pages as pages
 from scholarpage.render.article_page import article_page, shown_references
 from scholarpage.render.bibliography import CITE_STYLES, Store, format_many, style_digest
 from scholarpage.render.escaping import Markup, json_script
-from scholarpage.render.in_text import CitationExtension
+from scholarpage.render.in_text import CitationExtension, cited_keys
 
 
 @dataclass
@@ -67,7 +68,8 @@ def plan_site(collection: Collection, site_url: str, style: str, root_folder: st
         urls = [absolute(pages.url_path(pages.article_path(e))) or pages.relative(page, pages.article_path(e))
                 for e in issue.articles]
         plan.heads[page] = json_script(publication_issue(issue, collection.journal, urls, absolute("")))
-        cited = [article_reference(e.article, absolute(pages.url_path(pages.article_path(e)))) for e in issue.articles]
+        cited = with_distinct_keys([article_reference(e.article, absolute(pages.url_path(pages.article_path(e))))
+                                    for e in issue.articles])
         for writer, ext in ((to_bibtex, "bib"), (to_ris, "ris"), (to_csl_json, "json")):
             plan.files[folder + pages.ISSUE_FILES[ext]] = writer(cited)
         title = f"{collection.journal.title}: {issue.label}"
@@ -82,6 +84,21 @@ def plan_site(collection: Collection, site_url: str, style: str, root_folder: st
     plan.files[pages.FEED] = _feed(collection, collection.articles[:50], collection.journal.title, pages.FEED,
                                    pages.HOME, absolute)
     return plan
+
+
+def addresses(collection: Collection) -> list[str]:
+    """Every page and file the journal's site is given, by its path under docs_dir, known
+    before any is made: checked against hand-written files before MkDocs empties site_dir."""
+    paths = [pages.HOME, pages.ARCHIVE, pages.AUTHORS, pages.FEED]
+    for issue in collection.issues:
+        folder = pages.url_path(pages.issue_path(issue))
+        paths += [pages.issue_path(issue), folder + pages.FEED, *(folder + name for name in pages.ISSUE_FILES.values())]
+    for entry in collection.articles:
+        folder = pages.url_path(pages.article_path(entry))
+        names = [*ARTICLE_FILES.values(), *(REFERENCE_FILES.values() if entry.references else ()),
+                 *([entry.pdf] if entry.pdf else [])]
+        paths += [pages.article_path(entry), *(folder + name for name in names)]
+    return paths
 
 
 def _formatting_jobs(collection: Collection, style: str, absolute, cite_styles: Mapping[str, str]
@@ -172,10 +189,6 @@ class JournalSite:
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         self.plan = plan_site(self.collection, config.site_url or "", self.style,
                               str(self.root / self.articles_folder), self.store, self.cite_styles, self.processes)
-        clashes = [page for page in self.plan.markdown if files.get_file_from_path(page) is not None]
-        if clashes:
-            raise PluginError("\n".join(f"{config.docs_dir}/{page}: this page is generated from journal.yml and the "
-                                        "article folders; rename or remove the hand-written one" for page in clashes))
         for page, markdown in self.plan.markdown.items():
             level = InclusionLevel.UNDEFINED if page in self.plan.listed else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page, content=markdown, inclusion=level))
@@ -184,6 +197,30 @@ class JournalSite:
         for name, source in self.plan.copies.items():
             files.append(File.generated(config, name, abs_src_path=source))
         return files
+
+    def refuse_files_in_the_way(self, config: MkDocsConfig) -> None:
+        """A hand-written file that would be written where a generated one goes (docs/issues.md,
+        docs/issues/index.md or docs/issues/README.md where the archive goes) would silently
+        replace it, or be replaced. Checked in on_config: a build this stops leaves the last site."""
+        generated = {File.generated(config, path, content="").dest_uri: path for path in addresses(self.collection)}
+        docs = Path(config.docs_dir).name
+        problems = [f"{docs}/{file.src_uri}: the journal's site generates {generated[file.dest_uri]} at this "
+                    "address; rename or remove this file" for file in get_files(config)
+                    if not file.inclusion.is_excluded() and file.dest_uri in generated]
+        if problems:
+            raise PluginError("\n".join(problems))
+
+    def refuse_unknown_citations(self) -> None:
+        """Under --strict, a `[@key]` in an article's body.md for none of its references stops
+        the build, located in body.md, before MkDocs empties site_dir."""
+        problems = []
+        for entry in self.collection.articles:
+            keys = {reference.key for reference in entry.references}
+            problems += [f"{self.articles_folder}/{entry.slug}/body.md:{line}: citation key '{key}' is not in "
+                         f"{self.articles_folder}/{entry.slug}/references.bib" for line, key in cited_keys(entry.body)
+                         if key not in keys]
+        if problems:
+            raise PluginError("\n".join(problems))
 
     def page_markdown(self, page: Page, citations: CitationExtension) -> None:
         """The page's head tags, and in-text citations resolved against its own article."""

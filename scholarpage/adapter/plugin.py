@@ -90,9 +90,14 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         self.page_url = _page_url(config, self.config.page)
         numbers = {ref.key: number for number, ref in enumerate(self.references, start=1)}
         # Checked here, before MkDocs empties site_dir: a build these stop leaves the last site.
-        _refuse_a_page_in_the_way(config, self.config.page)
+        if self.journal_site is not None:
+            self.journal_site.refuse_files_in_the_way(config)
+        else:
+            _refuse_a_page_in_the_way(config, self.config.page)
         if config.strict:
             _refuse_unknown_citations(config, numbers, self.config.page)
+            if self.journal_site is not None:
+                self.journal_site.refuse_unknown_citations()
         tooltips = {ref.key: ref.text or ref.title for ref in self.references}
         self.citations = CitationExtension(numbers, tooltips, self.config.page, log.warning)
         config.markdown_extensions.append(self.citations)  # type: ignore[arg-type]

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
+
+from text_unidecode import unidecode
 
 from scholarpage.sources.bibtex_writer import dump_entry
 from scholarpage.metadata.csl_json import csl_item, date_parts
@@ -29,7 +33,8 @@ RIS_TYPE = {
 
 def article_reference(article: Article, page_url: str = "") -> Reference:
     """The article itself as a Reference, the shared input of its citation and downloads."""
-    slug = re.sub(r"[^a-z0-9]+", "", article.authors[0].family.lower()) if article.authors else ""
+    # "Wiśniewski" → "wisniewski", "Nguyễn" → "nguyen": a key reference managers and BibTeX read.
+    slug = re.sub(r"[^a-z0-9]+", "", unidecode(article.authors[0].family).lower()) if article.authors else ""
     return Reference(
         key=f"{slug or 'article'}{article.year}",
         kind="article-journal",
@@ -46,6 +51,29 @@ def article_reference(article: Article, page_url: str = "") -> Reference:
         publisher=article.journal.publisher,
         language=article.language,
     )
+
+
+def with_distinct_keys(references: Sequence[Reference]) -> list[Reference]:
+    """The references, keys made distinct as BibTeX users do ("smith2026a", "smith2026b"): one
+    file of an issue's citations may hold two articles by one author in one year."""
+    counts = Counter(reference.key for reference in references)
+    seen: Counter[str] = Counter()
+    distinct = []
+    for reference in references:
+        if counts[reference.key] > 1:
+            seen[reference.key] += 1
+            reference = replace(reference, key=f"{reference.key}{_letters(seen[reference.key])}")
+        distinct.append(reference)
+    return distinct
+
+
+def _letters(number: int) -> str:
+    """1 → "a", 26 → "z", 27 → "aa"."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 def article_extras(article: Article) -> dict[str, str]:
@@ -121,11 +149,13 @@ def _one_line(value: str) -> str:
 
 
 def downloads(article: Article, references: Sequence[Reference], page_url: str = "") -> dict[str, str]:
-    """File name → content of every download."""
+    """File name → content of every download; an article without references (an editorial)
+    offers no reference list."""
     own = article_reference(article, page_url)
     extras = {own.key: article_extras(article)}
     files = {}
     for writer, ext in ((to_bibtex, "bib"), (to_ris, "ris"), (to_csl_json, "json")):
         files[ARTICLE_FILES[ext]] = writer([own], extras)
-        files[REFERENCE_FILES[ext]] = writer(references)
+        if references:
+            files[REFERENCE_FILES[ext]] = writer(references)
     return files

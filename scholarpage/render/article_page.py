@@ -75,7 +75,8 @@ def article_page(
         reference_list=Markup(render("reference_list.html.j2", entries=entries,
                                      bibtex_file=REFERENCE_FILES["bib"]).rstrip("\n")),
         cite_this=cite_this_html(cite_this_tabs(article, page_url, store, cite_styles)) if cite_styles else "",
-        downloads=_downloads(),
+        downloads=_downloads(bool(references)),
+        has_references=bool(references),
         body=Markup(body.strip()),
     )
 
@@ -113,14 +114,14 @@ def cite_this_html(tabs: Sequence[Style]) -> Markup:
     return Markup(render("cite_this.html.j2", cite_this=tabs).rstrip("\n"))
 
 
-def _downloads() -> list[tuple[str, list[Markup]]]:
+def _downloads(has_references: bool = True) -> list[tuple[str, list[Markup]]]:
     """Download links, relative: the plugin writes the files into the page's own folder."""
     formats = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
     article = [link(ARTICLE_FILES[ext], name, f"{name} (citation of this article)", download=ARTICLE_FILES[ext])
                for ext, name in formats]
     listed = [link(REFERENCE_FILES[ext], name, f"{name} (all references)", download=REFERENCE_FILES[ext])
               for ext, name in formats]
-    return [("Citation", article), ("References", listed)]
+    return [("Citation", article), ("References", listed)] if has_references else [("Citation", article)]
 
 
 #: The longest page description (`<meta name="description">`); search engines show about 160.

@@ -110,14 +110,16 @@ def load_references(path: Path) -> tuple[Reference, ...]:
 
 
 @lru_cache(maxsize=2048)
-def parse_references_kept(source: str, name: str = "references.bib") -> tuple[Reference, ...]:
+def parse_references_kept(source: str, name: str = "references.bib", required: bool = True
+                          ) -> tuple[Reference, ...]:
     """parse_references, remembered: `mkdocs serve` rebuilds on every save, and a file that did
     not change (one of a journal's hundreds) is not parsed again."""
-    return parse_references(source, name)
+    return parse_references(source, name, required)
 
 
-def parse_references(source: str, name: str = "references.bib") -> tuple[Reference, ...]:
-    """Parse BibTeX source text into References, in source order."""
+def parse_references(source: str, name: str = "references.bib", required: bool = True) -> tuple[Reference, ...]:
+    """Parse BibTeX source text into References, in source order. `required`: a file without
+    entries is a problem (a one-article site's failed export), not an article without references."""
     check_text(source, name)
     # No middlewares: values come raw ("{Title}", "jgr # { 2}"), so that what bibtexparser
     # would pass over (an undefined @string, a concatenation, a value swallowing the next
@@ -138,7 +140,7 @@ def parse_references(source: str, name: str = "references.bib") -> tuple[Referen
         reference, entry_problems = _reference(entry, inherited, name)
         references.append(reference)
         problems.extend(entry_problems)
-    if not references and not problems:
+    if not references and not problems and required:
         problems.append(Problem(name, 0, "", "no references found: the file holds no @entry"))
     if problems:
         raise SourceError(sorted(problems, key=lambda p: p.line))

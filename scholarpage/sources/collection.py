@@ -2,26 +2,37 @@
 
     journal.yml
     issues.yml                 optional: issue titles, dates and descriptions
-    articles/<slug>/article.yml, references.bib, optional body.md and one PDF galley
+    articles/<slug>/article.yml, optional references.bib, body.md and one PDF galley
 
 Issues are gathered from the articles' volume, issue and year. Every problem in every file is
 reported at once, each as FILE:LINE: field: message, with the path from the project's folder.
+A folder's name is its article's address, so it must be one a URL carries as it is. An article
+without references.bib, or with one that holds no entry, is an article without references (an
+editorial, a book review).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from text_unidecode import unidecode
+
 from scholarpage.errors import Problem, SourceError
-from scholarpage.model import Collection, Issue, Journal, License, PublishedArticle
+from scholarpage.model import Collection, Issue, Journal, License, PublishedArticle, _slug
 from scholarpage.sources.article_yml import parse_article_kept, read_validated
 from scholarpage.sources.bibtex import parse_references_kept
 
 BODY = "body.md"
+REFERENCES = "references.bib"
+#: What a folder's name may hold: it is the article's URL path, printed as it is in feeds and metadata.
+ADDRESS = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+log = logging.getLogger("mkdocs.plugins.scholarpage")
 
 
 def load_collection(root: Path, journal_file: str = "journal.yml", articles_folder: str = "articles",
@@ -39,6 +50,7 @@ def load_collection(root: Path, journal_file: str = "journal.yml", articles_fold
                                                               "references.bib)"))
     defaults = {"journal": _journal_fields(journal_data or {}), "language": (journal.languages or ("en",))[0]}
     articles = [_article(root, folder, defaults, problems) for folder in folders]
+    problems += _same_doi([a for a in articles if a is not None], articles_folder, root)
     if problems:
         raise SourceError(problems)
     issues = _issues([a for a in articles if a is not None], (issue_data or {}).get("issues") or [],
@@ -80,6 +92,23 @@ def _same_addresses(issues: tuple[Issue, ...], articles_folder: str, root: Path)
     return problems
 
 
+def _same_doi(articles: list[PublishedArticle], articles_folder: str, root: Path) -> list[Problem]:
+    """Two articles with one DOI: a copied article.yml whose DOI was not changed. Indexers would
+    take one for the other."""
+    problems, first = [], {}
+    for entry in articles:
+        doi = entry.article.doi.casefold()
+        if not doi:
+            continue
+        if doi not in first:
+            first[doi] = entry
+            continue
+        path = f"{articles_folder}/{entry.slug}/article.yml"
+        problems.append(Problem(path, _line_of(_source_text(root / path), r"^doi\s*:"), "doi",
+                                f"{entry.article.doi} is also the DOI of {articles_folder}/{first[doi].slug}/"))
+    return problems
+
+
 def _read(root: Path, name: str, schema_file: str, problems: list[Problem]) -> dict[str, Any] | None:
     path = root / name
     try:
@@ -103,11 +132,14 @@ def _text(path: Path, name: str) -> str:
 
 def _article(root: Path, folder: Path, defaults: dict[str, Any], problems: list[Problem]) -> PublishedArticle | None:
     where = folder.relative_to(root).as_posix()
+    if not ADDRESS.fullmatch(folder.name):
+        suggestion = _slug(unidecode(folder.name)) or "article-1"
+        problems.append(Problem(f"{where}/", 0, "", f"the folder's name is the article's address: use letters, digits, "
+                                                     f"'-', '_' and '.' only (rename it, e.g. to '{suggestion}')"))
     found = []
     for load in (lambda: parse_article_kept(_text(folder / "article.yml", f"{where}/article.yml"),
                                        f"{where}/article.yml", defaults),
-                 lambda: parse_references_kept(_text(folder / "references.bib", f"{where}/references.bib"),
-                                          f"{where}/references.bib")):
+                 lambda: _references(folder, where)):
         try:
             found.append(load())
         except SourceError as error:
@@ -115,6 +147,8 @@ def _article(root: Path, folder: Path, defaults: dict[str, Any], problems: list[
     if len(found) < 2:
         return None
     article, references = found
+    if not references:
+        log.info(f"{where}: no references (no {REFERENCES}, or one without entries): its page has no reference list")
     pdfs = sorted(p.name for p in folder.glob("*.pdf"))
     pdf = article.pdf if article.pdf in pdfs else (pdfs[0] if len(pdfs) == 1 and not article.pdf else "")
     if article.pdf and article.pdf not in pdfs:
@@ -126,6 +160,14 @@ def _article(root: Path, folder: Path, defaults: dict[str, Any], problems: list[
         except SourceError as error:
             problems.extend(error.problems)
     return PublishedArticle(folder.name, article, references, body=body, pdf=pdf)
+
+
+def _references(folder: Path, where: str):
+    """The folder's references; none when it has no references.bib or one without entries."""
+    if not (folder / REFERENCES).exists():
+        return ()
+    return parse_references_kept(_text(folder / REFERENCES, f"{where}/{REFERENCES}"), f"{where}/{REFERENCES}",
+                                 required=False)
 
 
 def _journal_fields(data: dict[str, Any]) -> dict[str, Any]:
