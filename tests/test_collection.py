@@ -397,3 +397,12 @@ def test_an_issues_citation_files_give_each_article_its_own_key(tmp_path):
     assert sorted(keys) == ["wisniewski2025a", "wisniewski2025b"]
     ids = [item["id"] for item in json.loads((folder / "citations.json").read_text("utf-8"))]
     assert sorted(ids) == sorted(keys)
+
+
+def test_a_mistake_in_journal_yml_is_reported_once_not_again_for_every_article(tmp_path):
+    project = _copy_example(tmp_path)
+    _edit(project / "journal.yml", "title: Journal of Open Scholarship Examples", "title: ''")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    located = [line for line in result.stderr.splitlines() if ".yml:" in line]
+    assert len(located) == 1 and located[0].endswith("journal.yml:2: title: '' should be non-empty"), located

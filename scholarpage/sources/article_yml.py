@@ -214,9 +214,13 @@ def _own_problems(node: yaml.Node, name: str, number_keys: bool) -> list[Problem
 
 def _schema_problems(data: dict[str, Any], node: yaml.Node, name: str,
                      schema_file: str = "article.schema.yml") -> list[Problem]:
-    """Every schema violation (up to MAX_PROBLEMS), located and explained."""
+    """Every schema violation (up to MAX_PROBLEMS), located and explained; one per field and line
+    (an empty title breaks both `minLength` and `pattern`: one mistake, one line)."""
     errors = list(itertools.islice(_validator(schema_file).iter_errors(data), MAX_PROBLEMS + 1))
-    problems = [problem for error in errors for problem in _problems(error, node, name)]
+    found = {}
+    for problem in (problem for error in errors for problem in _problems(error, node, name)):
+        found.setdefault((problem.line, problem.field), problem)
+    problems = list(found.values())
     if len(problems) > MAX_PROBLEMS:
         problems = problems[:MAX_PROBLEMS] + [Problem(name, 0, "", f"more problems follow: the first {MAX_PROBLEMS} "
                                                                    "are shown")]

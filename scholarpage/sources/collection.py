@@ -48,7 +48,10 @@ def load_collection(root: Path, journal_file: str = "journal.yml", articles_fold
     if not folders:
         problems.append(Problem(f"{articles_folder}/", 0, "", "no article folders (each holds article.yml and "
                                                               "references.bib)"))
-    defaults = {"journal": _journal_fields(journal_data or {}), "language": (journal.languages or ("en",))[0]}
+    # When journal.yml is not valid, its problems are reported once, not again in every article
+    # that takes its journal from it.
+    fields = _journal_fields(journal_data) if journal_data else {"title": journal_file}
+    defaults = {"journal": fields, "language": (journal.languages or ("en",))[0]}
     articles = [_article(root, folder, defaults, problems) for folder in folders]
     problems += _same_doi([a for a in articles if a is not None], articles_folder, root)
     if problems:
