@@ -406,3 +406,18 @@ def test_a_mistake_in_journal_yml_is_reported_once_not_again_for_every_article(t
     assert result.returncode == 1 and "Traceback" not in result.stderr
     located = [line for line in result.stderr.splitlines() if ".yml:" in line]
     assert len(located) == 1 and located[0].endswith("journal.yml:2: title: '' should be non-empty"), located
+
+
+def test_feed_links_of_a_site_without_site_url_lead_to_the_articles(tmp_path):
+    """Without site_url the feeds' links are relative; a feed reader resolves them against the
+    feed's own address, so each must lead to an article page that was built."""
+    project = _copy_example(tmp_path)
+    result = build_site(project, tmp_path / "site", env={"SITE_URL": None})
+    assert result.returncode == 0, result.stderr
+    for feed in ("feed.xml", "issues/vol-3-no-1/feed.xml"):
+        base = f"http://127.0.0.1:8000/sub/{feed}"
+        parsed = feedparser.parse((tmp_path / "site" / feed).read_bytes(), response_headers={"content-location": base})
+        links = [entry.link for entry in parsed.entries]
+        assert links and all(link.startswith("http://127.0.0.1:8000/sub/articles/") for link in links), links
+        for link in links:
+            assert (tmp_path / "site" / link.removeprefix("http://127.0.0.1:8000/sub/") / "index.html").is_file(), link

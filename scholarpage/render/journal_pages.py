@@ -43,9 +43,10 @@ def url_path(page: str) -> str:
 
 
 def relative(from_page: str, to_page: str) -> str:
-    """The link from one page to another (or to a file, when `to_page` is not a Markdown page)."""
+    """The link from one page to another, either of them possibly a file (not a Markdown page):
+    a link in feed.xml starts from the feed's folder."""
     target = url_path(to_page) if to_page.endswith(".md") else to_page
-    start = url_path(from_page).rstrip("/") or "."
+    start = (url_path(from_page) if from_page.endswith(".md") else posixpath.dirname(from_page)).rstrip("/") or "."
     if not target:
         return posixpath.relpath(".", start) + "/"
     link = posixpath.relpath(target.rstrip("/") or ".", start)
