@@ -23,10 +23,19 @@ class Person:
 
     @property
     def display(self) -> str:
-        """The name in reading order ("Given Family Suffix"), or the literal name."""
+        """The name in reading order ("Given Family Suffix"), or the literal name. A name written
+        in Chinese, Japanese or Korean script reads family first with no space ("王小明"), as CSL
+        prints such names."""
         if self.literal:
             return self.literal
+        if _east_asian(self.family + self.given):
+            return "".join((self.family, self.given)) + (f" {self.suffix}" if self.suffix else "")
         return " ".join(part for part in (self.given, self.family, self.suffix) if part)
+
+    @property
+    def indexed(self) -> str:
+        """The name as an index of authors lists it: "Family, Given", or "王小明" as written."""
+        return self.display if _east_asian(self.family + self.given) else self.inverted
 
     @property
     def inverted(self) -> str:
@@ -34,6 +43,13 @@ class Person:
         if self.literal:
             return self.literal
         return ", ".join(part for part in (self.family, self.given, self.suffix) if part)
+
+
+def _east_asian(text: str) -> bool:
+    """Han, kana or hangul: the scripts whose names CSL orders family first ("non-romanesque")."""
+    return any("\u1100" <= c <= "\u11ff" or "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff"
+               or "\uac00" <= c <= "\ud7af" or "\uf900" <= c <= "\ufaff" or "\U00020000" <= c <= "\U0003134f"
+               for c in text)
 
 
 #: BibTeX's "and others" (et al.): more names than the list gives.

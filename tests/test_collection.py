@@ -421,3 +421,31 @@ def test_feed_links_of_a_site_without_site_url_lead_to_the_articles(tmp_path):
         assert links and all(link.startswith("http://127.0.0.1:8000/sub/articles/") for link in links), links
         for link in links:
             assert (tmp_path / "site" / link.removeprefix("http://127.0.0.1:8000/sub/") / "index.html").is_file(), link
+
+
+def test_east_asian_names_read_family_first_and_one_orcid_is_one_author(tmp_path):
+    """"王小明" as Chinese readers write it, in the byline, the feed and the index; one ORCID iD
+    under two spellings ("Łukasz", "Lukasz") is one person in the index."""
+    project = _copy_example(tmp_path)
+    source = project / "articles/patent-pools-china/article.yml"
+    text = source.read_text("utf-8")
+    start = text.index("authors:")
+    end = text.index("\nvolume:")
+    source.write_text(text[:start] + "authors:\n  - family: 王\n    given: 小明\n" + text[end:], "utf-8")
+    for slug, given in (("open-access-citations", "Łukasz"), ("fair-data-repositories", "Lukasz")):
+        other = project / "articles" / slug / "article.yml"
+        text = other.read_text("utf-8")
+        start = text.index("authors:")
+        end = text.index("\nvolume:")
+        other.write_text(text[:start] + f"authors:\n  - family: Nowak\n    given: {given}\n"
+                         "    orcid: 0000-0001-2345-6789" + text[end:], "utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = _page(tmp_path / "site", "articles/patent-pools-china")
+    assert page.xpath("//span[@class='sp-author__name']/text()") == ["王小明"]
+    names = _page(tmp_path / "site", "authors").xpath("//dl[@class='sp-authors-index']/dt/text()")
+    assert "王小明" in names and "Nowak, Lukasz" in names and "Nowak, Łukasz" not in names  # as in the newest article
+    nowak = _page(tmp_path / "site", "authors").xpath("//dt[.='Nowak, Lukasz']/following-sibling::*")
+    assert [element.tag for element in nowak[:3]] == ["dd", "dd", "dt"]
+    feed = feedparser.parse((tmp_path / "site" / "feed.xml").read_bytes())
+    assert any(author.name == "王小明" for entry in feed.entries for author in entry.get("authors", []))

@@ -29,9 +29,9 @@ def atom_feed(journal: Journal, title: str, entries: Sequence[tuple[PublishedArt
     _text(feed, "updated", _stamp(max((_date(a) for a, _ in entries), default=dt.date(1970, 1, 1))))
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": feed_url})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": home_url})
-    if journal.publisher:
-        author = ET.SubElement(feed, f"{{{ATOM}}}author")
-        _text(author, "name", journal.publisher)
+    # Atom wants an author for every entry: the feed's stands in for an article without authors.
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _text(author, "name", journal.publisher or journal.title)
     if journal.license.name:
         _text(feed, "rights", journal.license.name)
     for entry, url in sorted(entries, key=lambda pair: _date(pair[0]), reverse=True):

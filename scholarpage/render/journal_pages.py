@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import yaml
 
 from scholarpage.identifiers import doi_url
-from scholarpage.model import Collection, Issue, Journal, PublishedArticle
+from scholarpage.model import Collection, Issue, Journal, Person, PublishedArticle
 from scholarpage.render.escaping import Markup, escape, render
 
 HOME = "index.md"
@@ -137,11 +137,18 @@ def archive_page(collection: Collection) -> str:
 
 
 def authors_page(collection: Collection) -> str:
-    """Every author, by family name, with their articles."""
-    by_author: dict[tuple[str, str], list[Listed]] = defaultdict(list)
+    """Every author, by family name, with their articles. Authors with an ORCID iD are one
+    person however their name is written ("Łukasz" and "Lukasz"), under the name of their newest
+    article (names change; the newest is the one in use)."""
+    names: dict[str, Person] = {}
+    by_author: dict[str, list[Listed]] = defaultdict(list)
     language = _language(collection.journal)
     for entry in collection.articles:
         for author in entry.article.authors:
-            by_author[(author.family, author.given)].append(listed(entry, AUTHORS, language))
-    people = sorted(by_author.items(), key=lambda item: (item[0][0].casefold(), item[0][1].casefold()))
+            who = author.orcid or f"{author.family}\n{author.given}"
+            names.setdefault(who, author.person)
+            by_author[who].append(listed(entry, AUTHORS, language))
+    people = sorted(((names[who].indexed, articles) for who, articles in by_author.items()),
+                    key=lambda item: (item[0].casefold(), item[0]))
     return render("journal_authors.md.j2", front_matter=_front_matter("Authors"), people=people)
+
