@@ -43,7 +43,7 @@ def journal(folder: Path, articles: int, *, search: bool = True) -> Path:
     (without `search`: the plugin's Pagefind index off)."""
     example = ROOT / "examples" / "journal"
     folder.mkdir(parents=True)
-    config = (example / "mkdocs.yml").read_text("utf-8").replace("../../docs/overrides", str(ROOT / "docs/overrides"))
+    config = (example / "mkdocs.yml").read_text("utf-8")
     if not search:
         config = config.replace("      style: apa\n", "      style: apa\n      search: false\n")
     (folder / "mkdocs.yml").write_text(config, "utf-8")

@@ -2,8 +2,8 @@
 
 It writes what is missing and nothing else: article.yml and references.bib (placeholders, or
 the author's own files when they are already there), mkdocs.yml whose site_name is the
-journal's title as article.yml gives it, and the theme overrides the article page needs
-(docs/overrides/). An existing file is never overwritten.
+journal's title as article.yml gives it. The theme templates the article page needs come with
+the plugin. An existing file is never overwritten.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from scholarpage.sources.article_yml import load_article
 FILES = {
     "article.yml": "article.yml",
     "references.bib": "references.bib",
-    "docs/overrides/main.html": "overrides/main.html",
-    "docs/overrides/404.html": "overrides/404.html",
 }
+
+
+DOCS_KEEP = "docs/.gitkeep"
 
 
 def new_site(folder: Path) -> list[tuple[str, bool]]:
@@ -36,6 +37,8 @@ def new_site(folder: Path) -> list[tuple[str, bool]]:
     starter = resources.files(__package__).joinpath("starter")
     done = [(name, _write(folder / name, starter.joinpath(source).read_text("utf-8")))
             for name, source in FILES.items()]
+    # docs/ holds the hand-written pages; MkDocs needs it, and git keeps no empty folder.
+    done.append((DOCS_KEEP, _write(folder / DOCS_KEEP, "")))
     journal = load_article(folder / "article.yml").journal.title
     config = starter.joinpath("mkdocs.yml").read_text("utf-8").replace("{site_name}", _yaml_string(journal))
     done.append(("mkdocs.yml", _write(folder / "mkdocs.yml", config)))

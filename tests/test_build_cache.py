@@ -21,8 +21,6 @@ CACHE = Path(".cache/plugin/scholarpage")
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     folder = Path(shutil.copytree(FIXTURES / "small", tmp_path / "project", ignore=shutil.ignore_patterns(".cache")))
-    config = folder / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("../../../docs/overrides", str(ROOT / "docs/overrides")), "utf-8")
     return folder
 
 

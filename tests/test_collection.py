@@ -168,8 +168,6 @@ def test_the_authors_index_lists_each_author_with_their_articles(journal_site):
 
 def _copy_example(tmp_path: Path) -> Path:
     project = Path(shutil.copytree(EXAMPLE, tmp_path / "journal", ignore=shutil.ignore_patterns(".cache")))
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("../../docs/overrides", str(ROOT / "docs/overrides")), "utf-8")
     return project
 
 

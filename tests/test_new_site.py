@@ -26,10 +26,11 @@ def test_new_writes_a_folder_that_builds_strictly(tmp_path):
     result = _new(folder)
     assert result.returncode == 0, result.stderr
     assert {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} == {
-        "article.yml", "references.bib", "mkdocs.yml", "docs/overrides/main.html", "docs/overrides/404.html"}
+        "article.yml", "references.bib", "mkdocs.yml", "docs/.gitkeep"}
     built = build_site(folder, tmp_path / "site")
     assert built.returncode == 0, built.stderr
     page = _page(tmp_path / "site")
+    assert page.xpath("//meta[@name='citation_title']/@content") == ["The title of your article"]  # the plugin's own templates
     assert page.cssselect(".md-header__topic .md-ellipsis")[0].text_content().strip() == "Journal name"
     assert page.cssselect(".sp-reflist li")
 
@@ -66,11 +67,21 @@ def test_the_repositorys_pages_build_with_anyone_elses_sources(tmp_path):
     assert _page(tmp_path / "site").cssselect(".sp-fact--journal dd")[0].text_content() == "Journal of <Tests> & Fixtures"
 
 
-def test_the_starter_theme_overrides_are_the_repositorys():
-    for name in ("main.html", "404.html"):
-        starter = ROOT / "scholarpage" / "starter" / "overrides" / name
-        assert starter.read_text(encoding="utf-8") == (ROOT / "docs" / "overrides" / name).read_text(encoding="utf-8"), (
-            f"copy docs/overrides/{name} to scholarpage/starter/overrides/{name}")
+def test_a_sites_own_theme_overrides_come_first_and_the_article_keeps_its_head_tags(tmp_path):
+    """A site's custom_dir overrides Material's templates as usual; the plugin's templates sit
+    between the two, so the article page keeps its scholarly head tags."""
+    folder = tmp_path / "own-theme"
+    assert _new(folder).returncode == 0
+    (folder / "overrides/partials").mkdir(parents=True)
+    (folder / "overrides/partials/copyright.html").write_text("<p id='house-footer'>House footer</p>\n", "utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
+                      "utf-8")
+    built = build_site(folder, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    page = _page(tmp_path / "site")
+    assert page.xpath("//p[@id='house-footer']/text()") == ["House footer"]
+    assert page.xpath("//meta[@name='citation_title']/@content") == ["The title of your article"]
 
 
 def test_readme_explains_materials_end_of_life_notice_and_how_to_silence_it(tmp_path):

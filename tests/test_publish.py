@@ -36,7 +36,7 @@ def test_sitemap_lists_the_article_with_its_publication_date_and_other_pages_und
 def test_the_404_page_links_home_with_absolute_urls_under_the_sub_path(site):
     html = (site / "404.html").read_text(encoding="utf-8")
     assert "<h1>Page not found</h1>" in html
-    assert '<a href="/some-article/">Go to the article</a>' in html
+    assert '<a href="/some-article/">Go to the home page</a>' in html
     stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
     assert stylesheets and all(href.startswith("/some-article/") for href in stylesheets), stylesheets
 
@@ -116,7 +116,7 @@ def test_an_unknown_deep_address_shows_the_styled_404_page(browser, article_url)
     assert [r for r in responses[1:] if r[0] != 200] == []
     assert page.inner_text("h1") == "Page not found"
     assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).position") == "sticky"
-    page.click("text=Go to the article")
+    page.click("text=Go to the home page")
     page.wait_for_load_state("networkidle")
     assert page.url == article_url
     page.close()

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from scholarpage.adapter.collection_site import JournalSite
 
 log = logging.getLogger("mkdocs.plugins.scholarpage")
+THEME = Path(__file__).parent / "theme"
 
 
 class ScholarPageConfig(Config):
@@ -117,6 +118,10 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         return SignedStore(root / self.config.cache_dir / "citations", key) if key else None
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # The plugin's theme templates (theme/: the page title, the article's head tags, the search
+        # dialog) come after the site's custom_dir and before Material's: a site needs no copy of them.
+        custom = 1 if config.theme.custom_dir else 0
+        env.loader = jinja2.FileSystemLoader([*config.theme.dirs[:custom], str(THEME), *config.theme.dirs[custom:]])
         if not self.config.cache:
             log.info("template cache off (cache: false): the theme's templates are compiled on every build")
         elif env.bytecode_cache is None:
