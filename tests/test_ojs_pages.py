@@ -428,3 +428,108 @@ def test_a_copied_page_s_details_after_the_references_are_not_read_as_references
     assert len(page.references) == 1 and page.references[0].startswith("Oke, T. R. (1982)")
     assert page.article["dates"] == {"published": "2022-11-30"}
     assert page.article["authors"] == [{"given": "María", "family": "García"}]
+
+
+# --- multilingual pages: OJS writes DC.Description, DC.Subject and citation_keywords once per locale, each with its
+# xml:lang (pkp-lib's Dublin Core and Google Scholar plugins). Synthetic heads as OJS 3.3 and 2.4 write them.
+POLISH_ARTICLE_ENGLISH_INTERFACE = """<!DOCTYPE html>
+<html lang="en-US" xml:lang="en-US"><head><meta charset="utf-8">
+<title>Rynek praw własności intelektualnej | Przegląd Prawniczy</title>
+<meta name="generator" content="Open Journal Systems 3.3.0.13">
+<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/" />
+<meta name="DC.Creator.PersonalName" content="Anna Kowalska"/>
+<meta name="DC.Date.issued" scheme="ISO8601" content="2021-06-30"/>
+<meta name="DC.Description" xml:lang="en" content="The article examines the market for intellectual property rights."/>
+<meta name="DC.Description" xml:lang="pl" content="Artykuł analizuje rynek praw własności intelektualnej."/>
+<meta name="DC.Language" scheme="ISO639-1" content="pl"/>
+<meta name="DC.Source" content="Przegląd Prawniczy"/>
+<meta name="DC.Subject" xml:lang="en" content="intellectual property"/>
+<meta name="DC.Subject" xml:lang="en" content="securitization"/>
+<meta name="DC.Subject" xml:lang="pl" content="własność intelektualna"/>
+<meta name="DC.Subject" xml:lang="pl" content="sekurytyzacja"/>
+<meta name="DC.Title" content="Rynek praw własności intelektualnej"/>
+<meta name="DC.Title.Alternative" xml:lang="en" content="The market for intellectual property rights"/>
+<meta name="citation_journal_title" content="Przegląd Prawniczy"/>
+<meta name="citation_author" content="Anna Kowalska"/>
+<meta name="citation_title" content="Rynek praw własności intelektualnej"/>
+<meta name="citation_language" content="pl"/>
+<meta name="citation_date" content="2021/06/30"/>
+<meta name="citation_volume" content="12"/><meta name="citation_issue" content="2"/>
+<meta name="citation_keywords" xml:lang="en" content="intellectual property"/>
+<meta name="citation_keywords" xml:lang="en" content="securitization"/>
+<meta name="citation_keywords" xml:lang="pl" content="własność intelektualna"/>
+<meta name="citation_keywords" xml:lang="pl" content="sekurytyzacja"/>
+</head><body class="pkp_page_article pkp_op_view"><article class="obj_article_details">
+<h1 class="page_title">Rynek praw własności intelektualnej</h1>
+<section class="item abstract"><h2 class="label">Abstract</h2>
+<p>Artykuł analizuje rynek praw własności intelektualnej.</p></section>
+<section class="item references"><h2 class="label">References</h2><div class="value">
+<p>Kowalski J., Prawo cywilne. Warszawa 2020.</p><p>Nowak A., Ustawa o prawie. Kraków 2019.</p>
+</div></section></article></body></html>"""
+
+# OJS 2.4's classic theme, a Spanish interface, no citation_language: the page's own language decides.
+SPANISH_OJS2 = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" lang="es-ES" xml:lang="es-ES"><head>
+<meta name="DC.Description" xml:lang="en" content="Urban heat islands raise temperatures."/>
+<meta name="DC.Description" xml:lang="es" content="Las islas de calor urbanas elevan la temperatura."/>
+<meta name="DC.Subject" xml:lang="en" content="heat island; city"/>
+<meta name="DC.Subject" xml:lang="es" content="isla de calor; ciudad"/>
+<meta name="citation_journal_title" content="Revista de Geografía"/>
+<meta name="citation_title" content="Islas de calor urbanas"/>
+<meta name="citation_date" content="15/03/2012"/>
+</head><body><div id="articleTitle"><h3>Islas de calor urbanas</h3></div>
+<div id="articleCitations"><h4>Referencias</h4><br /><div>
+<p>Oke, T. R. (1982). The energetic basis of the urban heat island. Quarterly Journal, 108(455), 1–24.</p>
+</div><br /></div></body></html>"""
+
+# OJS 3.4's Google Scholar tags give the abstract too, with `lang`; German comes second.
+GERMAN_WITH_CITATION_ABSTRACT = """<!DOCTYPE html><html lang="de"><head>
+<meta name="citation_title" content="Stadtklima und Gesundheit"/>
+<meta name="citation_journal_title" content="Zeitschrift für Tests"/><meta name="citation_date" content="2024/01/10"/>
+<meta name="citation_language" content="de"/>
+<meta name="citation_abstract" lang="en" content="Urban climate affects health."/>
+<meta name="citation_abstract" lang="de" content="Das Stadtklima beeinflusst die Gesundheit."/>
+<meta name="citation_keywords" lang="en" content="urban climate"/>
+<meta name="citation_keywords" lang="de" content="Stadtklima"/><meta name="citation_keywords" lang="de" content="Gesundheit"/>
+</head><body><section class="item references"><h2 class="label">Literaturhinweise</h2><div class="value">
+<p>Oke, T. R. (1982). The energetic basis of the urban heat island. Quarterly Journal, 108(455), 1–24.</p>
+</div></section></body></html>"""
+
+MULTILINGUAL = {
+    "pl article, en interface": (POLISH_ARTICLE_ENGLISH_INTERFACE, "Artykuł analizuje rynek",
+                                 ["własność intelektualna", "sekurytyzacja"]),
+    "es OJS 2.4, no citation_language": (SPANISH_OJS2, "Las islas de calor", ["isla de calor", "ciudad"]),
+    "de, citation_abstract with lang": (GERMAN_WITH_CITATION_ABSTRACT, "Das Stadtklima", ["Stadtklima", "Gesundheit"]),
+}
+
+
+@pytest.mark.parametrize("name", MULTILINGUAL)
+def test_a_multilingual_page_gives_the_abstract_and_keywords_in_the_article_s_language(name: str) -> None:
+    html, abstract, keywords = MULTILINGUAL[name]
+    article = read_page(html, is_html=True).article
+    assert article["abstract"].startswith(abstract)
+    assert article["keywords"] == keywords  # that language's only: no mix of every locale's
+
+
+def test_a_multilingual_page_imports_in_its_own_language(tmp_path: Path) -> None:
+    page = tmp_path / "artykul.html"
+    page.write_text(POLISH_ARTICLE_ENGLISH_INTERFACE, "utf-8")
+    assert main(["import", str(page), "--out", str(tmp_path / "out")]) == 0
+    article = load_article(tmp_path / "out" / "article.yml")
+    assert article.language == "pl" and article.keywords == ("własność intelektualna", "sekurytyzacja")
+    assert article.abstract == ("Artykuł analizuje rynek praw własności intelektualnej.",)
+
+
+def test_tags_in_no_language_the_article_is_in_give_one_language_not_a_mix() -> None:
+    html = GERMAN_WITH_CITATION_ABSTRACT.replace('content="de"', 'content="fr"').replace('lang="de"', 'lang="it"')
+    article = read_page(html, is_html=True).article
+    assert article["abstract"] == "Urban climate affects health." and article["keywords"] == ["urban climate"]
+
+
+def test_of_abstracts_shown_in_several_languages_the_article_s_is_taken() -> None:
+    html = ('<html lang="en"><head><meta name="citation_title" content="T"/><meta name="citation_language" '
+            'content="uk"/></head><body><section class="item abstract" lang="en"><h2 class="label">Abstract</h2>'
+            '<p>In English.</p></section><section class="item abstract" lang="uk"><h2 class="label">Анотація</h2>'
+            "<p>Українською.</p></section></body></html>")
+    assert read_page(html, is_html=True).article["abstract"] == "Українською."

@@ -91,14 +91,52 @@ def _article(meta: dict, document) -> dict:
     article["section"] = _one(meta, "dc.type.articletype")
     language = _one(meta, "citation_language", "dc.language")
     article["language"] = language if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language) else ""
-    keywords = _all(meta, "citation_keywords") or _all(meta, "dc.subject")
+    wanted = _primary(article["language"] or document.get("lang") or document.get("xml:lang") or "")
+    keywords = _in_language(document, "citation_keywords", wanted) or _in_language(document, "dc.subject", wanted)
     article["keywords"] = [k.strip() for value in keywords for k in value.split(";") if k.strip()]
-    tagged, shown = _one(meta, "dc.description", "citation_abstract"), _abstract(document)
+    abstracts = _in_language(document, "dc.description", wanted) or _in_language(document, "citation_abstract", wanted)
+    tagged, shown = abstracts[0] if abstracts else "", _abstract(document, wanted)
     same = tagged and _squash(tagged) == _squash(shown)  # then the page's paragraphs are worth keeping
     article["abstract"] = shown if same or not tagged else tagged
     dates = {"submitted": parse_page_date(_one(meta, "dc.date.datesubmitted")), "published": published}
     article["dates"] = {k: v for k, v in dates.items() if v}
     return article
+
+
+def _primary(tag: str) -> str:
+    """A language tag's language alone: "pl-PL", "pl_PL" and "pl" are one language."""
+    return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].casefold()
+
+
+def _language_of(node) -> str:
+    """The language an element says it is in (`xml:lang` or `lang`, its own or its nearest ancestor's)."""
+    # lxml's HTML parser keeps `xml:lang` as a plain attribute, which XPath's @xml:lang does not name
+    for element in (node, *node.iterancestors()):
+        if element.get("xml:lang") or element.get("lang"):
+            return _own_language(element)
+    return ""
+
+
+def _in_language(document, name: str, language: str) -> list[str]:
+    """The values of one meta tag in the article's language, not a mix of every locale's.
+
+    OJS writes a `DC.Description`, `DC.Subject` or `citation_keywords` tag per locale, each
+    with its `xml:lang`. Taken: the tags in `language`; else those that name no language; else
+    those in the language the page gives first.
+    """
+    tags = [tag for tag in document.xpath("//meta[@content and (@name or @property)]")
+            if (tag.get("name") or tag.get("property")).strip().lower() == name]
+    found = [(_own_language(tag), value) for tag in tags if (value := tag.get("content").strip())]
+    for want in dict.fromkeys((language, "")):
+        chosen = [value for lang, value in found if lang == want]
+        if chosen:
+            return chosen
+    return [value for lang, value in found if lang == found[0][0]] if found else []
+
+
+def _own_language(tag) -> str:
+    """An element's own language (for a meta tag: the page's `<html lang>` is its interface's, not the tag's)."""
+    return _primary(tag.get("xml:lang") or tag.get("lang") or "")
 
 
 def _authors(document) -> list[dict]:
@@ -178,13 +216,14 @@ def _visible_title(document) -> str:
     return title.rpartition(" | ")[0].strip() or title if " | " in title else title
 
 
-def _abstract(document) -> str:
-    """The abstract as shown, one paragraph per <p> (or per line), without its heading."""
+def _abstract(document, language: str = "") -> str:
+    """The abstract as shown, one paragraph per <p> (or per line), without its heading: of a page
+    that shows it in several languages, the one in `language`."""
     nodes = document.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' abstract ')"
                            " or @id='articleAbstract']")
     if not nodes:
         return ""
-    node = _copy(nodes[0])
+    node = _copy(next((n for n in nodes if language and _language_of(n) == language), nodes[0]))
     for label in node.xpath(f".//*[{_HEADINGS} or contains(@class,'label')]"):
         if is_abstract_heading(" ".join(label.text_content().split())):
             label.drop_tree()
