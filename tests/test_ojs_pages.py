@@ -533,3 +533,77 @@ def test_of_abstracts_shown_in_several_languages_the_article_s_is_taken() -> Non
             '<p>In English.</p></section><section class="item abstract" lang="uk"><h2 class="label">Анотація</h2>'
             "<p>Українською.</p></section></body></html>")
     assert read_page(html, is_html=True).article["abstract"] == "Українською."
+
+
+# --- one reference wrapped over two <p>s (an editor's line break pasted into the references field, a theme's
+# own paragraphs): the second part is joined back when it cannot begin a reference. Synthetic, as the themes print.
+def _references_page(paragraphs: list[str], wrapper: str = "default") -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    lists = {"default": '<section class="item references"><h2 class="label">Referências</h2><div class="value">{}'
+                        "</div></section>",
+             "healthSciences": '<div class="article-details-block article-details-references"><h2 class="article-'
+                               'details-heading">Bibliografia</h2><div class="article-details-references-value">{}'
+                               "</div></div>",
+             "OJS 2": '<div id="articleCitations"><h4>Literaturverzeichnis</h4><br /><div>{}</div><br /></div>'}
+    return ('<html><head><meta name="citation_title" content="T"/></head><body>' + lists[wrapper].format(body)
+            + "<h2>Downloads</h2></body></html>")
+
+
+WRAPPED = {
+    "a lower-case word": (["SILVA, M. Clima urbano e saúde. Revista Brasileira de Climatologia, v. 25,",
+                           "n. 1, p. 33-51, 2019.", "SOUZA, J. Artigo de teste. Revista, v. 3, 2011."],
+                          ["SILVA, M. Clima urbano e saúde. Revista Brasileira de Climatologia, v. 25, n. 1, p. 33-51, "
+                           "2019.", "SOUZA, J. Artigo de teste. Revista, v. 3, 2011."]),
+    "a page range": (["Kowalski J., Prawo cywilne, Państwo i Prawo 2020, nr 3, s.", "15–29.",
+                      "Nowak A., Ustawa o prawie. Kraków 2019."],
+                     ["Kowalski J., Prawo cywilne, Państwo i Prawo 2020, nr 3, s. 15–29.",
+                      "Nowak A., Ustawa o prawie. Kraków 2019."]),
+    "a page range after a full stop": (["Müller, K. (2018). Stadtklima. Zeitschrift für Geographie, 62(1).", "33–51.",
+                                        "Schmidt, L. (2020). Hitzeinseln. Berlin: Springer."],
+                                       ["Müller, K. (2018). Stadtklima. Zeitschrift für Geographie, 62(1). 33–51.",
+                                        "Schmidt, L. (2020). Hitzeinseln. Berlin: Springer."]),
+    "a page range broken at its dash": (["Smith, J. (2019). A study of things. Journal of Tests, 3(2), 10-", "20.",
+                                         "Jones, K. (2020). Another study. Press."],
+                                        ["Smith, J. (2019). A study of things. Journal of Tests, 3(2), 10-20.",
+                                         "Jones, K. (2020). Another study. Press."]),
+    "an editor's chapter after In:": (["Nowak A., Umowy. In:", "Kowalski J. (red.), System prawa prywatnego, "
+                                       "Warszawa 2015, s. 5-9.", "Zieliński P., Prawo. Warszawa 2010."],
+                                      ["Nowak A., Umowy. In: Kowalski J. (red.), System prawa prywatnego, Warszawa 2015, "
+                                       "s. 5-9.", "Zieliński P., Prawo. Warszawa 2010."]),
+}
+
+
+@pytest.mark.parametrize("wrapper", ["default", "healthSciences", "OJS 2"])
+@pytest.mark.parametrize("case", WRAPPED)
+def test_a_reference_wrapped_over_two_paragraphs_is_one_reference(case: str, wrapper: str) -> None:
+    paragraphs, expected = WRAPPED[case]
+    assert read_page(_references_page(paragraphs, wrapper), is_html=True).references == expected
+
+
+SEPARATE = {
+    "an author in lower case, with a year": ["Freire, P. (1970). Pedagogy of the Oppressed. New York: Herder.",
+                                             "bell hooks (1994). Teaching to Transgress. New York: Routledge."],
+    "a family-name particle": ["Berg, A. (2001). Polders. Leiden: Brill.",
+                               "van der Berg, J. (2003). Dikes and water. Delft: VSSD."],
+    "a list number": ["1. Kowalski J., Prawo cywilne. Warszawa 2020.", "2. Nowak A., Ustawa. Kraków 2019."],
+    "a year first": ["Oke, T. R. (1982). The urban heat island. Quarterly Journal, 108(455), 1–24.",
+                     "2019 World Population Prospects. New York: United Nations."],
+    "an organisation": ["Smith, J. (2019). A study. Journal of Tests, 3(2), 1-10.",
+                        "World Health Organization. Heat and health. Geneva: WHO, 2018."],
+}
+
+
+@pytest.mark.parametrize("case", SEPARATE)
+def test_separate_references_in_paragraphs_stay_separate(case: str) -> None:
+    found = read_page(_references_page(SEPARATE[case]), is_html=True).references
+    assert len(found) == 2 and found[1].endswith(SEPARATE[case][1][-12:])
+
+
+def test_a_wrapped_reference_keeps_the_line_it_starts_on_and_the_tags_still_win() -> None:
+    """The page's `citation_reference` tags hold each reference whole; the list read from the page no longer
+    outnumbers them because of a wrapped entry."""
+    paragraphs, expected = WRAPPED["a lower-case word"]
+    tags = "".join(f'<meta name="citation_reference" content="{text}"/>\n' for text in expected)
+    html = _references_page(paragraphs).replace("<head>", "<head>\n" + tags)
+    page = read_page(html, is_html=True)
+    assert page.references == expected and page.lines == [2, 3]

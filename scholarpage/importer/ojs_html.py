@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 
 from scholarpage.importer.ojs_page import Page, bare_doi, parse_page_date, person, read_issue
 from scholarpage.importer.page_labels import NOISE, is_abstract_heading, is_references_heading
-from scholarpage.importer.reference_lines import entries
+from scholarpage.importer.reference_lines import continues, entries
 
 _HEADINGS = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
 _CONTAINERS = ("//*[@id='articleCitations' or @id='references' or @id='article-references' or @id='citations'"
@@ -309,17 +309,48 @@ def _split_entries(node) -> list[tuple[str, int]]:
         if NOISE.match(" ".join(link.text_content().split())):
             link.drop_tree()
     items = node.xpath(".//li[not(.//li)]") or node.xpath(".//*[contains(@class,'csl-entry')]")
-    if not items:
+    paragraphs = not items
+    if paragraphs:
         items = [p for p in node.xpath(".//p[not(.//p)]") if not p.xpath(".//br")]
     if items and len(items) >= len(node.xpath(".//br")):
         texts = [(" ".join(item.text_content().split()), _line(item)) for item in items]
-        return _numbers_off([(t, n) for t, n in texts if t and not NOISE.match(t) and not is_references_heading(t)])
+        texts = [(t, n) for t, n in texts if t and not NOISE.match(t) and not is_references_heading(t)]
+        return _numbers_off(_rejoined(texts) if paragraphs else texts)
     lines, numbers = [], []
     for text, number in _lines_with_numbers(node):
         lines.append(text)
         numbers.append(number)
     found = entries(lines)
     return [(e.text, numbers[e.line - 1]) for e in found if not is_references_heading(e.text)]
+
+
+# How a reference begins: a name or a few words and then its year ("Smith, J. (2019)", "bell hooks
+# (1994)", "van Dijk, T. A. 1998"), a year alone, or a list number.
+_REFERENCE_START = re.compile(r"^(?:[^\W\d_][\w'’-]*[\s,.&]+){1,12}\(?(?:1[5-9]|20)\d\d[a-z]?\b"
+                              r"|^\(?\d{4}\b|^\[?\d{1,4}[.)\]]\s")
+_PAGE_RANGE = re.compile(r"^(?:pp?\.\s*)?\d{1,6}\s*[-–—‐]\s*\d{1,6}\b")
+
+
+def _rejoined(texts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Paragraphs that go on from the one before joined to it: an editor (or a theme) split one
+    reference over two <p>s. A paragraph goes on when it cannot begin a reference (it starts in
+    lower case, with a page range, or after an open end such as "pp." or "In:") and shows no
+    author and year at its start."""
+    joined: list[tuple[str, int]] = []
+    for text, number in texts:
+        if joined and _goes_on(joined[-1][0], text):
+            before = joined[-1][0]
+            glue = "" if re.search(r"\d[-–‐]$", before) and text[:1].isdigit() else " "
+            joined[-1] = (before + glue + text, joined[-1][1])
+        else:
+            joined.append((text, number))
+    return joined
+
+
+def _goes_on(before: str, after: str) -> bool:
+    if _REFERENCE_START.match(after) and not _PAGE_RANGE.match(after):
+        return False
+    return bool(_PAGE_RANGE.match(after)) or continues(before, after)
 
 
 def _line(node) -> int:
