@@ -607,3 +607,105 @@ def test_a_wrapped_reference_keeps_the_line_it_starts_on_and_the_tags_still_win(
     html = _references_page(paragraphs).replace("<head>", "<head>\n" + tags)
     page = read_page(html, is_html=True)
     assert page.references == expected and page.lines == [2, 3]
+
+
+# --- pages saved without their meta tags ("Web page, HTML only" after a plugin stripped them, or a theme that
+# drops them): the DOI, keywords and authors the page shows. Each as its theme's article_details.tpl prints them.
+_REFERENCE = ('<section class="item references"><h2 class="label">{}</h2><div class="value">'
+              "<p>Oke, T. R. (1982). The urban heat island. Quarterly Journal, 108(455), 1–24.</p></div></section>")
+SHOWN = {
+    "default 3.3, Spanish": (
+        '<html lang="es-ES"><head><title>Islas de calor | Revista X</title></head><body class="pkp_page_article">'
+        '<article class="obj_article_details"><h1 class="page_title">Islas de calor</h1>'
+        '<section class="item authors"><h2 class="pkp_screen_reader">Autores/as</h2><ul class="authors">'
+        '<li><span class="name">María José García López</span><span class="affiliation">Universidad de Sevilla'
+        '</span><span class="orcid"><svg></svg><a href="https://orcid.org/0000-0002-1825-0097" target="_blank">'
+        "https://orcid.org/0000-0002-1825-0097</a></span></li>"
+        '<li><span class="name">Jan van der Berg</span></li></ul></section>'
+        '<section class="item doi"><h2 class="label">DOI:</h2><span class="value">'
+        '<a href="https://doi.org/10.1234/rx.v9i2.77">https://doi.org/10.1234/rx.v9i2.77</a></span></section>'
+        '<section class="item keywords"><h2 class="label">Palabras clave:</h2><span class="value">'
+        "isla de calor, ciudad, salud</span></section>" + _REFERENCE.format("Referencias") + "</article></body></html>"),
+    "Manuscript, Ukrainian": (
+        '<html lang="uk-UA"><head><title>Міський клімат</title></head><body><article class="obj_article_details">'
+        '<h1 class="page_title">Міський клімат</h1><ul class="item authors"><li><span class="name">Олена Петренко'
+        '</span><span class="affiliation">Київський університет</span><span class="orcid"><a href='
+        '"https://orcid.org/0000-0001-5109-3700">https://orcid.org/0000-0001-5109-3700</a></span></li></ul>'
+        '<div class="main_entry"><div class="item doi"><span class="label">DOI</span><span class="value"><a href='
+        '"https://doi.org/10.5555/mk.2020.1">https://doi.org/10.5555/mk.2020.1</a></span></div></div>'
+        '<div class="item keywords"><span class="label">Ключові слова:</span><span class="value">клімат, місто'
+        "</span></div>" + _REFERENCE.format("Посилання") + "</article></body></html>"),
+    "bootstrap3, Polish": (
+        '<html lang="pl-PL"><head><title>Klimat miasta</title></head><body><article class="article-details">'
+        '<header><h1 class="page-header">Klimat miasta</h1></header><div class="list-group">'
+        '<div class="list-group-item doi"><strong>DOI:</strong> <a href="https://doi.org/10.4467/km.2021.3">'
+        "https://doi.org/10.4467/km.2021.3</a></div>"
+        '<div class="list-group-item keywords"><strong>Słowa kluczowe:</strong><div class=""><span class="value">'
+        "klimat; miasto</span></div></div></div>"
+        '<section class="article-main"><div class="authors"><div class="author"><strong>Anna Kowalska</strong>'
+        '<div class="article-author-affilitation">Uniwersytet Jagielloński</div></div></div></section>'
+        '<div class="article-references"><h2>Bibliografia</h2><div class="article-references-content">'
+        "Oke, T. R. (1982). The urban heat island. Quarterly Journal, 108(455), 1–24.</div></div>"
+        "</article></body></html>"),
+    "healthSciences, Portuguese": (
+        '<html lang="pt-BR"><head><title>Clima urbano</title></head><body><div class="article-details">'
+        '<h1 class="article-details-fulltitle">Clima urbano</h1><div class="article-details-doi large-screen">'
+        '<a href="https://doi.org/10.1590/cu.2022.8">https://doi.org/10.1590/cu.2022.8</a></div>'
+        '<ul class="authors-string"><li><a class="author-string-href" href="#author-1"><span>Maria Silva</span></a>'
+        '</li></ul><div class="article-details-authors"><div class="article-details-author" id="author-1">'
+        '<div class="article-details-author-name small-screen">Maria Silva</div>'
+        '<div class="article-details-author-affiliation">Universidade de São Paulo</div></div></div>'
+        '<div class="article-details-block article-details-keywords"><h2 class="article-details-heading">'
+        'Palavras-chave</h2><div class="article-details-keywords-value"><span>clima urbano</span><br>'
+        "<span>saúde, ambiente</span></div></div>"
+        '<div class="article-details-block article-details-references"><h2 class="article-details-heading">'
+        'Referências</h2><div class="article-details-references-value"><p>Oke, T. R. (1982). The urban heat '
+        "island. Quarterly Journal, 108(455), 1–24.</p></div></div></div></body></html>"),
+    "OJS 2.4 classic, French": (
+        '<html lang="fr-CA"><head><title>Climat urbain</title></head><body><div id="articleTitle"><h3>Climat urbain'
+        '</h3></div><div id="authorString"><em>Marie Tremblay, Luc Gagnon</em></div><br />'
+        '<div id="articleSubject"><h4>Mots-clés</h4><br /><div>climat; ville</div><br /></div>'
+        '<a id="pub-id::doi" href="http://dx.doi.org/10.7202/cu.2013.4">http://dx.doi.org/10.7202/cu.2013.4</a>'
+        '<div id="articleCitations"><h4>Références</h4><br /><div><p>Oke, T. R. (1982). The urban heat island. '
+        "Quarterly Journal, 108(455), 1–24.</p></div><br /></div></body></html>"),
+}
+SHOWN_EXPECTED = {
+    "default 3.3, Spanish": ("10.1234/rx.v9i2.77", ["isla de calor", "ciudad", "salud"], [
+        {"given": "María José García", "family": "López", "affiliation": "Universidad de Sevilla",
+         "orcid": "https://orcid.org/0000-0002-1825-0097"}, {"given": "Jan", "family": "van der Berg"}]),
+    "Manuscript, Ukrainian": ("10.5555/mk.2020.1", ["клімат", "місто"], [
+        {"given": "Олена", "family": "Петренко", "affiliation": "Київський університет",
+         "orcid": "https://orcid.org/0000-0001-5109-3700"}]),
+    "bootstrap3, Polish": ("10.4467/km.2021.3", ["klimat", "miasto"], [
+        {"given": "Anna", "family": "Kowalska", "affiliation": "Uniwersytet Jagielloński"}]),
+    "healthSciences, Portuguese": ("10.1590/cu.2022.8", ["clima urbano", "saúde, ambiente"], [
+        {"given": "Maria", "family": "Silva", "affiliation": "Universidade de São Paulo"}]),
+    "OJS 2.4 classic, French": ("10.7202/cu.2013.4", ["climat", "ville"], [
+        {"given": "Marie", "family": "Tremblay"}, {"given": "Luc", "family": "Gagnon"}]),
+}
+
+
+@pytest.mark.parametrize("theme", SHOWN)
+def test_without_meta_tags_the_doi_keywords_and_authors_come_from_what_the_page_shows(theme: str) -> None:
+    page = read_page(SHOWN[theme], is_html=True)
+    doi, keywords, authors = SHOWN_EXPECTED[theme]
+    assert (page.article.get("doi"), page.article.get("keywords"), page.article.get("authors")) == (doi, keywords,
+                                                                                                    authors)
+    assert len(page.references) == 1
+
+
+def test_the_meta_tags_win_over_what_the_page_shows() -> None:
+    html = SHOWN["default 3.3, Spanish"].replace("<head>", '<head><meta name="citation_doi" content="10.9999/meta.1"/>'
+                                                 '<meta name="citation_author" content="Ana Ruiz"/>'
+                                                 '<meta name="citation_keywords" content="calor"/>')
+    article = read_page(html, is_html=True).article
+    assert (article["doi"], article["keywords"], article["authors"]) == ("10.9999/meta.1", ["calor"],
+                                                                         [{"given": "Ana", "family": "Ruiz"}])
+
+
+def test_a_cited_work_s_doi_is_not_taken_for_the_article_s() -> None:
+    html = ('<html><head><title>T | J</title></head><body><h1 class="page_title">T</h1>'
+            '<section class="item references"><h2 class="label">References</h2><div class="value"><p>Oke, T. R. '
+            '(1982). The urban heat island. <span class="doi"><a href="https://doi.org/10.1002/qj.1">'
+            "https://doi.org/10.1002/qj.1</a></span></p></div></section></body></html>")
+    assert "doi" not in read_page(html, is_html=True).article

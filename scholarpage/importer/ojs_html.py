@@ -85,7 +85,7 @@ def _article(meta: dict, document) -> dict:
     year = bare_year or published[:4] or _one(meta, "citation_year")[:4] or str(issue.get("year", ""))
     article["year"] = int(year) if year.isdigit() else None
     article["pages"] = _pages(meta)
-    article["doi"] = bare_doi(_one(meta, "citation_doi", "dc.identifier.doi"))
+    article["doi"] = bare_doi(_one(meta, "citation_doi", "dc.identifier.doi")) or _shown_doi(document)
     article["url"] = next((u for u in (_one(meta, "citation_abstract_html_url", "dc.identifier.uri", "og:url"),)
                            if re.match(r"https?://", u)), "")
     article["section"] = _one(meta, "dc.type.articletype")
@@ -93,7 +93,8 @@ def _article(meta: dict, document) -> dict:
     article["language"] = language if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language) else ""
     wanted = _primary(article["language"] or document.get("lang") or document.get("xml:lang") or "")
     keywords = _in_language(document, "citation_keywords", wanted) or _in_language(document, "dc.subject", wanted)
-    article["keywords"] = [k.strip() for value in keywords for k in value.split(";") if k.strip()]
+    article["keywords"] = ([k.strip() for value in keywords for k in value.split(";") if k.strip()]
+                           or _shown_keywords(document))
     abstracts = _in_language(document, "dc.description", wanted) or _in_language(document, "citation_abstract", wanted)
     tagged, shown = abstracts[0] if abstracts else "", _abstract(document, wanted)
     same = tagged and _squash(tagged) == _squash(shown)  # then the page's paragraphs are worth keeping
@@ -157,27 +158,106 @@ def _authors(document) -> list[dict]:
         if not names and _one(meta, "citation_authors"):  # OJS 2: "Family, Given; Family, Given"
             names = [n.strip() for n in _one(meta, "citation_authors").split(";") if n.strip()]
         authors = [person(name) for name in names]
-    orcids = _visible_orcids(document)
+    shown = _shown_authors(document)
+    if not authors:  # a page saved without its meta tags, or a theme that drops them: the list it shows
+        return shown
+    orcids = {_squash(_display(author)): author["orcid"] for author in shown if author.get("orcid")}
     for author in authors:
-        display = _squash(" ".join(filter(None, (author.get("given"), author.get("family")))))
-        if display in orcids:
-            author["orcid"] = orcids[display]
+        if _squash(_display(author)) in orcids:
+            author["orcid"] = orcids[_squash(_display(author))]
     return authors
 
 
+def _display(author: dict) -> str:
+    return " ".join(filter(None, (author.get("given"), author.get("family"))))
+
+
 _ORCID = re.compile(r"orcid\.org/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
+_CLASS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
+# One element per author, as each theme prints the list: OJS 3's default theme and Manuscript
+# (`ul.authors li`), default 3.0-3.1 and bootstrap3 (`.authors .author`), healthSciences.
+_AUTHOR_ITEMS = ("//ul[contains(@class,'authors')]/li",
+                 f"//*[contains(@class,'authors')]//*[{_CLASS.format('author')}]",
+                 f"//*[{_CLASS.format('article-details-author')}]")
 
 
-def _visible_orcids(document) -> dict[str, str]:
-    """Author name (squashed) → ORCID iD, from the visible list of authors."""
-    found = {}
-    items = "//ul[contains(@class,'authors')]/li|//*[contains(@class,'authors')]//*[contains(@class,'author')]"
-    for item in document.xpath(items):
-        link = next((a.get("href") for a in item.xpath(".//a[@href]") if _ORCID.search(a.get("href"))), "")
-        names = item.xpath(".//*[contains(@class,'name')]")
-        if link and names:
-            found[_squash(names[0].text_content())] = "https://orcid.org/" + _ORCID.search(link)[1]
-    return found
+def _shown_authors(document) -> list[dict]:
+    """The authors the page shows, each with the affiliation and ORCID iD printed beside the name;
+    the first of the themes' layouts that names anyone."""
+    for xpath in _AUTHOR_ITEMS:
+        found = [author for item in document.xpath(xpath) if (author := _shown_author(item))]
+        if found:
+            return found
+    for holder in document.xpath(f"//div[{_CLASS.format('authors')}]"):  # bootstrap3 before 3.2: names in <strong>
+        found = [author for name in holder.xpath("./strong") if (author := _shown_author(name, sibling=True))]
+        if found:
+            return found
+    shown = _visible(document, "//*[@id='authorString']")  # OJS 2: "Maria Silva, João Souza"
+    return [person(name.strip()) for name in shown.split(",") if name.strip()]
+
+
+def _shown_author(item, sibling: bool = False) -> dict:
+    """One author from the element naming them (with `sibling`: the <strong> and what follows it
+    up to the next one)."""
+    if sibling:
+        name, parts = item.text_content(), list(_up_to_next(item))
+    else:
+        names = item.xpath(".//*[contains(@class,'name')]") or item.xpath(".//strong")
+        if not names:
+            return {}
+        name, parts = names[0].text_content(), [item]
+    name = " ".join(name.split())
+    if not name or len(name) > 120:
+        return {}
+    author = person(name)
+    affiliations = [" ".join(node.text_content().split()) for part in parts
+                    for node in part.xpath("descendant-or-self::*[contains(@class,'affil')]")]
+    if any(affiliations):
+        author["affiliation"] = "; ".join(a for a in dict.fromkeys(affiliations) if a)
+    links = [a.get("href") for part in parts for a in part.xpath("descendant-or-self::a[@href]")]
+    orcid = next((match[1] for link in links if (match := _ORCID.search(link))), "")
+    if orcid:
+        author["orcid"] = "https://orcid.org/" + orcid
+    return author
+
+
+def _up_to_next(node):
+    sibling = node.getnext()
+    while sibling is not None and sibling.tag != node.tag:
+        yield sibling
+        sibling = sibling.getnext()
+
+
+def _shown_doi(document) -> str:
+    """The article's DOI as the page shows it: OJS 3's `.item.doi`, bootstrap3's `.list-group-item.doi`,
+    healthSciences' `.article-details-doi`, OJS 2's `#pub-id::doi` link."""
+    blocks = document.xpath(f"//*[{_CLASS.format('doi')} or contains(@class,'article-details-doi')"
+                            " or @id='pub-id::doi']")
+    for block in blocks:
+        if block.xpath("ancestor::*[contains(@class,'reference') or contains(@class,'citation')]"):
+            continue  # a cited work's DOI
+        for link in block.xpath("descendant-or-self::a[@href]"):
+            doi = bare_doi(link.get("href")) or bare_doi(" ".join(link.text_content().split()))
+            if doi:
+                return doi
+    return ""
+
+
+_KEYWORD_BLOCKS = (f"//*[{_CLASS.format('keywords')}]//*[{_CLASS.format('value')}]"
+                   "|//*[contains(@class,'article-details-keywords-value')]|//*[@id='articleSubject']/div")
+
+
+def _shown_keywords(document) -> list[str]:
+    """The keywords as the page lists them: one per <span> or <li> when the theme wraps each
+    (healthSciences), else split where the page separates them (", " or "; " in most languages)."""
+    for block in document.xpath(_KEYWORD_BLOCKS):
+        items = [text for n in block.xpath(".//span|.//li") if (text := " ".join(n.text_content().split()))]
+        if len(items) > 1:
+            return items  # one each: a comma is then the keyword's own
+        found = [k.strip() for text in _lines(block) for k in re.split(r"[,;،、，；]", text) if k.strip()]
+        if found:
+            return found
+    return []
 
 
 def _license(meta: dict, document) -> dict:
