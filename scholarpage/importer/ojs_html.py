@@ -40,8 +40,19 @@ def html_page(text: str) -> Page:
     article = _article(meta, document)
     tagged, shown = _meta_references(meta), _body_references(document)
     found = tagged if tagged and len(tagged) >= len(shown) else shown  # tags hold the raw text, unless cut short
-    return Page(article={k: v for k, v in article.items() if v}, references=[t for t, _ in found],
+    kind = "article" if found or _is_article_page(meta, document) else "list"
+    return Page(article={k: v for k, v in article.items() if v}, references=[t for t, _ in found], kind=kind,
                 lines=[line for _, line in found], pdf_url=_one(meta, "citation_pdf_url"))
+
+
+_ARTICLE_MARKUP = ("//*[contains(@class,'obj_article_details') or contains(@class,'article-details')"
+                   " or contains(@class,'pkp_page_article') or @id='articleTitle']")
+
+
+def _is_article_page(meta: dict, document) -> bool:
+    """Whether a page without references is an article's all the same (an editorial, a review):
+    its meta tags name an article, or it has an OJS theme's article markup (a journal's home page has neither)."""
+    return bool(_one(meta, "citation_title", "dc.title") or document.xpath(_ARTICLE_MARKUP))
 
 
 # --- meta tags -----------------------------------------------------------------------------------
