@@ -192,3 +192,65 @@ def test_a_reference_corrected_in_the_overrides_is_not_reviewed_again(out: Path,
         "references:\n  5:\n    authors: ['{IFC}']\n    title: IFC MSME Finance Factsheet\n", encoding="utf-8")
     assert run("import", out / "list.txt", "--out", out) == 0
     assert [m[2] for m in _review_lines(capsys.readouterr().out)] == ["chung2020innovations"]
+
+
+# --- an editorial or a book review has no reference list: imported all the same, with an empty references.bib ---
+EDITORIAL_HTML = """<!DOCTYPE html><html lang="en-US"><head>
+<title>Editorial: Ten Years of the Journal | Journal of Tests</title>
+<meta name="citation_journal_title" content="Journal of Tests"/>
+<meta name="citation_author" content="Anna Kowalska"/>
+<meta name="citation_title" content="Editorial: Ten Years of the Journal"/>
+<meta name="citation_language" content="en"/><meta name="citation_date" content="2022/03/01"/>
+<meta name="citation_volume" content="10"/><meta name="citation_issue" content="1"/>
+<meta name="DC.Type.articleType" content="Editorial"/>
+</head><body class="pkp_page_article pkp_op_view"><article class="obj_article_details">
+<h1 class="page_title">Editorial: Ten Years of the Journal</h1>
+<section class="item abstract"><h2 class="label">Abstract</h2><p>This issue marks ten years.</p></section>
+<div class="item published"><div class="label">Published</div><div class="value">2022-03-01</div></div>
+</article></body></html>"""
+
+# A book review, copied as text from a Portuguese interface: no "Referências" anywhere.
+REVIEW_TEXT = """Ir para o conteúdo principal
+Início / Arquivos / v. 12 n. 3 (2021) / Resenhas
+Resenha: Bibliotecas e leitura no Brasil
+Maria Silva
+Resumo
+Uma resenha do livro sobre as bibliotecas públicas e a leitura no Brasil.
+Publicado
+2021-09-30
+Como Citar
+Silva, M. (2021). Resenha: Bibliotecas e leitura no Brasil. Revista de Teste, 12(3), 5–7.
+"""
+
+
+@pytest.mark.parametrize("name, text", [("editorial.html", EDITORIAL_HTML), ("resenha.txt", REVIEW_TEXT)])
+def test_an_article_without_references_is_imported_with_an_empty_references_bib(tmp_path: Path, out: Path, capsys,
+                                                                                name: str, text: str) -> None:
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    assert run("import", page, "--out", out, "--strict") == 0  # a note, not a finding
+    printed = capsys.readouterr()
+    notes = [line for line in printed.out.splitlines() if "no reference list" in line]
+    assert notes == [f"note: {name}: no reference list on the page (an editorial, a book review?): references.bib "
+                     "is written without entries"]
+    assert "Traceback" not in printed.err and printed.err == ""
+    from scholarpage.sources.article_yml import load_article
+    from scholarpage.importer.page_import import written_by_import
+
+    assert load_article(out / "article.yml").title.startswith(("Editorial: Ten Years", "Resenha: Bibliotecas"))
+    bib = (out / "references.bib").read_bytes()
+    assert b"@" not in bib and b"no reference list" in bib and written_by_import(bib)  # a re-import may replace it
+    assert run("import", page, "--out", out) == 0
+
+
+@pytest.mark.parametrize("html", [
+    b"<html><head><title>Journal of Tests</title></head><body><h1>Journal of Tests</h1><div class='current_issue'>"
+    b"<h2>Current Issue</h2><a class='title' href='#'>Vol. 10 No. 1 (2022)</a></div></body></html>",
+    b"<html><head><title>About the Journal | Journal of Tests</title></head><body><h1>About</h1></body></html>"])
+def test_a_page_that_is_no_article_is_still_refused(tmp_path: Path, out: Path, capsys, html: bytes) -> None:
+    page = tmp_path / "home.html"
+    page.write_bytes(html)
+    assert run("import", page, "--out", out) == 1
+    error = capsys.readouterr().err
+    assert "no references found" in error and len(error.strip().splitlines()) == 1
+    assert list(out.iterdir()) == []

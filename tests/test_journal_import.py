@@ -69,3 +69,20 @@ def test_one_bad_page_stops_the_import_and_nothing_is_written(tmp_path, capsys):
     assert main(["import", str(PAGES[1]), str(bad), "--out", str(out)]) == 1
     assert not out.exists()
     assert "nothing written" in capsys.readouterr().err
+
+
+def test_an_editorial_without_references_is_imported_with_the_journal_s_articles(tmp_path, capsys):
+    from test_importer import EDITORIAL_HTML
+
+    editorial = tmp_path / "editorial.html"
+    editorial.write_text(EDITORIAL_HTML, "utf-8")
+    out = tmp_path / "journal"
+    assert main(["import", str(editorial), str(PAGES[1]), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert [line for line in printed.splitlines() if line.startswith("note: ")] == [
+        f"note: {editorial}: no reference list on the page (an editorial, a book review?): references.bib is written "
+        "without entries"]
+    folder = out / "articles" / "editorial"
+    assert yaml.safe_load((folder / "article.yml").read_text("utf-8"))["section"] == "Editorial"
+    assert "@" not in (folder / "references.bib").read_text("utf-8")
+    assert (out / "articles/ejsit-2024-399/references.bib").read_text("utf-8").count("\n@") == 4

@@ -428,3 +428,284 @@ def test_a_copied_page_s_details_after_the_references_are_not_read_as_references
     assert len(page.references) == 1 and page.references[0].startswith("Oke, T. R. (1982)")
     assert page.article["dates"] == {"published": "2022-11-30"}
     assert page.article["authors"] == [{"given": "María", "family": "García"}]
+
+
+# --- multilingual pages: OJS writes DC.Description, DC.Subject and citation_keywords once per locale, each with its
+# xml:lang (pkp-lib's Dublin Core and Google Scholar plugins). Synthetic heads as OJS 3.3 and 2.4 write them.
+POLISH_ARTICLE_ENGLISH_INTERFACE = """<!DOCTYPE html>
+<html lang="en-US" xml:lang="en-US"><head><meta charset="utf-8">
+<title>Rynek praw własności intelektualnej | Przegląd Prawniczy</title>
+<meta name="generator" content="Open Journal Systems 3.3.0.13">
+<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/" />
+<meta name="DC.Creator.PersonalName" content="Anna Kowalska"/>
+<meta name="DC.Date.issued" scheme="ISO8601" content="2021-06-30"/>
+<meta name="DC.Description" xml:lang="en" content="The article examines the market for intellectual property rights."/>
+<meta name="DC.Description" xml:lang="pl" content="Artykuł analizuje rynek praw własności intelektualnej."/>
+<meta name="DC.Language" scheme="ISO639-1" content="pl"/>
+<meta name="DC.Source" content="Przegląd Prawniczy"/>
+<meta name="DC.Subject" xml:lang="en" content="intellectual property"/>
+<meta name="DC.Subject" xml:lang="en" content="securitization"/>
+<meta name="DC.Subject" xml:lang="pl" content="własność intelektualna"/>
+<meta name="DC.Subject" xml:lang="pl" content="sekurytyzacja"/>
+<meta name="DC.Title" content="Rynek praw własności intelektualnej"/>
+<meta name="DC.Title.Alternative" xml:lang="en" content="The market for intellectual property rights"/>
+<meta name="citation_journal_title" content="Przegląd Prawniczy"/>
+<meta name="citation_author" content="Anna Kowalska"/>
+<meta name="citation_title" content="Rynek praw własności intelektualnej"/>
+<meta name="citation_language" content="pl"/>
+<meta name="citation_date" content="2021/06/30"/>
+<meta name="citation_volume" content="12"/><meta name="citation_issue" content="2"/>
+<meta name="citation_keywords" xml:lang="en" content="intellectual property"/>
+<meta name="citation_keywords" xml:lang="en" content="securitization"/>
+<meta name="citation_keywords" xml:lang="pl" content="własność intelektualna"/>
+<meta name="citation_keywords" xml:lang="pl" content="sekurytyzacja"/>
+</head><body class="pkp_page_article pkp_op_view"><article class="obj_article_details">
+<h1 class="page_title">Rynek praw własności intelektualnej</h1>
+<section class="item abstract"><h2 class="label">Abstract</h2>
+<p>Artykuł analizuje rynek praw własności intelektualnej.</p></section>
+<section class="item references"><h2 class="label">References</h2><div class="value">
+<p>Kowalski J., Prawo cywilne. Warszawa 2020.</p><p>Nowak A., Ustawa o prawie. Kraków 2019.</p>
+</div></section></article></body></html>"""
+
+# OJS 2.4's classic theme, a Spanish interface, no citation_language: the page's own language decides.
+SPANISH_OJS2 = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" lang="es-ES" xml:lang="es-ES"><head>
+<meta name="DC.Description" xml:lang="en" content="Urban heat islands raise temperatures."/>
+<meta name="DC.Description" xml:lang="es" content="Las islas de calor urbanas elevan la temperatura."/>
+<meta name="DC.Subject" xml:lang="en" content="heat island; city"/>
+<meta name="DC.Subject" xml:lang="es" content="isla de calor; ciudad"/>
+<meta name="citation_journal_title" content="Revista de Geografía"/>
+<meta name="citation_title" content="Islas de calor urbanas"/>
+<meta name="citation_date" content="15/03/2012"/>
+</head><body><div id="articleTitle"><h3>Islas de calor urbanas</h3></div>
+<div id="articleCitations"><h4>Referencias</h4><br /><div>
+<p>Oke, T. R. (1982). The energetic basis of the urban heat island. Quarterly Journal, 108(455), 1–24.</p>
+</div><br /></div></body></html>"""
+
+# OJS 3.4's Google Scholar tags give the abstract too, with `lang`; German comes second.
+GERMAN_WITH_CITATION_ABSTRACT = """<!DOCTYPE html><html lang="de"><head>
+<meta name="citation_title" content="Stadtklima und Gesundheit"/>
+<meta name="citation_journal_title" content="Zeitschrift für Tests"/><meta name="citation_date" content="2024/01/10"/>
+<meta name="citation_language" content="de"/>
+<meta name="citation_abstract" lang="en" content="Urban climate affects health."/>
+<meta name="citation_abstract" lang="de" content="Das Stadtklima beeinflusst die Gesundheit."/>
+<meta name="citation_keywords" lang="en" content="urban climate"/>
+<meta name="citation_keywords" lang="de" content="Stadtklima"/><meta name="citation_keywords" lang="de" content="Gesundheit"/>
+</head><body><section class="item references"><h2 class="label">Literaturhinweise</h2><div class="value">
+<p>Oke, T. R. (1982). The energetic basis of the urban heat island. Quarterly Journal, 108(455), 1–24.</p>
+</div></section></body></html>"""
+
+MULTILINGUAL = {
+    "pl article, en interface": (POLISH_ARTICLE_ENGLISH_INTERFACE, "Artykuł analizuje rynek",
+                                 ["własność intelektualna", "sekurytyzacja"]),
+    "es OJS 2.4, no citation_language": (SPANISH_OJS2, "Las islas de calor", ["isla de calor", "ciudad"]),
+    "de, citation_abstract with lang": (GERMAN_WITH_CITATION_ABSTRACT, "Das Stadtklima", ["Stadtklima", "Gesundheit"]),
+}
+
+
+@pytest.mark.parametrize("name", MULTILINGUAL)
+def test_a_multilingual_page_gives_the_abstract_and_keywords_in_the_article_s_language(name: str) -> None:
+    html, abstract, keywords = MULTILINGUAL[name]
+    article = read_page(html, is_html=True).article
+    assert article["abstract"].startswith(abstract)
+    assert article["keywords"] == keywords  # that language's only: no mix of every locale's
+
+
+def test_a_multilingual_page_imports_in_its_own_language(tmp_path: Path) -> None:
+    page = tmp_path / "artykul.html"
+    page.write_text(POLISH_ARTICLE_ENGLISH_INTERFACE, "utf-8")
+    assert main(["import", str(page), "--out", str(tmp_path / "out")]) == 0
+    article = load_article(tmp_path / "out" / "article.yml")
+    assert article.language == "pl" and article.keywords == ("własność intelektualna", "sekurytyzacja")
+    assert article.abstract == ("Artykuł analizuje rynek praw własności intelektualnej.",)
+
+
+def test_tags_in_no_language_the_article_is_in_give_one_language_not_a_mix() -> None:
+    html = GERMAN_WITH_CITATION_ABSTRACT.replace('content="de"', 'content="fr"').replace('lang="de"', 'lang="it"')
+    article = read_page(html, is_html=True).article
+    assert article["abstract"] == "Urban climate affects health." and article["keywords"] == ["urban climate"]
+
+
+def test_of_abstracts_shown_in_several_languages_the_article_s_is_taken() -> None:
+    html = ('<html lang="en"><head><meta name="citation_title" content="T"/><meta name="citation_language" '
+            'content="uk"/></head><body><section class="item abstract" lang="en"><h2 class="label">Abstract</h2>'
+            '<p>In English.</p></section><section class="item abstract" lang="uk"><h2 class="label">Анотація</h2>'
+            "<p>Українською.</p></section></body></html>")
+    assert read_page(html, is_html=True).article["abstract"] == "Українською."
+
+
+# --- one reference wrapped over two <p>s (an editor's line break pasted into the references field, a theme's
+# own paragraphs): the second part is joined back when it cannot begin a reference. Synthetic, as the themes print.
+def _references_page(paragraphs: list[str], wrapper: str = "default") -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    lists = {"default": '<section class="item references"><h2 class="label">Referências</h2><div class="value">{}'
+                        "</div></section>",
+             "healthSciences": '<div class="article-details-block article-details-references"><h2 class="article-'
+                               'details-heading">Bibliografia</h2><div class="article-details-references-value">{}'
+                               "</div></div>",
+             "OJS 2": '<div id="articleCitations"><h4>Literaturverzeichnis</h4><br /><div>{}</div><br /></div>'}
+    return ('<html><head><meta name="citation_title" content="T"/></head><body>' + lists[wrapper].format(body)
+            + "<h2>Downloads</h2></body></html>")
+
+
+WRAPPED = {
+    "a lower-case word": (["SILVA, M. Clima urbano e saúde. Revista Brasileira de Climatologia, v. 25,",
+                           "n. 1, p. 33-51, 2019.", "SOUZA, J. Artigo de teste. Revista, v. 3, 2011."],
+                          ["SILVA, M. Clima urbano e saúde. Revista Brasileira de Climatologia, v. 25, n. 1, p. 33-51, "
+                           "2019.", "SOUZA, J. Artigo de teste. Revista, v. 3, 2011."]),
+    "a page range": (["Kowalski J., Prawo cywilne, Państwo i Prawo 2020, nr 3, s.", "15–29.",
+                      "Nowak A., Ustawa o prawie. Kraków 2019."],
+                     ["Kowalski J., Prawo cywilne, Państwo i Prawo 2020, nr 3, s. 15–29.",
+                      "Nowak A., Ustawa o prawie. Kraków 2019."]),
+    "a page range after a full stop": (["Müller, K. (2018). Stadtklima. Zeitschrift für Geographie, 62(1).", "33–51.",
+                                        "Schmidt, L. (2020). Hitzeinseln. Berlin: Springer."],
+                                       ["Müller, K. (2018). Stadtklima. Zeitschrift für Geographie, 62(1). 33–51.",
+                                        "Schmidt, L. (2020). Hitzeinseln. Berlin: Springer."]),
+    "a page range broken at its dash": (["Smith, J. (2019). A study of things. Journal of Tests, 3(2), 10-", "20.",
+                                         "Jones, K. (2020). Another study. Press."],
+                                        ["Smith, J. (2019). A study of things. Journal of Tests, 3(2), 10-20.",
+                                         "Jones, K. (2020). Another study. Press."]),
+    "an editor's chapter after In:": (["Nowak A., Umowy. In:", "Kowalski J. (red.), System prawa prywatnego, "
+                                       "Warszawa 2015, s. 5-9.", "Zieliński P., Prawo. Warszawa 2010."],
+                                      ["Nowak A., Umowy. In: Kowalski J. (red.), System prawa prywatnego, Warszawa 2015, "
+                                       "s. 5-9.", "Zieliński P., Prawo. Warszawa 2010."]),
+}
+
+
+@pytest.mark.parametrize("wrapper", ["default", "healthSciences", "OJS 2"])
+@pytest.mark.parametrize("case", WRAPPED)
+def test_a_reference_wrapped_over_two_paragraphs_is_one_reference(case: str, wrapper: str) -> None:
+    paragraphs, expected = WRAPPED[case]
+    assert read_page(_references_page(paragraphs, wrapper), is_html=True).references == expected
+
+
+SEPARATE = {
+    "an author in lower case, with a year": ["Freire, P. (1970). Pedagogy of the Oppressed. New York: Herder.",
+                                             "bell hooks (1994). Teaching to Transgress. New York: Routledge."],
+    "a family-name particle": ["Berg, A. (2001). Polders. Leiden: Brill.",
+                               "van der Berg, J. (2003). Dikes and water. Delft: VSSD."],
+    "a list number": ["1. Kowalski J., Prawo cywilne. Warszawa 2020.", "2. Nowak A., Ustawa. Kraków 2019."],
+    "a year first": ["Oke, T. R. (1982). The urban heat island. Quarterly Journal, 108(455), 1–24.",
+                     "2019 World Population Prospects. New York: United Nations."],
+    "an organisation": ["Smith, J. (2019). A study. Journal of Tests, 3(2), 1-10.",
+                        "World Health Organization. Heat and health. Geneva: WHO, 2018."],
+}
+
+
+@pytest.mark.parametrize("case", SEPARATE)
+def test_separate_references_in_paragraphs_stay_separate(case: str) -> None:
+    found = read_page(_references_page(SEPARATE[case]), is_html=True).references
+    assert len(found) == 2 and found[1].endswith(SEPARATE[case][1][-12:])
+
+
+def test_a_wrapped_reference_keeps_the_line_it_starts_on_and_the_tags_still_win() -> None:
+    """The page's `citation_reference` tags hold each reference whole; the list read from the page no longer
+    outnumbers them because of a wrapped entry."""
+    paragraphs, expected = WRAPPED["a lower-case word"]
+    tags = "".join(f'<meta name="citation_reference" content="{text}"/>\n' for text in expected)
+    html = _references_page(paragraphs).replace("<head>", "<head>\n" + tags)
+    page = read_page(html, is_html=True)
+    assert page.references == expected and page.lines == [2, 3]
+
+
+# --- pages saved without their meta tags ("Web page, HTML only" after a plugin stripped them, or a theme that
+# drops them): the DOI, keywords and authors the page shows. Each as its theme's article_details.tpl prints them.
+_REFERENCE = ('<section class="item references"><h2 class="label">{}</h2><div class="value">'
+              "<p>Oke, T. R. (1982). The urban heat island. Quarterly Journal, 108(455), 1–24.</p></div></section>")
+SHOWN = {
+    "default 3.3, Spanish": (
+        '<html lang="es-ES"><head><title>Islas de calor | Revista X</title></head><body class="pkp_page_article">'
+        '<article class="obj_article_details"><h1 class="page_title">Islas de calor</h1>'
+        '<section class="item authors"><h2 class="pkp_screen_reader">Autores/as</h2><ul class="authors">'
+        '<li><span class="name">María José García López</span><span class="affiliation">Universidad de Sevilla'
+        '</span><span class="orcid"><svg></svg><a href="https://orcid.org/0000-0002-1825-0097" target="_blank">'
+        "https://orcid.org/0000-0002-1825-0097</a></span></li>"
+        '<li><span class="name">Jan van der Berg</span></li></ul></section>'
+        '<section class="item doi"><h2 class="label">DOI:</h2><span class="value">'
+        '<a href="https://doi.org/10.1234/rx.v9i2.77">https://doi.org/10.1234/rx.v9i2.77</a></span></section>'
+        '<section class="item keywords"><h2 class="label">Palabras clave:</h2><span class="value">'
+        "isla de calor, ciudad, salud</span></section>" + _REFERENCE.format("Referencias") + "</article></body></html>"),
+    "Manuscript, Ukrainian": (
+        '<html lang="uk-UA"><head><title>Міський клімат</title></head><body><article class="obj_article_details">'
+        '<h1 class="page_title">Міський клімат</h1><ul class="item authors"><li><span class="name">Олена Петренко'
+        '</span><span class="affiliation">Київський університет</span><span class="orcid"><a href='
+        '"https://orcid.org/0000-0001-5109-3700">https://orcid.org/0000-0001-5109-3700</a></span></li></ul>'
+        '<div class="main_entry"><div class="item doi"><span class="label">DOI</span><span class="value"><a href='
+        '"https://doi.org/10.5555/mk.2020.1">https://doi.org/10.5555/mk.2020.1</a></span></div></div>'
+        '<div class="item keywords"><span class="label">Ключові слова:</span><span class="value">клімат, місто'
+        "</span></div>" + _REFERENCE.format("Посилання") + "</article></body></html>"),
+    "bootstrap3, Polish": (
+        '<html lang="pl-PL"><head><title>Klimat miasta</title></head><body><article class="article-details">'
+        '<header><h1 class="page-header">Klimat miasta</h1></header><div class="list-group">'
+        '<div class="list-group-item doi"><strong>DOI:</strong> <a href="https://doi.org/10.4467/km.2021.3">'
+        "https://doi.org/10.4467/km.2021.3</a></div>"
+        '<div class="list-group-item keywords"><strong>Słowa kluczowe:</strong><div class=""><span class="value">'
+        "klimat; miasto</span></div></div></div>"
+        '<section class="article-main"><div class="authors"><div class="author"><strong>Anna Kowalska</strong>'
+        '<div class="article-author-affilitation">Uniwersytet Jagielloński</div></div></div></section>'
+        '<div class="article-references"><h2>Bibliografia</h2><div class="article-references-content">'
+        "Oke, T. R. (1982). The urban heat island. Quarterly Journal, 108(455), 1–24.</div></div>"
+        "</article></body></html>"),
+    "healthSciences, Portuguese": (
+        '<html lang="pt-BR"><head><title>Clima urbano</title></head><body><div class="article-details">'
+        '<h1 class="article-details-fulltitle">Clima urbano</h1><div class="article-details-doi large-screen">'
+        '<a href="https://doi.org/10.1590/cu.2022.8">https://doi.org/10.1590/cu.2022.8</a></div>'
+        '<ul class="authors-string"><li><a class="author-string-href" href="#author-1"><span>Maria Silva</span></a>'
+        '</li></ul><div class="article-details-authors"><div class="article-details-author" id="author-1">'
+        '<div class="article-details-author-name small-screen">Maria Silva</div>'
+        '<div class="article-details-author-affiliation">Universidade de São Paulo</div></div></div>'
+        '<div class="article-details-block article-details-keywords"><h2 class="article-details-heading">'
+        'Palavras-chave</h2><div class="article-details-keywords-value"><span>clima urbano</span><br>'
+        "<span>saúde, ambiente</span></div></div>"
+        '<div class="article-details-block article-details-references"><h2 class="article-details-heading">'
+        'Referências</h2><div class="article-details-references-value"><p>Oke, T. R. (1982). The urban heat '
+        "island. Quarterly Journal, 108(455), 1–24.</p></div></div></div></body></html>"),
+    "OJS 2.4 classic, French": (
+        '<html lang="fr-CA"><head><title>Climat urbain</title></head><body><div id="articleTitle"><h3>Climat urbain'
+        '</h3></div><div id="authorString"><em>Marie Tremblay, Luc Gagnon</em></div><br />'
+        '<div id="articleSubject"><h4>Mots-clés</h4><br /><div>climat; ville</div><br /></div>'
+        '<a id="pub-id::doi" href="http://dx.doi.org/10.7202/cu.2013.4">http://dx.doi.org/10.7202/cu.2013.4</a>'
+        '<div id="articleCitations"><h4>Références</h4><br /><div><p>Oke, T. R. (1982). The urban heat island. '
+        "Quarterly Journal, 108(455), 1–24.</p></div><br /></div></body></html>"),
+}
+SHOWN_EXPECTED = {
+    "default 3.3, Spanish": ("10.1234/rx.v9i2.77", ["isla de calor", "ciudad", "salud"], [
+        {"given": "María José García", "family": "López", "affiliation": "Universidad de Sevilla",
+         "orcid": "https://orcid.org/0000-0002-1825-0097"}, {"given": "Jan", "family": "van der Berg"}]),
+    "Manuscript, Ukrainian": ("10.5555/mk.2020.1", ["клімат", "місто"], [
+        {"given": "Олена", "family": "Петренко", "affiliation": "Київський університет",
+         "orcid": "https://orcid.org/0000-0001-5109-3700"}]),
+    "bootstrap3, Polish": ("10.4467/km.2021.3", ["klimat", "miasto"], [
+        {"given": "Anna", "family": "Kowalska", "affiliation": "Uniwersytet Jagielloński"}]),
+    "healthSciences, Portuguese": ("10.1590/cu.2022.8", ["clima urbano", "saúde, ambiente"], [
+        {"given": "Maria", "family": "Silva", "affiliation": "Universidade de São Paulo"}]),
+    "OJS 2.4 classic, French": ("10.7202/cu.2013.4", ["climat", "ville"], [
+        {"given": "Marie", "family": "Tremblay"}, {"given": "Luc", "family": "Gagnon"}]),
+}
+
+
+@pytest.mark.parametrize("theme", SHOWN)
+def test_without_meta_tags_the_doi_keywords_and_authors_come_from_what_the_page_shows(theme: str) -> None:
+    page = read_page(SHOWN[theme], is_html=True)
+    doi, keywords, authors = SHOWN_EXPECTED[theme]
+    assert (page.article.get("doi"), page.article.get("keywords"), page.article.get("authors")) == (doi, keywords,
+                                                                                                    authors)
+    assert len(page.references) == 1
+
+
+def test_the_meta_tags_win_over_what_the_page_shows() -> None:
+    html = SHOWN["default 3.3, Spanish"].replace("<head>", '<head><meta name="citation_doi" content="10.9999/meta.1"/>'
+                                                 '<meta name="citation_author" content="Ana Ruiz"/>'
+                                                 '<meta name="citation_keywords" content="calor"/>')
+    article = read_page(html, is_html=True).article
+    assert (article["doi"], article["keywords"], article["authors"]) == ("10.9999/meta.1", ["calor"],
+                                                                         [{"given": "Ana", "family": "Ruiz"}])
+
+
+def test_a_cited_work_s_doi_is_not_taken_for_the_article_s() -> None:
+    html = ('<html><head><title>T | J</title></head><body><h1 class="page_title">T</h1>'
+            '<section class="item references"><h2 class="label">References</h2><div class="value"><p>Oke, T. R. '
+            '(1982). The urban heat island. <span class="doi"><a href="https://doi.org/10.1002/qj.1">'
+            "https://doi.org/10.1002/qj.1</a></span></p></div></section></body></html>")
+    assert "doi" not in read_page(html, is_html=True).article

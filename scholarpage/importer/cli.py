@@ -64,14 +64,15 @@ def run_import(args: argparse.Namespace) -> int:
     if result.article_yaml is not None:
         files[args.out / "article.yml"] = result.article_yaml
     _report_review(result.review)
-    code = _write(files, [str(f) for f in result.findings], args)
+    code = _write(files, [str(f) for f in result.findings], args, [str(n) for n in result.notes])
     if code == 0 and result.article_yaml is None:
         print("a plain reference list holds no article metadata: article.yml not written")
     return code
 
 
-def _write(files: dict[Path, str], findings: list[str], args: argparse.Namespace) -> int:
-    """Report the findings, then write every file or none (replacing only with --force)."""
+def _write(files: dict[Path, str], findings: list[str], args: argparse.Namespace, notes: list[str] = ()) -> int:
+    """Report the findings, then write every file or none (replacing only with --force), then the
+    notes on what was written."""
     _report(findings)
     if args.strict and findings:
         print(f"{len(findings)} finding(s) with --strict: nothing written", file=sys.stderr)
@@ -85,6 +86,8 @@ def _write(files: dict[Path, str], findings: list[str], args: argparse.Namespace
         return 1
     for path in files:
         print(f"wrote {path}" + (f" (the file it replaced is kept as {backups[path]})" if backups[path] else ""))
+    for line in notes:
+        print(f"note: {line}")
     return 0
 
 
@@ -104,7 +107,9 @@ def _run_journal_import(args: argparse.Namespace) -> int:
         return 1
     _report_review([Problem(str(entry.folder / p.path) if p.path == "references.bib" else p.path, p.line, p.field,
                             p.message) for entry in articles for p in entry.result.review])
-    return _write(files, [str(f) for entry in articles for f in entry.result.findings], args)
+    return _write(files, [str(f) for entry in articles for f in entry.result.findings], args,
+                  [str(Problem(str(entry.page), n.line, n.field, n.message)) for entry in articles
+                   for n in entry.result.notes])
 
 
 def run_check(args: argparse.Namespace) -> int:

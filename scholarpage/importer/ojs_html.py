@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 
 from scholarpage.importer.ojs_page import Page, bare_doi, parse_page_date, person, read_issue
 from scholarpage.importer.page_labels import NOISE, is_abstract_heading, is_references_heading
-from scholarpage.importer.reference_lines import entries
+from scholarpage.importer.reference_lines import continues, entries
 
 _HEADINGS = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
 _CONTAINERS = ("//*[@id='articleCitations' or @id='references' or @id='article-references' or @id='citations'"
@@ -40,8 +40,19 @@ def html_page(text: str) -> Page:
     article = _article(meta, document)
     tagged, shown = _meta_references(meta), _body_references(document)
     found = tagged if tagged and len(tagged) >= len(shown) else shown  # tags hold the raw text, unless cut short
-    return Page(article={k: v for k, v in article.items() if v}, references=[t for t, _ in found],
+    kind = "article" if found or _is_article_page(meta, document) else "list"
+    return Page(article={k: v for k, v in article.items() if v}, references=[t for t, _ in found], kind=kind,
                 lines=[line for _, line in found], pdf_url=_one(meta, "citation_pdf_url"))
+
+
+_ARTICLE_MARKUP = ("//*[contains(@class,'obj_article_details') or contains(@class,'article-details')"
+                   " or contains(@class,'pkp_page_article') or @id='articleTitle']")
+
+
+def _is_article_page(meta: dict, document) -> bool:
+    """Whether a page without references is an article's all the same (an editorial, a review):
+    its meta tags name an article, or it has an OJS theme's article markup (a journal's home page has neither)."""
+    return bool(_one(meta, "citation_title", "dc.title") or document.xpath(_ARTICLE_MARKUP))
 
 
 # --- meta tags -----------------------------------------------------------------------------------
@@ -85,20 +96,59 @@ def _article(meta: dict, document) -> dict:
     year = bare_year or published[:4] or _one(meta, "citation_year")[:4] or str(issue.get("year", ""))
     article["year"] = int(year) if year.isdigit() else None
     article["pages"] = _pages(meta)
-    article["doi"] = bare_doi(_one(meta, "citation_doi", "dc.identifier.doi"))
+    article["doi"] = bare_doi(_one(meta, "citation_doi", "dc.identifier.doi")) or _shown_doi(document)
     article["url"] = next((u for u in (_one(meta, "citation_abstract_html_url", "dc.identifier.uri", "og:url"),)
                            if re.match(r"https?://", u)), "")
     article["section"] = _one(meta, "dc.type.articletype")
     language = _one(meta, "citation_language", "dc.language")
     article["language"] = language if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language) else ""
-    keywords = _all(meta, "citation_keywords") or _all(meta, "dc.subject")
-    article["keywords"] = [k.strip() for value in keywords for k in value.split(";") if k.strip()]
-    tagged, shown = _one(meta, "dc.description", "citation_abstract"), _abstract(document)
+    wanted = _primary(article["language"] or document.get("lang") or document.get("xml:lang") or "")
+    keywords = _in_language(document, "citation_keywords", wanted) or _in_language(document, "dc.subject", wanted)
+    article["keywords"] = ([k.strip() for value in keywords for k in value.split(";") if k.strip()]
+                           or _shown_keywords(document))
+    abstracts = _in_language(document, "dc.description", wanted) or _in_language(document, "citation_abstract", wanted)
+    tagged, shown = abstracts[0] if abstracts else "", _abstract(document, wanted)
     same = tagged and _squash(tagged) == _squash(shown)  # then the page's paragraphs are worth keeping
     article["abstract"] = shown if same or not tagged else tagged
     dates = {"submitted": parse_page_date(_one(meta, "dc.date.datesubmitted")), "published": published}
     article["dates"] = {k: v for k, v in dates.items() if v}
     return article
+
+
+def _primary(tag: str) -> str:
+    """A language tag's language alone: "pl-PL", "pl_PL" and "pl" are one language."""
+    return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].casefold()
+
+
+def _language_of(node) -> str:
+    """The language an element says it is in (`xml:lang` or `lang`, its own or its nearest ancestor's)."""
+    # lxml's HTML parser keeps `xml:lang` as a plain attribute, which XPath's @xml:lang does not name
+    for element in (node, *node.iterancestors()):
+        if element.get("xml:lang") or element.get("lang"):
+            return _own_language(element)
+    return ""
+
+
+def _in_language(document, name: str, language: str) -> list[str]:
+    """The values of one meta tag in the article's language, not a mix of every locale's.
+
+    OJS writes a `DC.Description`, `DC.Subject` or `citation_keywords` tag per locale, each
+    with its `xml:lang`. Taken: the tags in `language`; else those that name no language; else
+    those in the language the page gives first.
+    """
+    tags = [tag for tag in document.xpath("//meta[@content and (@name or @property)]")
+            if (tag.get("name") or tag.get("property")).strip().lower() == name]
+    found = [(_own_language(tag), value) for tag in tags if (value := tag.get("content").strip())]
+    for want in dict.fromkeys((language, "")):
+        chosen = [value for lang, value in found if lang == want]
+        if chosen:
+            return chosen
+    return [value for lang, value in found if lang == found[0][0]] if found else []
+
+
+def _own_language(tag) -> str:
+    """An element's own language (for a meta tag: the page's `<html lang>` is its interface's, not the tag's)."""
+    return _primary(tag.get("xml:lang") or tag.get("lang") or "")
 
 
 def _authors(document) -> list[dict]:
@@ -119,27 +169,106 @@ def _authors(document) -> list[dict]:
         if not names and _one(meta, "citation_authors"):  # OJS 2: "Family, Given; Family, Given"
             names = [n.strip() for n in _one(meta, "citation_authors").split(";") if n.strip()]
         authors = [person(name) for name in names]
-    orcids = _visible_orcids(document)
+    shown = _shown_authors(document)
+    if not authors:  # a page saved without its meta tags, or a theme that drops them: the list it shows
+        return shown
+    orcids = {_squash(_display(author)): author["orcid"] for author in shown if author.get("orcid")}
     for author in authors:
-        display = _squash(" ".join(filter(None, (author.get("given"), author.get("family")))))
-        if display in orcids:
-            author["orcid"] = orcids[display]
+        if _squash(_display(author)) in orcids:
+            author["orcid"] = orcids[_squash(_display(author))]
     return authors
 
 
+def _display(author: dict) -> str:
+    return " ".join(filter(None, (author.get("given"), author.get("family"))))
+
+
 _ORCID = re.compile(r"orcid\.org/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
+_CLASS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
+# One element per author, as each theme prints the list: OJS 3's default theme and Manuscript
+# (`ul.authors li`), default 3.0-3.1 and bootstrap3 (`.authors .author`), healthSciences.
+_AUTHOR_ITEMS = ("//ul[contains(@class,'authors')]/li",
+                 f"//*[contains(@class,'authors')]//*[{_CLASS.format('author')}]",
+                 f"//*[{_CLASS.format('article-details-author')}]")
 
 
-def _visible_orcids(document) -> dict[str, str]:
-    """Author name (squashed) → ORCID iD, from the visible list of authors."""
-    found = {}
-    items = "//ul[contains(@class,'authors')]/li|//*[contains(@class,'authors')]//*[contains(@class,'author')]"
-    for item in document.xpath(items):
-        link = next((a.get("href") for a in item.xpath(".//a[@href]") if _ORCID.search(a.get("href"))), "")
-        names = item.xpath(".//*[contains(@class,'name')]")
-        if link and names:
-            found[_squash(names[0].text_content())] = "https://orcid.org/" + _ORCID.search(link)[1]
-    return found
+def _shown_authors(document) -> list[dict]:
+    """The authors the page shows, each with the affiliation and ORCID iD printed beside the name;
+    the first of the themes' layouts that names anyone."""
+    for xpath in _AUTHOR_ITEMS:
+        found = [author for item in document.xpath(xpath) if (author := _shown_author(item))]
+        if found:
+            return found
+    for holder in document.xpath(f"//div[{_CLASS.format('authors')}]"):  # bootstrap3 before 3.2: names in <strong>
+        found = [author for name in holder.xpath("./strong") if (author := _shown_author(name, sibling=True))]
+        if found:
+            return found
+    shown = _visible(document, "//*[@id='authorString']")  # OJS 2: "Maria Silva, João Souza"
+    return [person(name.strip()) for name in shown.split(",") if name.strip()]
+
+
+def _shown_author(item, sibling: bool = False) -> dict:
+    """One author from the element naming them (with `sibling`: the <strong> and what follows it
+    up to the next one)."""
+    if sibling:
+        name, parts = item.text_content(), list(_up_to_next(item))
+    else:
+        names = item.xpath(".//*[contains(@class,'name')]") or item.xpath(".//strong")
+        if not names:
+            return {}
+        name, parts = names[0].text_content(), [item]
+    name = " ".join(name.split())
+    if not name or len(name) > 120:
+        return {}
+    author = person(name)
+    affiliations = [" ".join(node.text_content().split()) for part in parts
+                    for node in part.xpath("descendant-or-self::*[contains(@class,'affil')]")]
+    if any(affiliations):
+        author["affiliation"] = "; ".join(a for a in dict.fromkeys(affiliations) if a)
+    links = [a.get("href") for part in parts for a in part.xpath("descendant-or-self::a[@href]")]
+    orcid = next((match[1] for link in links if (match := _ORCID.search(link))), "")
+    if orcid:
+        author["orcid"] = "https://orcid.org/" + orcid
+    return author
+
+
+def _up_to_next(node):
+    sibling = node.getnext()
+    while sibling is not None and sibling.tag != node.tag:
+        yield sibling
+        sibling = sibling.getnext()
+
+
+def _shown_doi(document) -> str:
+    """The article's DOI as the page shows it: OJS 3's `.item.doi`, bootstrap3's `.list-group-item.doi`,
+    healthSciences' `.article-details-doi`, OJS 2's `#pub-id::doi` link."""
+    blocks = document.xpath(f"//*[{_CLASS.format('doi')} or contains(@class,'article-details-doi')"
+                            " or @id='pub-id::doi']")
+    for block in blocks:
+        if block.xpath("ancestor::*[contains(@class,'reference') or contains(@class,'citation')]"):
+            continue  # a cited work's DOI
+        for link in block.xpath("descendant-or-self::a[@href]"):
+            doi = bare_doi(link.get("href")) or bare_doi(" ".join(link.text_content().split()))
+            if doi:
+                return doi
+    return ""
+
+
+_KEYWORD_BLOCKS = (f"//*[{_CLASS.format('keywords')}]//*[{_CLASS.format('value')}]"
+                   "|//*[contains(@class,'article-details-keywords-value')]|//*[@id='articleSubject']/div")
+
+
+def _shown_keywords(document) -> list[str]:
+    """The keywords as the page lists them: one per <span> or <li> when the theme wraps each
+    (healthSciences), else split where the page separates them (", " or "; " in most languages)."""
+    for block in document.xpath(_KEYWORD_BLOCKS):
+        items = [text for n in block.xpath(".//span|.//li") if (text := " ".join(n.text_content().split()))]
+        if len(items) > 1:
+            return items  # one each: a comma is then the keyword's own
+        found = [k.strip() for text in _lines(block) for k in re.split(r"[,;،、，；]", text) if k.strip()]
+        if found:
+            return found
+    return []
 
 
 def _license(meta: dict, document) -> dict:
@@ -178,13 +307,14 @@ def _visible_title(document) -> str:
     return title.rpartition(" | ")[0].strip() or title if " | " in title else title
 
 
-def _abstract(document) -> str:
-    """The abstract as shown, one paragraph per <p> (or per line), without its heading."""
+def _abstract(document, language: str = "") -> str:
+    """The abstract as shown, one paragraph per <p> (or per line), without its heading: of a page
+    that shows it in several languages, the one in `language`."""
     nodes = document.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' abstract ')"
                            " or @id='articleAbstract']")
     if not nodes:
         return ""
-    node = _copy(nodes[0])
+    node = _copy(next((n for n in nodes if language and _language_of(n) == language), nodes[0]))
     for label in node.xpath(f".//*[{_HEADINGS} or contains(@class,'label')]"):
         if is_abstract_heading(" ".join(label.text_content().split())):
             label.drop_tree()
@@ -270,17 +400,48 @@ def _split_entries(node) -> list[tuple[str, int]]:
         if NOISE.match(" ".join(link.text_content().split())):
             link.drop_tree()
     items = node.xpath(".//li[not(.//li)]") or node.xpath(".//*[contains(@class,'csl-entry')]")
-    if not items:
+    paragraphs = not items
+    if paragraphs:
         items = [p for p in node.xpath(".//p[not(.//p)]") if not p.xpath(".//br")]
     if items and len(items) >= len(node.xpath(".//br")):
         texts = [(" ".join(item.text_content().split()), _line(item)) for item in items]
-        return _numbers_off([(t, n) for t, n in texts if t and not NOISE.match(t) and not is_references_heading(t)])
+        texts = [(t, n) for t, n in texts if t and not NOISE.match(t) and not is_references_heading(t)]
+        return _numbers_off(_rejoined(texts) if paragraphs else texts)
     lines, numbers = [], []
     for text, number in _lines_with_numbers(node):
         lines.append(text)
         numbers.append(number)
     found = entries(lines)
     return [(e.text, numbers[e.line - 1]) for e in found if not is_references_heading(e.text)]
+
+
+# How a reference begins: a name or a few words and then its year ("Smith, J. (2019)", "bell hooks
+# (1994)", "van Dijk, T. A. 1998"), a year alone, or a list number.
+_REFERENCE_START = re.compile(r"^(?:[^\W\d_][\w'’-]*[\s,.&]+){1,12}\(?(?:1[5-9]|20)\d\d[a-z]?\b"
+                              r"|^\(?\d{4}\b|^\[?\d{1,4}[.)\]]\s")
+_PAGE_RANGE = re.compile(r"^(?:pp?\.\s*)?\d{1,6}\s*[-–—‐]\s*\d{1,6}\b")
+
+
+def _rejoined(texts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Paragraphs that go on from the one before joined to it: an editor (or a theme) split one
+    reference over two <p>s. A paragraph goes on when it cannot begin a reference (it starts in
+    lower case, with a page range, or after an open end such as "pp." or "In:") and shows no
+    author and year at its start."""
+    joined: list[tuple[str, int]] = []
+    for text, number in texts:
+        if joined and _goes_on(joined[-1][0], text):
+            before = joined[-1][0]
+            glue = "" if re.search(r"\d[-–‐]$", before) and text[:1].isdigit() else " "
+            joined[-1] = (before + glue + text, joined[-1][1])
+        else:
+            joined.append((text, number))
+    return joined
+
+
+def _goes_on(before: str, after: str) -> bool:
+    if _REFERENCE_START.match(after) and not _PAGE_RANGE.match(after):
+        return False
+    return bool(_PAGE_RANGE.match(after)) or continues(before, after)
 
 
 def _line(node) -> int:

@@ -44,6 +44,7 @@ class Imported:
     references: tuple[Reference, ...]
     findings: list[Problem] = field(default_factory=list)
     review: list[Problem] = field(default_factory=list)  # references whose reading the model doubts, worst first
+    notes: list[Problem] = field(default_factory=list)  # for information only: --strict ignores them
 
 
 def import_file(path: Path, overrides: dict | None = None, *, max_references: int = MAX_REFERENCES) -> Imported:
@@ -55,16 +56,20 @@ def import_bytes(data: bytes, name: str, overrides: dict | None = None, *,
     text, is_html = decode(data, name)
     page = read_page(text, is_html=is_html)
     overrides = overrides or {}
-    if not page.references:
+    notes = []
+    if not page.references and (page.kind != "article" or not page.article.get("title")):
         what = "an article page" if page.article.get("title") else "an article page or a reference list"
         raise SourceError(Problem(name, 0, "", f"not {what}: no references found"))
+    if not page.references:  # an editorial, a book review: an article all the same
+        notes.append(Problem(name, 0, "", "no reference list on the page (an editorial, a book review?): "
+                                          "references.bib is written without entries"))
     if len(page.references) > max_references:
         raise SourceError(Problem(name, 0, "", f"{len(page.references)} references is more than one article cites "
                                                 f"(limit {max_references}; raise it with --max-references)"))
     _check_numbers(overrides, len(page.references))
     references, left_out, tagged = _references(page.references, overrides.get("references") or {}, name, page.kind,
                                        page.lines)
-    bibtex = stamped(dump_references(references), "%", BIB_NOTE)
+    bibtex = stamped(dump_references(references) if references else NO_REFERENCES, "%", BIB_NOTE)
     written = _with_lines(references, bibtex)
     article_yaml = None
     if page.kind == "article":
@@ -76,7 +81,8 @@ def import_bytes(data: bytes, name: str, overrides: dict | None = None, *,
                                        f"{REVIEW_UP_TO}): `scholarpage check references.bib` lists them")]
     else:
         review = review_references(written, tagged, "references.bib")
-    return Imported(article_yaml, bibtex, written, left_out + reference_findings(written, "references.bib"), review)
+    return Imported(article_yaml, bibtex, written, left_out + reference_findings(written, "references.bib"), review,
+                    notes)
 
 
 def _check_numbers(overrides: dict, count: int) -> None:
@@ -95,6 +101,8 @@ _STAMP = re.compile(rb"^[#%] Written by `scholarpage import` \(sha256:([0-9a-f]{
 ARTICLE_NOTE = ("edit freely (README.md documents every field); a re-import replaces this file only unedited, or "
                 "with --force")
 BIB_NOTE = "edit freely; a re-import replaces this file only unedited, or with --force"
+#: references.bib of a page without a reference list (an editorial, a book review).
+NO_REFERENCES = "% The page had no reference list; add entries here if the article cites any.\n"
 
 
 def stamped(text: str, comment: str, note: str) -> str:
