@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build_site
+from conftest import FIXTURES, build_site
 
 CACHE = Path(".cache/plugin/scholarpage")
 

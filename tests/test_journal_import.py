@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import lxml.html
 import yaml
 
 from conftest import FIXTURES, ROOT, build_site
@@ -48,6 +49,30 @@ def test_several_pages_become_one_article_folder_each_with_their_own_issue(tmp_p
     assert (tmp_path / "site/issues/vol-60-no-1/index.html").is_file()
 
 
+
+def test_journal_yml_gives_its_articles_their_journal_and_an_edit_there_reaches_them(tmp_path):
+    """The importer writes no `journal:` block into an article of journal.yml's journal (the
+    block would win over journal.yml); an article of another journal keeps its own."""
+    out = tmp_path / "journal"
+    _seed_corrections(out)
+    assert main(["import", *map(str, PAGES), "--out", str(out)]) == 0
+    journal = yaml.safe_load((out / "journal.yml").read_text("utf-8"))
+    articles = {slug: yaml.safe_load((out / "articles" / slug / "article.yml").read_text("utf-8"))
+                for slug in ("ojs-article-page", "ejsit-2024-399")}
+    own = [slug for slug, data in articles.items() if "journal" not in data]
+    other = [slug for slug, data in articles.items() if "journal" in data]
+    assert len(own) == 1 and len(other) == 1, articles
+    assert articles[other[0]]["journal"]["title"] != journal["title"]
+    config = out / "journal.yml"
+    config.write_text(config.read_text("utf-8").replace(f"title: {journal['title']}", "title: Corrected Title"), "utf-8")
+    result = build_site(_journal_project(out), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = lxml.html.fromstring((tmp_path / "site/articles" / own[0] / "index.html").read_bytes())
+    assert page.xpath("//meta[@name='citation_journal_title']/@content") == ["Corrected Title"]
+    page = lxml.html.fromstring((tmp_path / "site/articles" / other[0] / "index.html").read_bytes())
+    assert page.xpath("//meta[@name='citation_journal_title']/@content") == [articles[other[0]]["journal"]["title"]]
+
+
 def test_a_folder_of_pages_imports_like_the_pages_and_reimport_keeps_each_folders_corrections(tmp_path):
     pages = tmp_path / "pages"
     pages.mkdir()
@@ -86,3 +111,7 @@ def test_an_editorial_without_references_is_imported_with_the_journal_s_articles
     assert yaml.safe_load((folder / "article.yml").read_text("utf-8"))["section"] == "Editorial"
     assert "@" not in (folder / "references.bib").read_text("utf-8")
     assert (out / "articles/ejsit-2024-399/references.bib").read_text("utf-8").count("\n@") == 4
+    result = build_site(_journal_project(out), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = lxml.html.fromstring((tmp_path / "site/articles/editorial/index.html").read_bytes())
+    assert page.xpath("string(//h1)") and not page.xpath("//ol[contains(@class, 'sp-reflist')]")

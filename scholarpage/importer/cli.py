@@ -8,10 +8,11 @@ from pathlib import Path
 
 from scholarpage.sources.article_yml import load_article
 from scholarpage.sources.bibtex import load_references
+from scholarpage.sources.reading import read_source
 from scholarpage.errors import Problem, SourceError
 from scholarpage.importer.page_import import (MAX_REFERENCES, import_file, load_overrides, replacements,
                                               write_atomically)
-from scholarpage.importer.journal_import import import_journal, journal_yml, pages_of
+from scholarpage.importer.journal_import import import_journal, in_journal, journal_title, journal_yml, pages_of
 from scholarpage.importer.quality import reference_findings
 from scholarpage.importer.tagger import tag_list
 from scholarpage.importer.tagger.review import review_references
@@ -96,11 +97,13 @@ def _run_journal_import(args: argparse.Namespace) -> int:
     try:
         articles = import_journal(pages_of(args.page), args.out, max_references=args.max_references)
         files = {}
+        journal = args.out / "journal.yml"
+        if articles and not journal.exists():
+            files[journal] = journal_yml(articles)
+        title = journal_title(files[journal] if journal in files else read_source(journal))
         for entry in articles:
             files[entry.folder / "references.bib"] = entry.result.bibtex
-            files[entry.folder / "article.yml"] = entry.result.article_yaml or ""
-        if articles and not (args.out / "journal.yml").exists():
-            files[args.out / "journal.yml"] = journal_yml(articles)
+            files[entry.folder / "article.yml"] = in_journal(entry.result.article_yaml or "", title)
     except SourceError as error:
         print(error, file=sys.stderr)
         print("nothing written", file=sys.stderr)

@@ -11,12 +11,13 @@ is written: one bad page stops the import with its problems and nothing written.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from pathlib import Path
 
 import yaml
 
 from scholarpage.errors import Problem, SourceError
-from scholarpage.importer.page_import import Imported, import_file, load_overrides
+from scholarpage.importer.page_import import ARTICLE_NOTE, Imported, import_file, load_overrides, stamped
 from scholarpage.model import _slug
 
 PAGE_SUFFIXES = (".html", ".htm", ".txt")
@@ -90,3 +91,25 @@ def journal_yml(articles: list[ImportedArticle]) -> str:
     fields["languages"] = [language]
     header = "# Written by `scholarpage import` from the pages' journal fields; edit freely (README).\n"
     return header + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=100)
+
+
+def journal_title(journal_yml_text: str) -> str:
+    """The title journal.yml gives ("" when it gives none or cannot be read: its build says why)."""
+    try:
+        data = yaml.safe_load(journal_yml_text)
+    except yaml.YAMLError:
+        return ""
+    return str(data.get("title") or "") if isinstance(data, dict) else ""
+
+
+def in_journal(article_yaml: str, title: str) -> str:
+    """article.yml without its `journal:` block when the block names the journal of journal.yml:
+    an article's own block wins over journal.yml, so an edit there (a corrected title, an ISSN)
+    would not reach the imported articles. A block naming another journal (a publication list's
+    article) is kept."""
+    header, _, body = article_yaml.partition("\n")
+    data = yaml.safe_load(body) or {}
+    own = str((data.get("journal") or {}).get("title") or "")
+    if not title or " ".join(own.split()).casefold() != " ".join(title.split()).casefold():
+        return article_yaml
+    return stamped(re.sub(r"^journal:\n(?:[ \t].*\n)*", "", body, count=1, flags=re.MULTILINE), "#", ARTICLE_NOTE)
