@@ -7,6 +7,7 @@ renderers read them.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -46,10 +47,14 @@ class Person:
 
 
 def _east_asian(text: str) -> bool:
-    """Han, kana or hangul: the scripts whose names CSL orders family first ("non-romanesque")."""
-    return any("\u1100" <= c <= "\u11ff" or "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff"
-               or "\uac00" <= c <= "\ud7af" or "\uf900" <= c <= "\ufaff" or "\U00020000" <= c <= "\U0003134f"
-               for c in text)
+    """Letters all Han, kana or hangul: the names CSL orders family first ("non-romanesque");
+    "Wang 王" mixes scripts and stays as given."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(unicodedata.name(c, "").startswith(_EAST_ASIAN) for c in letters)
+
+
+_EAST_ASIAN = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "IDEOGRAPHIC", "HIRAGANA", "KATAKANA",
+               "HALFWIDTH KATAKANA", "HANGUL", "HALFWIDTH HANGUL")
 
 
 #: BibTeX's "and others" (et al.): more names than the list gives.

@@ -7,6 +7,7 @@ MkDocs renders it) and parsed back with lxml.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import lxml.html
 import markdown
@@ -63,7 +64,7 @@ def test_article_fields_and_printed_references_appear_exactly_as_written(
     page = _render(article, [Reference(key="k", text=_flat(printed), title="T")])
     assert page.cssselect(".sp-title")[0].text_content() == _flat(title) + _flat(subtitle)
     assert page.cssselect(".sp-fact--journal dd")[0].text_content() == _flat(journal)
-    assert page.cssselect(".sp-author__name")[0].text_content() == f"{_flat(given_name)} {_flat(family)}"
+    assert page.cssselect(".sp-author__name")[0].text_content() == _reading_order(_flat(family), _flat(given_name))
     assert [p.text_content() for p in page.cssselect(".sp-abstract p")] == [_flat(p) for p in paragraphs]
     assert page.get_element_by_id("ref-1").text_content() == _flat(printed)
     assert not page.cssselect("script")
@@ -78,3 +79,14 @@ def test_references_formatted_by_the_csl_style_never_turn_text_into_markup(title
     entry = _render(article, [reference]).get_element_by_id("ref-1")
     assert {element.tag for element in entry.iter()} <= ALLOWED_IN_CSL_OUTPUT
     assert _flat(title).rstrip(".") in entry.text_content()
+
+
+def _reading_order(family: str, given: str) -> str:
+    """The byline as README states it: "Given Family", but a name whose letters are all Han, kana
+    or hangul reads family first, with no space (王小明)."""
+    scripts = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "IDEOGRAPHIC", "HIRAGANA", "KATAKANA",
+               "HALFWIDTH KATAKANA", "HANGUL", "HALFWIDTH HANGUL")
+    letters = [c for c in family + given if c.isalpha()]
+    if letters and all(unicodedata.name(c, "").startswith(scripts) for c in letters):
+        return family + given
+    return " ".join(part for part in (given, family) if part)
