@@ -289,3 +289,42 @@ def test_a_key_that_cannot_be_a_link_is_refused_where_it_stands(key, message):
     with pytest.raises(SourceError) as error:
         parse_references(f"@article{{{key}, title={{T}}, year={{2020}}}}")
     assert str(error.value).startswith(message)
+
+
+# --- editors standing in for a missing author are printed once -----------------------------------
+
+_EDITED = {
+    "book": "@book{SmithDoe2020,\n  editor = {Smith, Jane and Doe, John},\n  title = {Edited Volume},\n"
+            "  publisher = {Oxford University Press},\n  address = {Oxford},\n  year = {2020}\n}\n",
+    "collection": "@collection{smithEditedVolume2020,\n  editor = {Smith, Jane and Doe, John},\n"
+                  "  title = {Edited Volume},\n  publisher = {Oxford University Press},\n  year = {2020}\n}\n",
+    "incollection": "@incollection{Smith:2020aa,\n  editor = {Smith, Jane and Doe, John},\n  title = {A Chapter},\n"
+                    "  booktitle = {Edited Volume},\n  pages = {1--20},\n  publisher = {Oxford University Press},\n"
+                    "  year = {2020}\n}\n",
+}
+
+
+@pytest.mark.parametrize("style", sorted(set(CITE_STYLES.values())))
+@pytest.mark.parametrize("kind", _EDITED)
+def test_editors_standing_in_for_the_author_are_printed_once(kind, style):
+    """Was "Smith, J., & Doe, J. (eds.). (2020). Edited Volume (J. Smith & J. Doe, eds.)." and
+    "In J. Smith & J. Doe (eds.), Edited Volume": CSL suppresses a substituted variable."""
+    reference, = parse_references(_EDITED[kind])
+    text = plain_text(format_references([reference], style)[reference.key])
+    assert text.count("Smith") == 1 and text.count("Doe") == 1, text
+    assert "Edited Volume" in text and "2020" in text, text
+
+
+@pytest.mark.parametrize(("kind", "printed"), [
+    ("book", "Smith, J., & Doe, J. (eds.). (2020). Edited Volume. Oxford University Press."),
+    ("incollection", "Smith, J., & Doe, J. (eds.). (2020). A Chapter. In Edited Volume (pp. 1–20). "
+                     "Oxford University Press."),
+])
+def test_apa_prints_editors_in_the_authors_place_only(kind, printed):
+    assert _apa(_EDITED[kind]) == printed
+
+
+def test_editors_are_still_printed_beside_an_author():
+    text = _apa("@incollection{Doe2020, author = {Roe, Richard}, editor = {Smith, Jane and Doe, John},\n"
+                " title = {A Chapter}, booktitle = {Edited Volume}, publisher = {OUP}, year = {2020}}\n")
+    assert text == "Roe, R. (2020). A Chapter. In J. Smith & J. Doe (eds.), Edited Volume. OUP."
