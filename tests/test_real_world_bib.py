@@ -328,3 +328,25 @@ def test_editors_are_still_printed_beside_an_author():
     text = _apa("@incollection{Doe2020, author = {Roe, Richard}, editor = {Smith, Jane and Doe, John},\n"
                 " title = {A Chapter}, booktitle = {Edited Volume}, publisher = {OUP}, year = {2020}}\n")
     assert text == "Roe, R. (2020). A Chapter. In J. Smith & J. Doe (eds.), Edited Volume. OUP."
+
+
+# --- a thesis in APA: no stray "(Publication)" --------------------------------------------------
+
+@pytest.mark.parametrize(("entry", "printed"), [
+    ("@phdthesis{Owens2016,\n  author = {Owens-Richards, Marilee},\n  title = {Essays on Things},\n"
+     "  school = {Queen Mary, University of London},\n  year = {2016}\n}\n",
+     "Owens-Richards, M. (2016). Essays on Things [PhD thesis]. Queen Mary, University of London."),
+    ("@phdthesis{owensEssays2016,\n  author = {Owens-Richards, Marilee},\n  title = {Essays on Things},\n"
+     "  school = {MIT},\n  type = {Doctoral dissertation},\n  year = {2016}\n}\n",
+     "Owens-Richards, M. (2016). Essays on Things [Doctoral dissertation]. MIT."),
+    ("@mastersthesis{Owens:2016aa,\n  author = {Owens-Richards, Marilee},\n  title = {Essays on Things},\n"
+     "  school = {MIT},\n  year = {2016}\n}\n",
+     "Owens-Richards, M. (2016). Essays on Things [Master's thesis]. MIT."),
+    # Better BibTeX: BibLaTeX's @thesis with a localisation key as its type.
+    ("@thesis{owensEssays2016,\n  author = {Owens-Richards, Marilee},\n  title = {Essays on Things},\n"
+     "  institution = {MIT},\n  type = {mathesis},\n  date = {2016}\n}\n",
+     "Owens-Richards, M. (2016). Essays on Things [Master's thesis]. MIT."),
+])
+def test_a_thesis_prints_no_empty_publication_number_in_apa(entry, printed):
+    """Was "Essays on Things (Publication) [PhD thesis]": a fixed value in a group whose number is empty."""
+    assert _apa(entry) == printed

@@ -1,4 +1,4 @@
-"""citeproc-py, run with workarounds for six of its bugs, each reported upstream (README).
+"""citeproc-py, run with workarounds for seven of its bugs, each reported upstream (README).
 
 Nothing of citeproc-py is replaced: the workarounds change what goes in (the style's XML, the
 items' values) and what comes out (the HTML of an entry). They were checked against the
@@ -16,6 +16,8 @@ version: without it a title could become markup.
    where CSL renders it only for a non-empty variable (`_labels_only_with_their_variable`).
 6. Editors standing in for a missing author are printed again ("(J. Smith, Ed.)", "In J. Smith
    (Ed.), …") where CSL suppresses a substituted variable (`without_repeated_editors`).
+7. A group counts any output of a choose as a rendered variable: APA's thesis printed
+   "(Publication)" with no number (`_chooses_out_of_groups`).
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ def parse_style(path: str, *, write_out_macros: bool = True) -> Style:
             if inherited is not None and name.get("initialize") != "false" and name.get("initialize-with") is None:
                 name.set("initialize-with", inherited)
     if fixes_apply():
+        _chooses_out_of_groups(root, {macro.get("name"): macro for macro in root.iter(f"{_CSL}macro")})
         _labels_only_with_their_variable(root)
     variant = _editor_only_in_substitute(copy.deepcopy(root)) if fixes_apply() else None
     if write_out_macros:
@@ -137,6 +140,78 @@ def _first_substitute(root: etree._Element) -> etree._Element | None:
         else:
             pending[:0] = [child for child in element if isinstance(child.tag, str)]
     return None
+
+
+def _chooses_out_of_groups(element: etree._Element, macros: dict[str, etree._Element]) -> None:
+    """Each group holding a choose whose branches print something other than variables becomes a
+    choose of that group's copies, one a branch, the branch's children in the choose's place.
+
+    CSL: a choose is transparent, and a group is suppressed when the variables its rendered
+    children call are all empty. citeproc-py asks the whole choose instead: one branch calling a
+    variable makes any branch's output count as a rendered variable, so APA's thesis printed
+    "(Publication)", a fixed value meant only beside a number. Conditions read the item only,
+    so asking them before the group prints the same wherever a group would be printed."""
+    for child in list(element):
+        if isinstance(child.tag, str):
+            _chooses_out_of_groups(child, macros)
+    if element.tag == f"{_CSL}group":
+        _hoist_choose(element, macros)
+
+
+def _hoist_choose(group: etree._Element, macros: dict[str, etree._Element]) -> None:
+    children = list(group)
+    index = next((n for n, child in enumerate(children) if child.tag == f"{_CSL}choose"
+                  and _prints_other_than_variables(child, macros)), None)
+    if index is None:
+        return
+    choose = children[index]
+    hoisted = etree.Element(f"{_CSL}choose")
+    branches = [branch for branch in choose if isinstance(branch.tag, str)]
+    if not branches or branches[-1].tag != f"{_CSL}else":
+        branches.append(etree.Element(f"{_CSL}else"))
+    for branch in branches:
+        copied = copy.deepcopy(group)
+        copied.tail = None
+        place = list(copied)[index]
+        for child in branch:
+            place.addprevious(copy.deepcopy(child))
+        copied.remove(place)
+        etree.SubElement(hoisted, branch.tag, attrib=dict(branch.attrib)).append(copied)
+        _hoist_choose(copied, macros)
+    hoisted.tail = group.tail
+    group.getparent().replace(group, hoisted)
+
+
+def _prints_other_than_variables(choose: etree._Element, macros: dict[str, etree._Element]) -> bool:
+    """Some branch of `choose` has a child calling no variable (a term, a value, a label)."""
+    for branch in choose:
+        for child in branch if isinstance(branch.tag, str) else ():
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag == f"{_CSL}choose":
+                if _prints_other_than_variables(child, macros):
+                    return True
+            elif not _calls_variable(child, macros, set()):
+                return True
+    return False
+
+
+def _calls_variable(element: etree._Element, macros: dict[str, etree._Element], seen: set[str]) -> bool:
+    """Whether citeproc-py counts `element` as calling a variable (`calls_variable`)."""
+    tag = etree.QName(element).localname
+    if tag == "text":
+        name = element.get("macro")
+        if name is not None:
+            macro = macros.get(name)
+            return macro is not None and name not in seen and any(
+                _calls_variable(child, macros, seen | {name}) for child in macro if isinstance(child.tag, str))
+        return element.get("variable") not in (None, "year-suffix")
+    if tag == "label":
+        return element.get("variable") == "locator"
+    if tag == "choose":
+        return any(_calls_variable(child, macros, seen) for branch in element if isinstance(branch.tag, str)
+                   for child in branch if isinstance(child.tag, str))
+    return tag in ("date", "number", "names", "group")
 
 
 def _labels_only_with_their_variable(root: etree._Element) -> None:
