@@ -350,3 +350,15 @@ def test_editors_are_still_printed_beside_an_author():
 def test_a_thesis_prints_no_empty_publication_number_in_apa(entry, printed):
     """Was "Essays on Things (Publication) [PhD thesis]": a fixed value in a group whose number is empty."""
     assert _apa(entry) == printed
+
+
+# --- bad .bib files: one located line a mistake, every mistake at once -----------------------------
+
+
+def test_the_bibtex_library_logs_nothing_of_a_block_reported_here(caplog):
+    """bibtexparser's "Parsing of `@book` block (line 1) aborted…" (its lines counted from 0) was
+    printed beside "references.bib:2: BibTeX syntax error"."""
+    with caplog.at_level("DEBUG"):
+        assert _problems("@article{a, title = {A}, year = {2020}}\n@book{b,\n  title = {Unclosed\n") == [
+            "references.bib:2: BibTeX syntax error: the entry is not closed or not well formed"]
+    assert [record.getMessage() for record in caplog.records if record.name.startswith("bibtexparser")] == []

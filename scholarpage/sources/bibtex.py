@@ -8,6 +8,7 @@ bibtex_writer.py's.
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -102,6 +103,20 @@ def _decode_field(name: str, value: str) -> str:
             return value.strip().removeprefix("{").removesuffix("}").strip()
         return decode_verbatim(value)
     return decode_latex(value)
+
+
+class _OnlyParserBugs(logging.Filter):
+    """bibtexparser logs each block it could not parse, its line counted from 0, beside the located
+    line reported here for the same block (`_block_problems`): only its errors (bugs in the parser,
+    which raise) are let through."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.ERROR
+
+
+_SPLITTER_LOG = logging.getLogger("bibtexparser.splitter")
+if not any(isinstance(f, _OnlyParserBugs) for f in _SPLITTER_LOG.filters):
+    _SPLITTER_LOG.addFilter(_OnlyParserBugs())
 
 
 def load_references(path: Path) -> tuple[Reference, ...]:
