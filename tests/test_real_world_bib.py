@@ -354,6 +354,18 @@ def test_a_thesis_prints_no_empty_publication_number_in_apa(entry, printed):
 
 # --- bad .bib files: one located line a mistake, every mistake at once -----------------------------
 
+def test_a_missing_comma_before_the_title_is_one_problem_where_the_title_starts():
+    """Was two lines for one mistake: the missing comma, and "needs a 'title'" on the entry's line."""
+    assert _problems("@article{Smith2020,\n  author = {Smith, John}\n  title = {A Title},\n"
+                     "  journal = {J},\n  year = {2020},\n}\n") == [
+        "references.bib:3: Smith2020: author: missing comma before 'title' (it was read as part of this field)"]
+
+
+def test_two_missing_commas_in_a_row_are_two_problems_each_where_it_is():
+    assert _problems("@article{Smith2020,\n  title = {A Title}\n  year = {2020}\n  journal = {J}\n}\n") == [
+        "references.bib:3: Smith2020: title: missing comma before 'year' (it was read as part of this field)",
+        "references.bib:4: Smith2020: year: missing comma before 'journal' (it was read as part of this field)"]
+
 
 def test_the_bibtex_library_logs_nothing_of_a_block_reported_here(caplog):
     """bibtexparser's "Parsing of `@book` block (line 1) aborted…" (its lines counted from 0) was

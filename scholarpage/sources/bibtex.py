@@ -206,14 +206,31 @@ def _fields(entry: Entry, strings: dict[str, str], name: str, problems: list[Pro
     """The entry's fields by lower-cased name, each value read as BibTeX reads it."""
     fields = {}
     for field in entry.fields:
-        value, problem = evaluate(field.value, strings)
-        if problem:
-            offset, message = problem
-            first = field.start_line if field.start_line is not None else entry.start_line
-            line = first + 1 + field.value.count("\n", 0, offset)
-            problems.append(Problem(name, line, entry.key, f"{field.key}: {message}"))
-        fields[field.key.lower()] = value
+        first = field.start_line if field.start_line is not None else entry.start_line
+        for number, (key, value, problem) in enumerate(_read_field(field.key, field.value, strings)):
+            if problem:
+                offset, message = problem
+                problems.append(Problem(name, first + 1 + field.value.count("\n", 0, offset), entry.key,
+                                        f"{key}: {message}"))
+            if number == 0:
+                fields[key.lower()] = value
+            else:
+                fields.setdefault(key.lower(), value)
     return fields
+
+
+def _read_field(key: str, raw: str, strings: dict[str, str]) -> list[tuple[str, str, tuple[int, str] | None]]:
+    """The field as (name, value, problem), then each field a missing comma joined to it, read
+    as meant: one mistake is one problem (a swallowed `title` is not also a missing title).
+    A problem's offset is in `raw`."""
+    read, start = [], 0
+    while True:
+        value, problem = evaluate(raw[start:], strings)
+        swallowed = _SWALLOWED_FIELD.match(raw, start + problem[0]) if problem else None
+        read.append((key, value, (start + problem[0], problem[1]) if problem else None))
+        if swallowed is None:
+            return read
+        key, start = swallowed[1], swallowed.end()
 
 
 _WORD = re.compile(r"[^\s#{}\",=]+")
