@@ -367,6 +367,24 @@ def test_two_missing_commas_in_a_row_are_two_problems_each_where_it_is():
         "references.bib:4: Smith2020: year: missing comma before 'journal' (it was read as part of this field)"]
 
 
+def test_a_duplicate_key_hides_no_other_problem():
+    """Was the duplicate alone: the entry set aside, and every problem inside it, went unreported."""
+    bib = ("@book{Gorton2013, title = {Alpha}, year = 2013}\n"
+           "@book{Gorton2013,\n  title = {Beta}\n  year = 2014,\n  publisher = oup\n}\n"
+           "@article{smithTitle2020,\n  title = {T},\n  journal = jgr,\n}\n")
+    assert _problems(bib) == [
+        "references.bib:2: key: duplicate key 'Gorton2013' (first used on line 1)",
+        "references.bib:4: Gorton2013: title: missing comma before 'year' (it was read as part of this field)",
+        "references.bib:5: Gorton2013: publisher: undefined @string 'oup' (define it, or put the text in braces)",
+        "references.bib:9: smithTitle2020: journal: undefined @string 'jgr' (define it, or put the text in braces)"]
+
+
+def test_a_field_given_twice_hides_no_other_problem_of_its_entry():
+    assert _problems("@book{Smith:2020aa,\n  title = {A},\n  title = {B},\n  publisher = oup\n}\n") == [
+        "references.bib:1: Smith:2020aa: field given twice: title",
+        "references.bib:4: Smith:2020aa: publisher: undefined @string 'oup' (define it, or put the text in braces)"]
+
+
 def test_the_bibtex_library_logs_nothing_of_a_block_reported_here(caplog):
     """bibtexparser's "Parsing of `@book` block (line 1) aborted…" (its lines counted from 0) was
     printed beside "references.bib:2: BibTeX syntax error"."""

@@ -143,21 +143,39 @@ def parse_references(source: str, name: str = "references.bib") -> tuple[Referen
     entries = {}
     for entry in library.entries:
         entries[entry.key] = (entry, _fields(entry, strings, name, problems))
-        if not entry.key.strip() or re.search(r"[\s,{}\"#%'()=\\]", entry.key):
-            what = "the entry has no key" if not entry.key.strip() else f"'{entry.key}' is not one word"
-            problems.append(Problem(name, entry.start_line + 1, "key",
-                                    f"{what}: give it a key of letters, digits and :-_./ (it is its link)"))
+        problems.extend(_key_problems(entry, name))
     references = []
     for entry, fields in entries.values():
         inherited = _inherit(entry, fields, entries, name, problems)
         reference, entry_problems = _reference(entry, inherited, name)
         references.append(reference)
         problems.extend(entry_problems)
+    for entry in _set_aside(library):
+        fields = _fields(entry, strings, name, problems)
+        problems.extend(_key_problems(entry, name))
+        problems.extend(_reference(entry, _inherit(entry, fields, entries, name, problems), name)[1])
     if not references and not problems:
         problems.append(Problem(name, 0, "", "no references found: the file holds no @entry"))
     if problems:
         raise SourceError(sorted(problems, key=lambda p: p.line))
     return tuple(references)
+
+
+def _key_problems(entry: Entry, name: str) -> list[Problem]:
+    if entry.key.strip() and not re.search(r"[\s,{}\"#%'()=\\]", entry.key):
+        return []
+    what = "the entry has no key" if not entry.key.strip() else f"'{entry.key}' is not one word"
+    return [Problem(name, entry.start_line + 1, "key",
+                    f"{what}: give it a key of letters, digits and :-_./ (it is its link)")]
+
+
+def _set_aside(library: Library) -> list[Entry]:
+    """The entries bibtexparser set aside (a key used before, a field given twice): reported as
+    such in `_block_problems`, and read here for their other problems, so that all are reported
+    at once. None of them is printed."""
+    return [block.ignore_error_block for block in library.failed_blocks
+            if isinstance(block, DuplicateBlockKeyBlock | DuplicateFieldKeyBlock)
+            and isinstance(block.ignore_error_block, Entry)]
 
 
 def _block_problems(library: Library, name: str) -> list[Problem]:
