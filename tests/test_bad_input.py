@@ -167,3 +167,18 @@ def test_bad_cite_styles_are_one_located_line_each(built_project, tmp_path):
     assert "mkdocs.yml: scholarpage: cite_styles: 'Empty': expected a CSL style id or a .csl file" in result.stderr
     assert "'APA'" not in result.stderr
     assert tree_digest(project / "site") == before
+
+
+def test_a_bibtex_syntax_error_is_our_located_line_alone(built_project, tmp_path):
+    """bibtexparser's own "Parsing of `@book` block (line 1) aborted on line 3…" (lines counted
+    from 0) was printed beside it, by `mkdocs build` and by scripts/render.py."""
+    project = tmp_path / "p"
+    shutil.copytree(built_project, project)
+    _write_sources(project, VALID_ARTICLE, VALID_BIB + "@book{b,\n  title = {Unclosed\n")
+    expected = "references.bib:2: BibTeX syntax error: the entry is not closed or not well formed"
+    result = build_site(project, project / "site")
+    assert result.returncode != 0
+    assert result.stderr.splitlines() == [f"ERROR   -  {expected}"], result.stderr
+    command = [sys.executable, str(ROOT / "scripts/render.py"), "--out", str(tmp_path / "out")]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=project)
+    assert result.returncode == 1 and result.stderr.splitlines() == [expected], result.stderr

@@ -289,3 +289,106 @@ def test_a_key_that_cannot_be_a_link_is_refused_where_it_stands(key, message):
     with pytest.raises(SourceError) as error:
         parse_references(f"@article{{{key}, title={{T}}, year={{2020}}}}")
     assert str(error.value).startswith(message)
+
+
+# --- editors standing in for a missing author are printed once -----------------------------------
+
+_EDITED = {
+    "book": "@book{SmithDoe2020,\n  editor = {Smith, Jane and Doe, John},\n  title = {Edited Volume},\n"
+            "  publisher = {Oxford University Press},\n  address = {Oxford},\n  year = {2020}\n}\n",
+    "collection": "@collection{smithEditedVolume2020,\n  editor = {Smith, Jane and Doe, John},\n"
+                  "  title = {Edited Volume},\n  publisher = {Oxford University Press},\n  year = {2020}\n}\n",
+    "incollection": "@incollection{Smith:2020aa,\n  editor = {Smith, Jane and Doe, John},\n  title = {A Chapter},\n"
+                    "  booktitle = {Edited Volume},\n  pages = {1--20},\n  publisher = {Oxford University Press},\n"
+                    "  year = {2020}\n}\n",
+}
+
+
+@pytest.mark.parametrize("style", sorted(set(CITE_STYLES.values())))
+@pytest.mark.parametrize("kind", _EDITED)
+def test_editors_standing_in_for_the_author_are_printed_once(kind, style):
+    """Was "Smith, J., & Doe, J. (eds.). (2020). Edited Volume (J. Smith & J. Doe, eds.)." and
+    "In J. Smith & J. Doe (eds.), Edited Volume": CSL suppresses a substituted variable."""
+    reference, = parse_references(_EDITED[kind])
+    text = plain_text(format_references([reference], style)[reference.key])
+    assert text.count("Smith") == 1 and text.count("Doe") == 1, text
+    assert "Edited Volume" in text and "2020" in text, text
+
+
+@pytest.mark.parametrize(("kind", "printed"), [
+    ("book", "Smith, J., & Doe, J. (eds.). (2020). Edited Volume. Oxford University Press."),
+    ("incollection", "Smith, J., & Doe, J. (eds.). (2020). A Chapter. In Edited Volume (pp. 1–20). "
+                     "Oxford University Press."),
+])
+def test_apa_prints_editors_in_the_authors_place_only(kind, printed):
+    assert _apa(_EDITED[kind]) == printed
+
+
+def test_editors_are_still_printed_beside_an_author():
+    text = _apa("@incollection{Doe2020, author = {Roe, Richard}, editor = {Smith, Jane and Doe, John},\n"
+                " title = {A Chapter}, booktitle = {Edited Volume}, publisher = {OUP}, year = {2020}}\n")
+    assert text == "Roe, R. (2020). A Chapter. In J. Smith & J. Doe (eds.), Edited Volume. OUP."
+
+
+# --- a thesis in APA: no stray "(Publication)" --------------------------------------------------
+
+@pytest.mark.parametrize(("entry", "printed"), [
+    ("@phdthesis{Owens2016,\n  author = {Owens-Richards, Marilee},\n  title = {Essays on Things},\n"
+     "  school = {Queen Mary, University of London},\n  year = {2016}\n}\n",
+     "Owens-Richards, M. (2016). Essays on Things [PhD thesis]. Queen Mary, University of London."),
+    ("@phdthesis{owensEssays2016,\n  author = {Owens-Richards, Marilee},\n  title = {Essays on Things},\n"
+     "  school = {MIT},\n  type = {Doctoral dissertation},\n  year = {2016}\n}\n",
+     "Owens-Richards, M. (2016). Essays on Things [Doctoral dissertation]. MIT."),
+    ("@mastersthesis{Owens:2016aa,\n  author = {Owens-Richards, Marilee},\n  title = {Essays on Things},\n"
+     "  school = {MIT},\n  year = {2016}\n}\n",
+     "Owens-Richards, M. (2016). Essays on Things [Master's thesis]. MIT."),
+    # Better BibTeX: BibLaTeX's @thesis with a localisation key as its type.
+    ("@thesis{owensEssays2016,\n  author = {Owens-Richards, Marilee},\n  title = {Essays on Things},\n"
+     "  institution = {MIT},\n  type = {mathesis},\n  date = {2016}\n}\n",
+     "Owens-Richards, M. (2016). Essays on Things [Master's thesis]. MIT."),
+])
+def test_a_thesis_prints_no_empty_publication_number_in_apa(entry, printed):
+    """Was "Essays on Things (Publication) [PhD thesis]": a fixed value in a group whose number is empty."""
+    assert _apa(entry) == printed
+
+
+# --- bad .bib files: one located line a mistake, every mistake at once -----------------------------
+
+def test_a_missing_comma_before_the_title_is_one_problem_where_the_title_starts():
+    """Was two lines for one mistake: the missing comma, and "needs a 'title'" on the entry's line."""
+    assert _problems("@article{Smith2020,\n  author = {Smith, John}\n  title = {A Title},\n"
+                     "  journal = {J},\n  year = {2020},\n}\n") == [
+        "references.bib:3: Smith2020: author: missing comma before 'title' (it was read as part of this field)"]
+
+
+def test_two_missing_commas_in_a_row_are_two_problems_each_where_it_is():
+    assert _problems("@article{Smith2020,\n  title = {A Title}\n  year = {2020}\n  journal = {J}\n}\n") == [
+        "references.bib:3: Smith2020: title: missing comma before 'year' (it was read as part of this field)",
+        "references.bib:4: Smith2020: year: missing comma before 'journal' (it was read as part of this field)"]
+
+
+def test_a_duplicate_key_hides_no_other_problem():
+    """Was the duplicate alone: the entry set aside, and every problem inside it, went unreported."""
+    bib = ("@book{Gorton2013, title = {Alpha}, year = 2013}\n"
+           "@book{Gorton2013,\n  title = {Beta}\n  year = 2014,\n  publisher = oup\n}\n"
+           "@article{smithTitle2020,\n  title = {T},\n  journal = jgr,\n}\n")
+    assert _problems(bib) == [
+        "references.bib:2: key: duplicate key 'Gorton2013' (first used on line 1)",
+        "references.bib:4: Gorton2013: title: missing comma before 'year' (it was read as part of this field)",
+        "references.bib:5: Gorton2013: publisher: undefined @string 'oup' (define it, or put the text in braces)",
+        "references.bib:9: smithTitle2020: journal: undefined @string 'jgr' (define it, or put the text in braces)"]
+
+
+def test_a_field_given_twice_hides_no_other_problem_of_its_entry():
+    assert _problems("@book{Smith:2020aa,\n  title = {A},\n  title = {B},\n  publisher = oup\n}\n") == [
+        "references.bib:1: Smith:2020aa: field given twice: title",
+        "references.bib:4: Smith:2020aa: publisher: undefined @string 'oup' (define it, or put the text in braces)"]
+
+
+def test_the_bibtex_library_logs_nothing_of_a_block_reported_here(caplog):
+    """bibtexparser's "Parsing of `@book` block (line 1) aborted…" (its lines counted from 0) was
+    printed beside "references.bib:2: BibTeX syntax error"."""
+    with caplog.at_level("DEBUG"):
+        assert _problems("@article{a, title = {A}, year = {2020}}\n@book{b,\n  title = {Unclosed\n") == [
+            "references.bib:2: BibTeX syntax error: the entry is not closed or not well formed"]
+    assert [record.getMessage() for record in caplog.records if record.name.startswith("bibtexparser")] == []

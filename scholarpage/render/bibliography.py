@@ -275,7 +275,7 @@ def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
     # given each reference's position instead.
     items = [citeproc_fixes.item_with_fixes(citeproc_fixes.escape_item(_item(reference, f"item{n}")), parsed)
              for n, reference in enumerate(references)]
-    entries = citeproc_fixes.bibliography(parsed.parsed, items)
+    entries = citeproc_fixes.without_repeated_editors(parsed, items, citeproc_fixes.bibliography(parsed.parsed, items))
     by_id = {f"item{n}": reference for n, reference in enumerate(references)}
     return {
         by_id[item_id].key: str(_linked(_as_given(citeproc_fixes.without_substitute_repeat(

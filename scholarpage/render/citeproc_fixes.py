@@ -1,8 +1,8 @@
-"""citeproc-py, run with workarounds for five of its bugs, each reported upstream (README).
+"""citeproc-py, run with workarounds for seven of its bugs, each reported upstream (README).
 
 Nothing of citeproc-py is replaced: the workarounds change what goes in (the style's XML, the
 items' values) and what comes out (the HTML of an entry). They were checked against the
-citeproc-py versions in TESTED_VERSIONS; on another version the three that depend on its exact
+citeproc-py versions in TESTED_VERSIONS; on another version those that depend on its exact
 behaviour are switched off and the build log says so once. Escaping stays on whatever the
 version: without it a title could become markup.
 
@@ -14,10 +14,15 @@ version: without it a title could become markup.
 4. A title or journal standing in for a missing author is printed twice (`without_substitute_repeat`).
 5. A `label` is printed even when its variable is empty ("Nr. 2, S." with no pages, DIN 1505-2),
    where CSL renders it only for a non-empty variable (`_labels_only_with_their_variable`).
+6. Editors standing in for a missing author are printed again ("(J. Smith, Ed.)", "In J. Smith
+   (Ed.), …") where CSL suppresses a substituted variable (`without_repeated_editors`).
+7. A group counts any output of a choose as a rendered variable: APA's thesis printed
+   "(Publication)" with no number (`_chooses_out_of_groups`).
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import logging
 import re
@@ -61,6 +66,7 @@ class Style:
     parsed: CitationStylesStyle
     initialises: bool  # some names print given names as initials
     whole_names_mark: str  # "." when some names print given names whole, with initials punctuated so
+    without_editor: bytes = b""  # the style with editors printed only where they stand in for the author
 
 
 def parse_style(path: str, *, write_out_macros: bool = True) -> Style:
@@ -80,11 +86,132 @@ def parse_style(path: str, *, write_out_macros: bool = True) -> Style:
             if inherited is not None and name.get("initialize") != "false" and name.get("initialize-with") is None:
                 name.set("initialize-with", inherited)
     if fixes_apply():
+        _chooses_out_of_groups(root, {macro.get("name"): macro for macro in root.iter(f"{_CSL}macro")})
         _labels_only_with_their_variable(root)
+    variant = _editor_only_in_substitute(copy.deepcopy(root)) if fixes_apply() else None
     if write_out_macros:
-        inline_macros(root)
+        for tree in (root, variant) if variant is not None else (root,):
+            inline_macros(tree)
     source = etree.tostring(root, xml_declaration=True, encoding="utf-8")
-    return Style(CitationStylesStyle(io.BytesIO(source), validate=False), initialises, mark)
+    without_editor = etree.tostring(variant, xml_declaration=True, encoding="utf-8") if variant is not None else b""
+    return Style(CitationStylesStyle(io.BytesIO(source), validate=False), initialises, mark, without_editor)
+
+
+def _editor_only_in_substitute(root: etree._Element) -> etree._Element | None:
+    """The style with `editor` called everywhere but in the substitute of the bibliography's
+    first names (the author's): CSL's suppression of a substituted name variable, said in CSL,
+    for the entries whose editors stood in for the author (`without_repeated_editors`). A
+    suppressed variable counts as empty: its names element becomes a call that prints nothing,
+    so a group around it ("In …, Edited by …") goes with it as it would for no editor. None
+    when the bibliography substitutes no names."""
+    substitute = _first_substitute(root)
+    if substitute is None:
+        return None
+    kept = set(substitute.iter(f"{_CSL}names"))
+    for names in list(root.iter(f"{_CSL}names")):
+        variables = names.get("variable", "").split()
+        if names in kept or "editor" not in variables:
+            continue
+        rest = [variable for variable in variables if variable != "editor"]
+        if rest:
+            names.set("variable", " ".join(rest))
+            continue
+        choose = etree.Element(f"{_CSL}choose")
+        branch = etree.SubElement(choose, f"{_CSL}if", variable="editor", match="none")
+        choose.tail, names.tail = names.tail, None
+        names.addprevious(choose)
+        branch.append(names)
+    return root
+
+
+def _first_substitute(root: etree._Element) -> etree._Element | None:
+    """The `<substitute>` of the first names element the bibliography's layout prints, macros followed."""
+    macros = {macro.get("name"): macro for macro in root.iter(f"{_CSL}macro")}
+    layout = root.find(f"{_CSL}bibliography/{_CSL}layout")
+    pending, seen = [layout] if layout is not None else [], set()
+    while pending:
+        element = pending.pop(0)
+        if element.tag == f"{_CSL}names" and element.find(f"{_CSL}substitute") is not None:
+            return element.find(f"{_CSL}substitute")
+        name = element.get("macro") if element.tag == f"{_CSL}text" else None
+        if name in macros and name not in seen:
+            seen.add(name)
+            pending.insert(0, macros[name])
+        else:
+            pending[:0] = [child for child in element if isinstance(child.tag, str)]
+    return None
+
+
+def _chooses_out_of_groups(element: etree._Element, macros: dict[str, etree._Element]) -> None:
+    """Each group holding a choose whose branches print something other than variables becomes a
+    choose of that group's copies, one a branch, the branch's children in the choose's place.
+
+    CSL: a choose is transparent, and a group is suppressed when the variables its rendered
+    children call are all empty. citeproc-py asks the whole choose instead: one branch calling a
+    variable makes any branch's output count as a rendered variable, so APA's thesis printed
+    "(Publication)", a fixed value meant only beside a number. Conditions read the item only,
+    so asking them before the group prints the same wherever a group would be printed."""
+    for child in list(element):
+        if isinstance(child.tag, str):
+            _chooses_out_of_groups(child, macros)
+    if element.tag == f"{_CSL}group":
+        _hoist_choose(element, macros)
+
+
+def _hoist_choose(group: etree._Element, macros: dict[str, etree._Element]) -> None:
+    children = list(group)
+    index = next((n for n, child in enumerate(children) if child.tag == f"{_CSL}choose"
+                  and _prints_other_than_variables(child, macros)), None)
+    if index is None:
+        return
+    choose = children[index]
+    hoisted = etree.Element(f"{_CSL}choose")
+    branches = [branch for branch in choose if isinstance(branch.tag, str)]
+    if not branches or branches[-1].tag != f"{_CSL}else":
+        branches.append(etree.Element(f"{_CSL}else"))
+    for branch in branches:
+        copied = copy.deepcopy(group)
+        copied.tail = None
+        place = list(copied)[index]
+        for child in branch:
+            place.addprevious(copy.deepcopy(child))
+        copied.remove(place)
+        etree.SubElement(hoisted, branch.tag, attrib=dict(branch.attrib)).append(copied)
+        _hoist_choose(copied, macros)
+    hoisted.tail = group.tail
+    group.getparent().replace(group, hoisted)
+
+
+def _prints_other_than_variables(choose: etree._Element, macros: dict[str, etree._Element]) -> bool:
+    """Some branch of `choose` has a child calling no variable (a term, a value, a label)."""
+    for branch in choose:
+        for child in branch if isinstance(branch.tag, str) else ():
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag == f"{_CSL}choose":
+                if _prints_other_than_variables(child, macros):
+                    return True
+            elif not _calls_variable(child, macros, set()):
+                return True
+    return False
+
+
+def _calls_variable(element: etree._Element, macros: dict[str, etree._Element], seen: set[str]) -> bool:
+    """Whether citeproc-py counts `element` as calling a variable (`calls_variable`)."""
+    tag = etree.QName(element).localname
+    if tag == "text":
+        name = element.get("macro")
+        if name is not None:
+            macro = macros.get(name)
+            return macro is not None and name not in seen and any(
+                _calls_variable(child, macros, seen | {name}) for child in macro if isinstance(child.tag, str))
+        return element.get("variable") not in (None, "year-suffix")
+    if tag == "label":
+        return element.get("variable") == "locator"
+    if tag == "choose":
+        return any(_calls_variable(child, macros, seen) for branch in element if isinstance(branch.tag, str)
+                   for child in branch if isinstance(child.tag, str))
+    return tag in ("date", "number", "names", "group")
 
 
 def _labels_only_with_their_variable(root: etree._Element) -> None:
@@ -190,6 +317,38 @@ def without_substitute_repeat(entry_html: str, reference: Reference) -> str:
             second = matches[1]
             entry_html = entry_html[: second.start()] + entry_html[second.end():]
     return entry_html
+
+
+def without_repeated_editors(style: Style, items: list[dict], entries: list[tuple[str, str]]
+                             ) -> list[tuple[str, str]]:
+    """Entries whose editors stood in for a missing author, with the editors printed once.
+
+    CSL suppresses a substituted name variable in the rest of the entry; citeproc-py does not,
+    which prints "Smith, J. (Ed.). (2020). Title (J. Smith, Ed.)." Such an entry is formatted
+    again by the style with `editor` called only in the author's substitute; that is kept when
+    it still prints the editors (they were the substitute, not a title).
+    """
+    candidates = [item for item in items if "editor" in item and "author" not in item]
+    if not candidates or not style.without_editor:
+        return entries
+    again = dict(bibliography(_parsed(style.without_editor), candidates))
+    fixed = []
+    for item_id, entry in entries:
+        variant = again.get(item_id)
+        if variant is not None and _prints_editors(variant, next(i for i in candidates if i["id"] == item_id)):
+            entry = variant
+        fixed.append((item_id, entry))
+    return fixed
+
+
+def _prints_editors(entry_html: str, item: dict[str, Any]) -> bool:
+    first = item["editor"][0]
+    return (first.get("family") or first.get("literal", "")).lower() in entry_html.lower()
+
+
+@lru_cache(maxsize=16)
+def _parsed(source: bytes) -> CitationStylesStyle:
+    return CitationStylesStyle(io.BytesIO(source), validate=False)
 
 
 def bibliography(style: CitationStylesStyle, items: list[dict]) -> list[tuple[str, str]]:

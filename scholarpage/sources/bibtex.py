@@ -8,7 +8,10 @@ bibtex_writer.py's.
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,6 +107,26 @@ def _decode_field(name: str, value: str) -> str:
     return decode_latex(value)
 
 
+class _OnlyParserBugs(logging.Filter):
+    """bibtexparser logs each block it could not parse, its line counted from 0, beside the located
+    line reported here for the same block (`_block_problems`): only its errors (bugs in the parser,
+    which raise) are let through."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.ERROR
+
+
+@contextmanager
+def _only_parser_bugs_logged() -> Iterator[None]:
+    """The filter on bibtexparser's splitter log while a file is parsed here, and only then."""
+    log, only_bugs = logging.getLogger("bibtexparser.splitter"), _OnlyParserBugs()
+    log.addFilter(only_bugs)
+    try:
+        yield
+    finally:
+        log.removeFilter(only_bugs)
+
+
 def load_references(path: Path) -> tuple[Reference, ...]:
     """Read a .bib file; raise SourceError listing every located problem."""
     return parse_references_kept(read_source(path), path.name)
@@ -124,27 +147,46 @@ def parse_references(source: str, name: str = "references.bib", required: bool =
     # No middlewares: values come raw ("{Title}", "jgr # { 2}"), so that what bibtexparser
     # would pass over (an undefined @string, a concatenation, a value swallowing the next
     # field when a comma is missing) is read, or reported, here.
-    library = bibtexparser.parse_string(source, parse_stack=[])
+    with _only_parser_bugs_logged():
+        library = bibtexparser.parse_string(source, parse_stack=[])
     problems = _block_problems(library, name)
     strings = _strings(library, name, problems)
     entries = {}
     for entry in library.entries:
         entries[entry.key] = (entry, _fields(entry, strings, name, problems))
-        if not entry.key.strip() or re.search(r"[\s,{}\"#%'()=\\]", entry.key):
-            what = "the entry has no key" if not entry.key.strip() else f"'{entry.key}' is not one word"
-            problems.append(Problem(name, entry.start_line + 1, "key",
-                                    f"{what}: give it a key of letters, digits and :-_./ (it is its link)"))
+        problems.extend(_key_problems(entry, name))
     references = []
     for entry, fields in entries.values():
         inherited = _inherit(entry, fields, entries, name, problems)
         reference, entry_problems = _reference(entry, inherited, name)
         references.append(reference)
         problems.extend(entry_problems)
+    for entry in _set_aside(library):
+        fields = _fields(entry, strings, name, problems)
+        problems.extend(_key_problems(entry, name))
+        problems.extend(_reference(entry, _inherit(entry, fields, entries, name, problems), name)[1])
     if not references and not problems and required:
         problems.append(Problem(name, 0, "", "no references found: the file holds no @entry"))
     if problems:
         raise SourceError(sorted(problems, key=lambda p: p.line))
     return tuple(references)
+
+
+def _key_problems(entry: Entry, name: str) -> list[Problem]:
+    if entry.key.strip() and not re.search(r"[\s,{}\"#%'()=\\]", entry.key):
+        return []
+    what = "the entry has no key" if not entry.key.strip() else f"'{entry.key}' is not one word"
+    return [Problem(name, entry.start_line + 1, "key",
+                    f"{what}: give it a key of letters, digits and :-_./ (it is its link)")]
+
+
+def _set_aside(library: Library) -> list[Entry]:
+    """The entries bibtexparser set aside (a key used before, a field given twice): reported as
+    such in `_block_problems`, and read here for their other problems, so that all are reported
+    at once. None of them is printed."""
+    return [block.ignore_error_block for block in library.failed_blocks
+            if isinstance(block, DuplicateBlockKeyBlock | DuplicateFieldKeyBlock)
+            and isinstance(block.ignore_error_block, Entry)]
 
 
 def _block_problems(library: Library, name: str) -> list[Problem]:
@@ -193,14 +235,31 @@ def _fields(entry: Entry, strings: dict[str, str], name: str, problems: list[Pro
     """The entry's fields by lower-cased name, each value read as BibTeX reads it."""
     fields = {}
     for field in entry.fields:
-        value, problem = evaluate(field.value, strings)
-        if problem:
-            offset, message = problem
-            first = field.start_line if field.start_line is not None else entry.start_line
-            line = first + 1 + field.value.count("\n", 0, offset)
-            problems.append(Problem(name, line, entry.key, f"{field.key}: {message}"))
-        fields[field.key.lower()] = value
+        first = field.start_line if field.start_line is not None else entry.start_line
+        for number, (key, value, problem) in enumerate(_read_field(field.key, field.value, strings)):
+            if problem:
+                offset, message = problem
+                problems.append(Problem(name, first + 1 + field.value.count("\n", 0, offset), entry.key,
+                                        f"{key}: {message}"))
+            if number == 0:
+                fields[key.lower()] = value
+            else:
+                fields.setdefault(key.lower(), value)
     return fields
+
+
+def _read_field(key: str, raw: str, strings: dict[str, str]) -> list[tuple[str, str, tuple[int, str] | None]]:
+    """The field as (name, value, problem), then each field a missing comma joined to it, read
+    as meant: one mistake is one problem (a swallowed `title` is not also a missing title).
+    A problem's offset is in `raw`."""
+    read, start = [], 0
+    while True:
+        value, problem = evaluate(raw[start:], strings)
+        swallowed = _SWALLOWED_FIELD.match(raw, start + problem[0]) if problem else None
+        read.append((key, value, (start + problem[0], problem[1]) if problem else None))
+        if swallowed is None:
+            return read
+        key, start = swallowed[1], swallowed.end()
 
 
 _WORD = re.compile(r"[^\s#{}\",=]+")
