@@ -392,3 +392,20 @@ def test_the_bibtex_library_logs_nothing_of_a_block_reported_here(caplog):
         assert _problems("@article{a, title = {A}, year = {2020}}\n@book{b,\n  title = {Unclosed\n") == [
             "references.bib:2: BibTeX syntax error: the entry is not closed or not well formed"]
     assert [record.getMessage() for record in caplog.records if record.name.startswith("bibtexparser")] == []
+
+
+def test_a_thesis_number_is_its_publication_number_not_an_issue():
+    """ProQuest's dissertation number, as Zotero exports it (`number`), is the thesis's own
+    number: APA prints "(Publication No. …)", and no "Issue"."""
+    bib = """@phdthesis{Kim2019Thesis,
+  author = {Kim, Soo-Jin},
+  title = {Essays on Patent Finance},
+  school = {Seoul National University},
+  year = {2019},
+  number = {10158416},
+  type = {Doctoral dissertation}
+}
+"""
+    text = plain_text(format_references(parse_references(bib))["Kim2019Thesis"])
+    assert text == ("Kim, S.-J. (2019). Essays on Patent Finance (Publication No. 10158416) [Doctoral dissertation]. "
+                    "Seoul National University.")

@@ -27,7 +27,7 @@ def csl_item(reference: Reference) -> dict[str, Any]:
         "language": reference.language,
         "note": reference.note,
     }
-    if reference.kind in NUMBERED_KINDS:  # a report's or patent's number, not a journal issue
+    if reference.kind in NUMBERED_KINDS:  # a report's, patent's or thesis's number, not a journal issue
         variables["number"] = variables.pop("issue")
     item.update({name: value for name, value in variables.items() if value})
     if named(reference.authors):
@@ -44,7 +44,7 @@ def csl_item(reference: Reference) -> dict[str, Any]:
 
 
 #: CSL item types whose BibTeX `number` is the item's own number (CSL `number`), not an issue.
-NUMBERED_KINDS = frozenset({"report", "patent", "standard"})
+NUMBERED_KINDS = frozenset({"report", "patent", "standard", "thesis"})
 
 
 def _csl_date(date: str, year: str) -> dict[str, Any] | None:
