@@ -66,13 +66,24 @@ class Style:
     parsed: CitationStylesStyle
     initialises: bool  # some names print given names as initials
     whole_names_mark: str  # "." when some names print given names whole, with initials punctuated so
-    without_editor: bytes = b""  # the style with editors printed only where they stand in for the author
+    path: str = ""  # the style's file, read again for `without_repeated_editors` only when needed
+    write_out_macros: bool = True
 
 
 def parse_style(path: str, *, write_out_macros: bool = True) -> Style:
     """The style at `path`, with its macro calls written out in place (csl_macros.py) unless told not to."""
     with open(path, "rb") as file:
-        root = etree.fromstring(file.read())
+        root, initialises, mark = _fixed(file.read())
+    if write_out_macros:
+        inline_macros(root)
+    source = etree.tostring(root, xml_declaration=True, encoding="utf-8")
+    return Style(CitationStylesStyle(io.BytesIO(source), validate=False), initialises, mark, path, write_out_macros)
+
+
+def _fixed(source: bytes) -> tuple[etree._Element, bool, str]:
+    """The style's XML with the workarounds that change it, whether it initialises given names,
+    and the mark of whole names (see Style)."""
+    root = etree.fromstring(source)
     names = list(root.iter(f"{_CSL}name"))
     whole = any(name.get("initialize") == "false" for name in names)
     inheriting = any(element.get("initialize-with") is not None for element in root.iter() if element not in names)
@@ -88,13 +99,22 @@ def parse_style(path: str, *, write_out_macros: bool = True) -> Style:
     if fixes_apply():
         _chooses_out_of_groups(root, {macro.get("name"): macro for macro in root.iter(f"{_CSL}macro")})
         _labels_only_with_their_variable(root)
-    variant = _editor_only_in_substitute(copy.deepcopy(root)) if fixes_apply() else None
+    return root, initialises, mark
+
+
+@lru_cache(maxsize=16)
+def _without_editor(source: bytes, write_out_macros: bool) -> CitationStylesStyle | None:
+    """The style with editors printed only where they stand in for the author
+    (`_editor_only_in_substitute`); made only when an entry needs it, since most lists have
+    none and a style costs milliseconds to parse. Keyed by the file's bytes: a house style
+    edited in `mkdocs serve` is made again."""
+    variant = _editor_only_in_substitute(_fixed(source)[0])
+    if variant is None:
+        return None
     if write_out_macros:
-        for tree in (root, variant) if variant is not None else (root,):
-            inline_macros(tree)
-    source = etree.tostring(root, xml_declaration=True, encoding="utf-8")
-    without_editor = etree.tostring(variant, xml_declaration=True, encoding="utf-8") if variant is not None else b""
-    return Style(CitationStylesStyle(io.BytesIO(source), validate=False), initialises, mark, without_editor)
+        inline_macros(variant)
+    return CitationStylesStyle(io.BytesIO(etree.tostring(variant, xml_declaration=True, encoding="utf-8")),
+                               validate=False)
 
 
 def _editor_only_in_substitute(root: etree._Element) -> etree._Element | None:
@@ -329,9 +349,13 @@ def without_repeated_editors(style: Style, items: list[dict], entries: list[tupl
     it still prints the editors (they were the substitute, not a title).
     """
     candidates = [item for item in items if "editor" in item and "author" not in item]
-    if not candidates or not style.without_editor:
+    if not candidates or not style.path or not fixes_apply():
         return entries
-    again = dict(bibliography(_parsed(style.without_editor), candidates))
+    with open(style.path, "rb") as file:
+        variant = _without_editor(file.read(), style.write_out_macros)
+    if variant is None:
+        return entries
+    again = dict(bibliography(variant, candidates))
     fixed = []
     for item_id, entry in entries:
         variant = again.get(item_id)
@@ -344,11 +368,6 @@ def without_repeated_editors(style: Style, items: list[dict], entries: list[tupl
 def _prints_editors(entry_html: str, item: dict[str, Any]) -> bool:
     first = item["editor"][0]
     return (first.get("family") or first.get("literal", "")).lower() in entry_html.lower()
-
-
-@lru_cache(maxsize=16)
-def _parsed(source: bytes) -> CitationStylesStyle:
-    return CitationStylesStyle(io.BytesIO(source), validate=False)
 
 
 def bibliography(style: CitationStylesStyle, items: list[dict]) -> list[tuple[str, str]]:
