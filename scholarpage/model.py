@@ -29,14 +29,14 @@ class Person:
         prints such names."""
         if self.literal:
             return self.literal
-        if _east_asian(self.family + self.given):
+        if reads_family_first(self.family + self.given):
             return "".join((self.family, self.given)) + (f" {self.suffix}" if self.suffix else "")
         return " ".join(part for part in (self.given, self.family, self.suffix) if part)
 
     @property
     def indexed(self) -> str:
         """The name as an index of authors lists it: "Family, Given", or "王小明" as written."""
-        return self.display if _east_asian(self.family + self.given) else self.inverted
+        return self.display if reads_family_first(self.family + self.given) else self.inverted
 
     @property
     def inverted(self) -> str:
@@ -46,7 +46,7 @@ class Person:
         return ", ".join(part for part in (self.family, self.given, self.suffix) if part)
 
 
-def _east_asian(text: str) -> bool:
+def reads_family_first(text: str) -> bool:
     """Letters all Han, kana or hangul: the names CSL orders family first ("non-romanesque");
     "Wang 王" mixes scripts and stays as given."""
     letters = [c for c in text if c.isalpha()]

@@ -409,3 +409,14 @@ def test_a_thesis_number_is_its_publication_number_not_an_issue():
     text = plain_text(format_references(parse_references(bib))["Kim2019Thesis"])
     assert text == ("Kim, S.-J. (2019). Essays on Patent Finance (Publication No. 10158416) [Doctoral dissertation]. "
                     "Seoul National University.")
+
+
+@pytest.mark.parametrize("pages", ["1--20", "5--52", "98--102", "9-10"])
+@pytest.mark.parametrize("style", sorted(set(CITE_STYLES.values())))
+def test_a_last_page_with_more_digits_than_the_first_is_printed_whole(style, pages):
+    """citeproc-py cut "1–20" to "1–0" in MLA (minimal-two) and "5–52" to "5–2" (minimal)."""
+    bib = f"@article{{Doe2020,\n  author = {{Doe, Jane}},\n  title = {{A Title}},\n  journal = {{J}},\n" \
+          f"  year = {{2020}},\n  volume = {{3}},\n  pages = {{{pages}}}\n}}\n"
+    first, last = pages.replace("--", "-").split("-")
+    text = plain_text(format_references(parse_references(bib), style)["Doe2020"])
+    assert f"{first}–{last}" in text, text

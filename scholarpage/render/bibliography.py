@@ -278,8 +278,9 @@ def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
     entries = citeproc_fixes.without_repeated_editors(parsed, items, citeproc_fixes.bibliography(parsed.parsed, items))
     by_id = {f"item{n}": reference for n, reference in enumerate(references)}
     return {
-        by_id[item_id].key: str(_linked(_as_given(citeproc_fixes.without_substitute_repeat(
-            _NUMBER_LABEL.sub("", entry), by_id[item_id]), by_id[item_id])))
+        by_id[item_id].key: str(_linked(_as_given(citeproc_fixes.with_whole_last_page(
+            citeproc_fixes.without_substitute_repeat(_NUMBER_LABEL.sub("", entry), by_id[item_id]), by_id[item_id]),
+            by_id[item_id])))
         for item_id, entry in entries
     }
 

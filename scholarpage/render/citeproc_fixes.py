@@ -1,4 +1,4 @@
-"""citeproc-py, run with workarounds for seven of its bugs, each reported upstream (README).
+"""citeproc-py, run with workarounds for eight of its bugs, each reported upstream (README).
 
 Nothing of citeproc-py is replaced: the workarounds change what goes in (the style's XML, the
 items' values) and what comes out (the HTML of an entry). They were checked against the
@@ -18,6 +18,8 @@ version: without it a title could become markup.
    (Ed.), …") where CSL suppresses a substituted variable (`without_repeated_editors`).
 7. A group counts any output of a choose as a rendered variable: APA's thesis printed
    "(Publication)" with no number (`_chooses_out_of_groups`).
+8. A page range whose last page has more digits than its first is cut wrongly by the minimal
+   page-range formats: MLA printed "pp. 1–0" for 1–20 and "5–2" for 5–52 (`with_whole_last_page`).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from lxml import etree
 
-from scholarpage.model import Reference, named
+from scholarpage.model import Reference, named, reads_family_first
 from scholarpage.render.csl_macros import inline_macros
 from scholarpage.render.escaping import csl_safe
 
@@ -293,7 +295,7 @@ def item_with_fixes(item: dict[str, Any], style: Style) -> dict[str, Any]:
 def _given_fixed(name: dict[str, str], style: Style) -> dict[str, str]:
     given = name.get("given", "")
     family = name.get("family", "")
-    if given and family and _is_cjk(family + given):
+    if given and family and reads_family_first(family + given):
         # A Chinese, Japanese or Korean name is written family name first, with no space or
         # comma between the parts (王小明, 김민준), in every style, as citeproc-js prints it;
         # citeproc-py would invert it with a comma ("王, 小明") or print the given name first.
@@ -310,13 +312,19 @@ def _given_fixed(name: dict[str, str], style: Style) -> dict[str, str]:
     return {**name, "given": given} if given != name.get("given", "") else name
 
 
-def _is_cjk(text: str) -> bool:
-    """Every letter of `text` is Han, kana or Hangul."""
-    return all(_CJK.match(char) for char in text if not char.isspace())
+def with_whole_last_page(entry_html: str, reference: Reference) -> str:
+    """The last page printed whole where citeproc-py cut it to a part of itself.
 
-
-_CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
-                  r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]")
+    A range whose last page has more digits than its first ("1–20", "5–52", "98–102") shares
+    no digits to leave out, in every page-range format; citeproc-py compares the numbers from
+    their first digits and prints "1–0" (minimal-two) or "5–2" (minimal).
+    """
+    found = re.fullmatch(r"\s*(\d+)\s*[-–]+\s*(\d+)\s*", reference.pages)
+    if not found or len(found[1]) >= len(found[2]) or not fixes_apply():
+        return entry_html
+    first, last = found[1], found[2]
+    cut = "|".join(re.escape(last[n:]) for n in range(1, len(last)))
+    return re.sub(rf"(?<!\d){first}(\s*[-–]\s*)(?:{cut})(?!\d)", lambda m: f"{first}{m[1]}{last}", entry_html, count=1)
 
 
 def without_substitute_repeat(entry_html: str, reference: Reference) -> str:
