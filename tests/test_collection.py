@@ -447,3 +447,48 @@ def test_east_asian_names_read_family_first_and_one_orcid_is_one_author(tmp_path
     assert [element.tag for element in nowak[:3]] == ["dd", "dd", "dt"]
     feed = feedparser.parse((tmp_path / "site" / "feed.xml").read_bytes())
     assert any(author.name == "王小明" for entry in feed.entries for author in entry.get("authors", []))
+
+
+def test_a_galley_named_in_article_yml_but_missing_is_located_at_its_line(tmp_path):
+    project = _copy_example(tmp_path)
+    source = project / "articles/open-access-citations/article.yml"
+    source.write_text(source.read_text("utf-8") + "pdf: galley.pdf\n", "utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = len(source.read_text("utf-8").splitlines())
+    assert (f"articles/open-access-citations/article.yml:{line}: pdf: 'galley.pdf' is not in "
+            "articles/open-access-citations/") in result.stderr
+
+
+def test_a_publication_list_by_year_shows_its_latest_articles_not_a_current_issue(tmp_path):
+    """A research group's list has no volumes or issues: its articles group by year."""
+    project = _copy_example(tmp_path)
+    for source in (project / "articles").glob("*/article.yml"):
+        lines = source.read_text("utf-8").splitlines(keepends=True)
+        source.write_text("".join(line for line in lines if not line.startswith(("volume:", "issue:"))), "utf-8")
+    (project / "issues.yml").unlink()
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    home = _page(tmp_path / "site", "")
+    assert home.xpath("//h2/text()")[0] == "Latest articles"
+    assert home.xpath("string(//p[@class='sp-issue__label']/a)") == "2025"
+
+
+def test_a_citation_of_no_reference_in_a_body_is_reported_in_body_md_without_strict(tmp_path):
+    project = _copy_example(tmp_path)
+    body = project / "articles/securitising-patents/body.md"
+    body.write_text(body.read_text("utf-8") + "\nAs shown before [@NoSuchKey2020].\n", "utf-8")
+    result = build_site(project, tmp_path / "site", "--no-strict")
+    assert result.returncode == 0, result.stderr
+    assert ("articles/securitising-patents/body.md: citation key 'NoSuchKey2020' is not in the references"
+            in result.stderr)
+
+
+@pytest.mark.parametrize("name", ["journal.yaml", "Journal.yml"])
+def test_a_misnamed_journal_yml_is_named_in_the_error(tmp_path, name):
+    project = _copy_example(tmp_path)
+    (project / "journal.yml").rename(project / name)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{name}: a journal's site reads journal.yml" in result.stderr
+    assert "article.yml: file not found" not in result.stderr

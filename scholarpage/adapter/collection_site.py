@@ -232,6 +232,7 @@ class JournalSite:
         citations.numbers = {ref.key: number for number, ref in enumerate(references, start=1)}
         citations.tooltips = {ref.key: ref.text or ref.title for ref in references}
         citations.article_page = page.file.src_uri
+        citations.source = f"{self.articles_folder}/{entry.slug}/body.md" if entry else ""
 
     def update_date(self, page: Page) -> str:
         """An article page's sitemap date is its publication date; other pages have none."""

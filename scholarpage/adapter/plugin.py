@@ -85,6 +85,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
                                                 self.config.issues)
                 self.article, self.references = None, ()
             else:
+                _refuse_a_misnamed_journal(root, self.config.journal, self.sources[0])
                 self.article, self.references = load_sources(*self.sources)
         except (SourceError, StyleError) as error:
             raise PluginError(str(error)) from None
@@ -222,6 +223,19 @@ def _cite_styles(option: dict, root: Path) -> dict[str, str]:
     if problems:
         raise StyleError("\n".join(problems))
     return styles
+
+
+def _refuse_a_misnamed_journal(root: Path, journal: str, article: Path) -> None:
+    """A journal's folder whose journal.yml is misnamed (journal.yaml, Journal.yml) would be
+    taken for a one-article site and fail with "article.yml: file not found": say what is meant."""
+    if article.exists():
+        return
+    stem = Path(journal).stem.casefold()
+    found = sorted(p.name for p in root.iterdir() if p.is_file() and p.stem.casefold() == stem
+                   and p.suffix.casefold() in (".yml", ".yaml") and p.name != journal)
+    if found:
+        raise PluginError(f"{found[0]}: a journal's site reads {journal} (no {article.name} for a one-article site "
+                          f"either): rename it to {journal}, or set the plugin's `journal: {found[0]}` in mkdocs.yml")
 
 
 def _refuse_a_page_in_the_way(config: MkDocsConfig, page: str) -> None:

@@ -49,6 +49,7 @@ class CitationExtension(Extension):
         super().__init__()
         self.numbers, self.tooltips, self.article_page, self.warn = numbers, tooltips, article_page, warn
         self.current_page = ""
+        self.source = ""  # the file a reader should edit, when the page is generated from it (body.md)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.inlinePatterns.register(CitationProcessor(self), "scholarpage-citation", 175)
@@ -56,7 +57,7 @@ class CitationExtension(Extension):
     def citation(self, key: str, locator: str | None) -> etree.Element:
         number = self.numbers.get(key)
         if number is None:
-            self.warn(f"{self.current_page}: citation key '{key}' is not in the references")
+            self.warn(f"{self.source or self.current_page}: citation key '{key}' is not in the references")
             missing = etree.Element("mark", {"class": "sp-cite--missing"})
             missing.text = f"@{key}"
             return missing

@@ -155,7 +155,8 @@ def _article(root: Path, folder: Path, defaults: dict[str, Any], problems: list[
     pdfs = sorted(p.name for p in folder.glob("*.pdf"))
     pdf = article.pdf if article.pdf in pdfs else (pdfs[0] if len(pdfs) == 1 and not article.pdf else "")
     if article.pdf and article.pdf not in pdfs:
-        problems.append(Problem(f"{where}/article.yml", 0, "pdf", f"'{article.pdf}' is not in {where}/"))
+        line = _line_of(_source_text(folder / "article.yml"), r"^pdf\s*:")
+        problems.append(Problem(f"{where}/article.yml", line, "pdf", f"'{article.pdf}' is not in {where}/"))
     body = ""
     if (folder / BODY).exists():
         try:
