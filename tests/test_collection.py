@@ -492,3 +492,15 @@ def test_a_misnamed_journal_yml_is_named_in_the_error(tmp_path, name):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{name}: a journal's site reads journal.yml" in result.stderr
     assert "article.yml: file not found" not in result.stderr
+
+
+def test_the_site_is_named_as_journal_yml_names_the_journal(tmp_path):
+    """A title corrected in journal.yml only: the header and page titles follow journal.yml."""
+    project = _copy_example(tmp_path)
+    _edit(project / "journal.yml", "title: Journal of Open Scholarship Examples", "title: Journal of <Open> & Fair")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    home = _page(tmp_path / "site", "")
+    assert home.xpath("string(//div[@class='md-header__topic']/span)").strip() == "Journal of <Open> & Fair"
+    article = _page(tmp_path / "site", "articles/fair-data-repositories")
+    assert article.xpath("string(//title)").endswith(" - Journal of <Open> & Fair")

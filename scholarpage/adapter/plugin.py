@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
+import markupsafe
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -84,6 +86,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
                                                 self.cite_styles, self.config.processes, self.config.journal,
                                                 self.config.issues)
                 self.article, self.references = None, ()
+                _name_the_site_after_the_journal(config, collection.journal.title)
             else:
                 _refuse_a_misnamed_journal(root, self.config.journal, self.sources[0])
                 self.article, self.references = load_sources(*self.sources)
@@ -223,6 +226,16 @@ def _cite_styles(option: dict, root: Path) -> dict[str, str]:
     if problems:
         raise StyleError("\n".join(problems))
     return styles
+
+
+def _name_the_site_after_the_journal(config: MkDocsConfig, title: str) -> None:
+    """journal.yml names the journal: the header and page titles follow it when mkdocs.yml's
+    site_name says otherwise (a title corrected in one place only). Material prints site_name
+    as HTML, so it is escaped here."""
+    name = str(markupsafe.escape(title))
+    if config.site_name != name and html.unescape(config.site_name) != title:
+        log.info(f"site_name in mkdocs.yml is {config.site_name!r}; the site is named {title!r}, as journal.yml says")
+        config.site_name = name
 
 
 def _refuse_a_misnamed_journal(root: Path, journal: str, article: Path) -> None:
