@@ -121,7 +121,7 @@ def _ris_record(reference: Reference, extra: dict[str, str]) -> str:
         ("T2", reference.container), ("J2", extra.get("journal_abbrev", "")), ("T3", reference.collection),
         ("VL", reference.volume), ("IS", reference.issue),
         ("SP", reference.first_page), ("EP", reference.last_page),
-        ("PY", reference.year), ("DA", _ris_date(reference.date)),
+        ("PY", reference.year_number), ("DA", _ris_date(reference.date)),
         ("DO", reference.doi), ("UR", reference.url), ("Y2", reference.accessed), ("PB", reference.publisher),
         ("CY", reference.place), ("ET", reference.edition), ("M3", reference.genre),
         ("LA", reference.language), ("SN", extra.get("issn", "")), ("AB", extra.get("abstract", "")),
