@@ -25,7 +25,7 @@ REFERENCES = load_references(ROOT / "references.bib")
 #: Every schema.org type and property the JSON-LD may use (checked by hand against schema.org).
 SCHEMA_ORG_TERMS = {
     "ScholarlyArticle", "Article", "NewsArticle", "Book", "Chapter", "Thesis", "Report", "WebPage",
-    "CreativeWork", "Periodical", "PublicationVolume", "PublicationIssue", "Organization", "Person",
+    "CreativeWork", "Dataset", "Periodical", "PublicationVolume", "PublicationIssue", "Organization", "Person",
     "PropertyValue", "headline", "name", "author", "datePublished", "dateCreated", "abstract",
     "inLanguage", "keywords", "url", "pageStart", "pageEnd", "license", "isPartOf", "citation",
     "identifier", "sameAs", "issueNumber", "volumeNumber", "issn", "publisher", "alternateName",

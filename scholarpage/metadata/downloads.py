@@ -28,6 +28,7 @@ RIS_TYPE = {
     "article-journal": "JOUR", "article-newspaper": "NEWS", "article-magazine": "MGZN",
     "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER", "thesis": "THES",
     "report": "RPRT", "webpage": "ELEC", "manuscript": "UNPB", "speech": "GEN", "document": "GEN",
+    "dataset": "DATA",
 }
 
 

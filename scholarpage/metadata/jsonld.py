@@ -22,6 +22,7 @@ SCHEMA_TYPE = {
     "report": "Report",
     "webpage": "WebPage",
     "paper-conference": "ScholarlyArticle",
+    "dataset": "Dataset",
 }
 
 
