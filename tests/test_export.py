@@ -30,6 +30,10 @@ STRUCTURED = (
               doi="10.1000/xyz_123", url="https://example.org/a?b=1&c=2"),
     Reference(key="drahos1996", kind="book", title="A Philosophy of Intellectual Property",
               authors=(Person("Drahos", "Peter"),), publisher="Routledge", place="London", year="1996"),
+    # CSL `number` (a report's own number) and `accessed` (when a web page was seen).
+    Reference(key="WB2021", kind="report", title="Doing Business", authors=(Person(literal="World Bank"),),
+              issue="WP-17", year="2021"),
+    Reference(key="page2024", kind="webpage", title="A page", url="https://example.org/p", accessed="2024-01-05"),
 )
 REFERENCES = SEED + STRUCTURED
 FILES = downloads(ARTICLE, REFERENCES, PAGE)
