@@ -7,6 +7,7 @@ renderers read them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -187,12 +188,22 @@ class Reference:
         return self.title_language or self.language
 
     @property
+    def year_number(self) -> str:
+        """The year as machines read one: "2020a" (a year told from another by a letter, as author-year
+        styles print) → "2020"; "" when `year` does not start with one ("c. 1650", "n.d.")."""
+        match = _LEADING_YEAR.match(self.year.strip())
+        return match[0] if match else ""
+
+    @property
     def first_page(self) -> str:
         return _page_range(self.pages)[0]
 
     @property
     def last_page(self) -> str:
         return _page_range(self.pages)[1]
+
+
+_LEADING_YEAR = re.compile(r"\d{1,4}(?![\d])")
 
 
 def _page_range(pages: str) -> tuple[str, str]:

@@ -137,6 +137,11 @@ def test_the_journal_and_each_issue_have_an_atom_feed_a_feed_reader_reads(journa
     assert not issue.bozo and issue.feed.title == "Journal of Open Scholarship Examples: Vol. 3 No. 1 (2025)"
     assert {entry.title for entry in issue.entries} >= {"Securitising Patents: Cash Flows, Courts and the Limits of Collateral"}
     assert len(issue.entries) == 4
+    # An entry in another language than the journal's first says which (the page does too).
+    languages = {entry.link.removeprefix(SITE_URL): entry.title_detail.language for entry in journal.entries}
+    assert languages["articles/copyright-term-poland/"] == "pl"
+    assert languages["articles/ip-backed-lending-vietnam/"] == "vi"
+    assert languages["articles/securitising-patents/"] == "en"
 
 
 def test_each_issue_offers_its_citations_as_bibtex_ris_and_csl_json(journal_site):

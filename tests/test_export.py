@@ -30,6 +30,10 @@ STRUCTURED = (
               doi="10.1000/xyz_123", url="https://example.org/a?b=1&c=2"),
     Reference(key="drahos1996", kind="book", title="A Philosophy of Intellectual Property",
               authors=(Person("Drahos", "Peter"),), publisher="Routledge", place="London", year="1996"),
+    # CSL `number` (a report's own number) and `accessed` (when a web page was seen).
+    Reference(key="WB2021", kind="report", title="Doing Business", authors=(Person(literal="World Bank"),),
+              issue="WP-17", year="2021"),
+    Reference(key="page2024", kind="webpage", title="A page", url="https://example.org/p", accessed="2024-01-05"),
 )
 REFERENCES = SEED + STRUCTURED
 FILES = downloads(ARTICLE, REFERENCES, PAGE)
@@ -103,3 +107,15 @@ def test_csl_json_is_valid(name):
 
 def test_downloads_are_the_six_files():
     assert sorted(FILES) == sorted([*ARTICLE_FILES.values(), *REFERENCE_FILES.values()])
+
+
+def test_a_keyword_with_a_comma_is_one_ris_keyword():
+    """article.yml's keywords are a list: "Law, Polish" is one keyword, not RIS's "Law" and "Polish"."""
+    from dataclasses import replace
+
+    article = replace(ARTICLE, keywords=("Law, Polish", "知识产权", "x; y"))
+    files = downloads(article, (), PAGE)
+    assert rispy.loads(files[ARTICLE_FILES["ris"]])[0]["keywords"] == ["Law, Polish", "知识产权", "x; y"]
+    assert json.loads(files[ARTICLE_FILES["json"]])[0]["keyword"] == "Law, Polish, 知识产权, x; y"
+    entry = pybtex.database.parse_string(files[ARTICLE_FILES["bib"]], "bibtex").entries[OWN.key]
+    assert entry.fields["keywords"] == "Law, Polish, 知识产权, x; y"

@@ -25,7 +25,7 @@ REFERENCES = load_references(ROOT / "references.bib")
 #: Every schema.org type and property the JSON-LD may use (checked by hand against schema.org).
 SCHEMA_ORG_TERMS = {
     "ScholarlyArticle", "Article", "NewsArticle", "Book", "Chapter", "Thesis", "Report", "WebPage",
-    "CreativeWork", "Periodical", "PublicationVolume", "PublicationIssue", "Organization", "Person",
+    "CreativeWork", "Dataset", "Periodical", "PublicationVolume", "PublicationIssue", "Organization", "Person",
     "PropertyValue", "headline", "name", "author", "datePublished", "dateCreated", "abstract",
     "inLanguage", "keywords", "url", "pageStart", "pageEnd", "license", "isPartOf", "citation",
     "identifier", "sameAs", "issueNumber", "volumeNumber", "issn", "publisher", "alternateName",
@@ -261,3 +261,38 @@ def test_a_semicolon_in_a_reference_cannot_forge_a_structured_field():
 
     forged = citation_reference(Reference(key="k", title="Risk; citation_doi=10.9/forged", year="2020"))
     assert forged == "citation_title=Risk, citation_doi=10.9/forged; citation_publication_date=2020"
+
+
+# BibLaTeX dates as reference managers export them, and the date each machine-read field gives.
+_DATES = [
+    # (year, date) → (JSON-LD datePublished, Highwire/Scholar/RIS year)
+    (("2020a", ""), ("2020", "2020")),  # a year told apart by a letter (author-year styles)
+    (("2020", "2020-05/2021-06"), ("2020-05", "2020")),  # a range: its start
+    (("", "c. 1650"), ("", "")),  # no ISO form: left out, never printed as a date
+    (("2020", "2020-21"), ("2020", "2020")),  # an EDTF season
+    (("2020", "2020?"), ("2020", "2020")),  # EDTF uncertain
+    (("850", ""), ("0850", "850")),
+    (("1887", "1887"), ("1887", "1887")),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), _DATES)
+def test_reference_dates_are_read_by_machines_as_dates(source, expected):
+    """schema.org's datePublished is an ISO 8601 Date, and Google Scholar's citation_publication_date
+    and publication_year and RIS's PY a year: "2020a" or "2020-05/2021-06" are neither."""
+    import rispy
+
+    from scholarpage.metadata.downloads import to_ris
+    from scholarpage.metadata.head_tags import citation_reference
+    from scholarpage.metadata.jsonld import cited_work
+    from scholarpage.metadata.scholar_links import scholar_url
+    from scholarpage.model import Reference
+
+    year, date = source
+    reference = Reference(key="k", title="T", year=year, date=date)
+    iso, number = expected
+    assert cited_work(reference).get("datePublished", "") == iso
+    assert ("; citation_publication_date=" + number if number else "") in citation_reference(reference)
+    assert citation_reference(reference).count("citation_publication_date") == bool(number)
+    assert ("publication_year=" + number in scholar_url(reference)) == bool(number)
+    assert rispy.loads(to_ris([reference]))[0].get("year", "") == number

@@ -420,3 +420,24 @@ def test_a_last_page_with_more_digits_than_the_first_is_printed_whole(style, pag
     first, last = pages.replace("--", "-").split("-")
     text = plain_text(format_references(parse_references(bib), style)["Doe2020"])
     assert f"{first}–{last}" in text, text
+
+
+def test_a_dataset_is_cited_and_exported_as_a_dataset():
+    """BibLaTeX's @dataset (Zotero, Better BibTeX and Zenodo write it) is CSL's `dataset`: APA labels
+    it, and the exports say what it is (it was a `document`: RIS GEN, schema.org CreativeWork)."""
+    import json
+
+    import rispy
+
+    from scholarpage.metadata.downloads import to_csl_json, to_ris
+    from scholarpage.metadata.jsonld import cited_work
+    from scholarpage.sources.bibtex_writer import dump_references
+
+    entry = ("@dataset{Doe2019, author = {Doe, Jane}, title = {Station records}, year = {2019},"
+             " publisher = {Zenodo}, doi = {10.5281/zenodo.123}}")
+    references = parse_references(entry)
+    assert "[Dataset]" in plain_text(format_references(references, "apa")["Doe2019"])
+    assert json.loads(to_csl_json(references))[0]["type"] == "dataset"
+    assert rispy.loads(to_ris(references))[0]["type_of_reference"] == "DATA"
+    assert cited_work(references[0])["@type"] == "Dataset"
+    assert parse_references(dump_references(references)) == references

@@ -28,6 +28,7 @@ RIS_TYPE = {
     "article-journal": "JOUR", "article-newspaper": "NEWS", "article-magazine": "MGZN",
     "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER", "thesis": "THES",
     "report": "RPRT", "webpage": "ELEC", "manuscript": "UNPB", "speech": "GEN", "document": "GEN",
+    "dataset": "DATA",
 }
 
 
@@ -81,7 +82,8 @@ def article_extras(article: Article) -> dict[str, str]:
     extras = {
         "issn": article.journal.issn or article.journal.eissn,
         "abstract": abstract_text(article),
-        "keywords": ", ".join(article.keywords),
+        # One a line: a keyword may hold a comma ("Law, Polish"), and RIS gives each its own KW.
+        "keywords": "\n".join(" ".join(keyword.split()) for keyword in article.keywords),
         "journal_abbrev": article.journal.abbreviation,
     }
     return {name: value for name, value in extras.items() if value}
@@ -89,7 +91,8 @@ def article_extras(article: Article) -> dict[str, str]:
 
 def to_bibtex(references: Sequence[Reference], extras: dict[str, dict[str, str]] | None = None) -> str:
     extras = extras or {}
-    fields = {key: {k: v for k, v in extra.items() if k != "journal_abbrev"} for key, extra in extras.items()}
+    fields = {key: {k: _listed(k, v) for k, v in extra.items() if k != "journal_abbrev"}
+              for key, extra in extras.items()}
     return "\n".join(dump_entry(reference, fields.get(reference.key)) for reference in references)
 
 
@@ -105,8 +108,13 @@ def _csl_export_item(reference: Reference, extra: dict[str, str]) -> dict[str, A
     if reference.text and "note" not in item:
         item["note"] = reference.text  # the printed reference, for entries without fields
     names = {"issn": "ISSN", "abstract": "abstract", "keywords": "keyword", "journal_abbrev": "container-title-short"}
-    item.update({names[name]: value for name, value in extra.items()})
+    item.update({names[name]: _listed(name, value) for name, value in extra.items()})
     return item
+
+
+def _listed(name: str, value: str) -> str:
+    """The keywords as BibTeX and CSL-JSON list them, one string separated by commas."""
+    return value.replace("\n", ", ") if name == "keywords" else value
 
 
 def to_ris(references: Sequence[Reference], extras: dict[str, dict[str, str]] | None = None) -> str:
@@ -121,13 +129,13 @@ def _ris_record(reference: Reference, extra: dict[str, str]) -> str:
         ("T2", reference.container), ("J2", extra.get("journal_abbrev", "")), ("T3", reference.collection),
         ("VL", reference.volume), ("IS", reference.issue),
         ("SP", reference.first_page), ("EP", reference.last_page),
-        ("PY", reference.year), ("DA", _ris_date(reference.date)),
+        ("PY", reference.year_number), ("DA", _ris_date(reference.date)),
         ("DO", reference.doi), ("UR", reference.url), ("Y2", reference.accessed), ("PB", reference.publisher),
         ("CY", reference.place), ("ET", reference.edition), ("M3", reference.genre),
         ("LA", reference.language), ("SN", extra.get("issn", "")), ("AB", extra.get("abstract", "")),
         ("N1", reference.note), ("N1", reference.text),
     ]
-    tags += [("KW", keyword.strip()) for keyword in extra.get("keywords", "").split(",") if keyword.strip()]
+    tags += [("KW", keyword) for keyword in extra.get("keywords", "").split("\n") if keyword.strip()]
     lines = [f"{tag}  - {_one_line(value)}" for tag, value in tags if value and value.strip()]
     return "\n".join([*lines, "ER  - ", ""]) + "\n"
 

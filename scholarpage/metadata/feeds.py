@@ -15,6 +15,7 @@ from scholarpage.identifiers import doi_url
 from scholarpage.model import Journal, PublishedArticle
 
 ATOM = "http://www.w3.org/2005/Atom"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NAMESPACE = uuid.UUID("6f1c4b1e-8b36-4f53-9d1e-6c1f3f5a0c2b")
 
 
@@ -23,7 +24,7 @@ def atom_feed(journal: Journal, title: str, entries: Sequence[tuple[PublishedArt
     """`entries` pairs each article with its page's URL (absolute, or relative to the feed)."""
     ET.register_namespace("", ATOM)
     language = (journal.languages or ("en",))[0]
-    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language})
+    feed = ET.Element(f"{{{ATOM}}}feed", {_XML_LANG: language})
     _text(feed, "title", title)
     _text(feed, "id", feed_url if feed_url.startswith("http") else _urn(feed_id))
     _text(feed, "updated", _stamp(max((_date(a) for a, _ in entries), default=dt.date(1970, 1, 1))))
@@ -35,13 +36,16 @@ def atom_feed(journal: Journal, title: str, entries: Sequence[tuple[PublishedArt
     if journal.license.name:
         _text(feed, "rights", journal.license.name)
     for entry, url in sorted(entries, key=lambda pair: _date(pair[0]), reverse=True):
-        feed.append(_entry(entry, url))
+        feed.append(_entry(entry, url, language))
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _entry(entry: PublishedArticle, url: str) -> ET.Element:
+def _entry(entry: PublishedArticle, url: str, feed_language: str) -> ET.Element:
+    """An article in another language than the feed's says so (xml:lang), as its page does: feed
+    readers choose fonts, hyphenation and the direction of Arabic or Hebrew by it."""
     article = entry.article
-    element = ET.Element(f"{{{ATOM}}}entry")
+    language = {_XML_LANG: article.language} if article.language and article.language != feed_language else {}
+    element = ET.Element(f"{{{ATOM}}}entry", language)
     _text(element, "title", article.full_title)
     _text(element, "id", doi_url(article.doi) if article.doi else (url if url.startswith("http") else _urn(entry.slug)))
     _text(element, "updated", _stamp(_date(entry)))

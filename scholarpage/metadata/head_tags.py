@@ -79,7 +79,7 @@ def citation_reference(reference: Reference) -> str:
         ("citation_issue", reference.issue),
         ("citation_firstpage", reference.first_page),
         ("citation_lastpage", reference.last_page),
-        ("citation_publication_date", reference.year),
+        ("citation_publication_date", reference.year_number),
         ("citation_doi", reference.doi),
     ]
     # The structured form has no escaping: a ";" inside a value would start a forged field.

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from scholarpage.render.escaping import Markup, json_script
+from scholarpage.metadata.csl_json import date_parts
 from scholarpage.metadata.head_tags import abstract_text
 from scholarpage.model import Article, Author, Person, Reference, named
 from scholarpage.identifiers import doi_url, orcid_url
@@ -21,6 +22,7 @@ SCHEMA_TYPE = {
     "report": "Report",
     "webpage": "WebPage",
     "paper-conference": "ScholarlyArticle",
+    "dataset": "Dataset",
 }
 
 
@@ -64,12 +66,19 @@ def cited_work(reference: Reference) -> dict[str, Any]:
         # By name only: the family and given names are in the `citation_reference` tags already,
         # and repeating them for every reference would cost 0.6 KB gzipped on the seed page.
         "author": [_person(person, parts=False) for person in named(reference.authors)],
-        "datePublished": reference.date or reference.year,
+        "datePublished": iso_date(reference),
         "isPartOf": container if reference.container else {},
         "identifier": _doi(reference.doi) if reference.doi else {},
         "url": doi_url(reference.doi) if reference.doi else reference.url,
     }
     return _pruned(work)
+
+
+def iso_date(reference: Reference) -> str:
+    """The reference's date as schema.org's Date reads it (ISO 8601: "2021-06", "0850"): the start of
+    a range ("2020-05/2021-06"), the year of "2020a"; "" for a date no ISO form holds ("c. 1650")."""
+    parts = date_parts(reference.date) or date_parts(reference.year_number)
+    return "-".join(f"{part:0{4 if i == 0 else 2}d}" for i, part in enumerate(parts))
 
 
 def _issue(article: Article) -> dict[str, Any]:

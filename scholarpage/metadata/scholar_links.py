@@ -26,7 +26,7 @@ def scholar_url(reference: Reference) -> str:
     params: list[tuple[str, str]] = [("title", reference.title)]
     params += [("author", person.inverted) for person in named(reference.authors)]
     optional = {
-        "publication_year": reference.year,
+        "publication_year": reference.year_number,
         "journal": reference.container if reference.kind.startswith("article") else "",
         "volume": reference.volume,
         "issue": reference.issue,

@@ -51,6 +51,7 @@ KIND_OF_TYPE = {
     "www": "webpage",
     "unpublished": "manuscript",
     "misc": "document",
+    "dataset": "dataset",
     "jurisdiction": "legal_case",
     "legislation": "legislation",
 }
@@ -76,6 +77,7 @@ TYPE_OF_KIND = {
     "speech": ("misc", "speech"),
     "manuscript": ("unpublished", ""),
     "document": ("misc", ""),
+    "dataset": ("dataset", ""),
     "legal_case": ("jurisdiction", ""),
     "legislation": ("legislation", ""),
 }
