@@ -254,3 +254,27 @@ def test_a_page_that_is_no_article_is_still_refused(tmp_path: Path, out: Path, c
     error = capsys.readouterr().err
     assert "no references found" in error and len(error.strip().splitlines()) == 1
     assert list(out.iterdir()) == []
+
+
+def test_processes_1_parses_a_long_list_in_this_process_with_the_same_result(monkeypatch) -> None:
+    """`--processes 1` (a container that forbids new processes): no pool is started."""
+    import concurrent.futures
+
+    from scholarpage.importer import page_import as importer
+
+    texts = [f"Author{n}, A. (2001). Title {n}. Journal of Tests, 3, {n}–{n + 9}." for n in range(1, 60)]
+    monkeypatch.setattr(importer, "PARALLEL_FROM", 10)
+    expected = importer._parse_all(texts, processes=2)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
+    assert importer._parse_all(texts, processes=1) == expected
+
+
+def test_processes_must_be_a_count(tmp_path, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run("import", str(tmp_path / "page.html"), "--processes", "-1")
+    assert exit_info.value.code == 2
+    assert "expected 0 (one per core) or more" in capsys.readouterr().err

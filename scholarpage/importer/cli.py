@@ -35,10 +35,19 @@ def add_import_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
                         help="treat data-quality findings as errors (exit 1, nothing written)")
     parser.add_argument("--max-references", type=int, default=MAX_REFERENCES,
                         help="refuse longer lists (default: %(default)s)")
+    parser.add_argument("--processes", type=_processes, default=0,
+                        help="parse a list of 20,000 references or more in this many processes (0: one per core, "
+                             "the default; 1: none started)")
     parser.add_argument("--force", action="store_true",
                         help="replace files it did not write (or that were edited since), keeping each as FILE.bak")
     parser.set_defaults(func=run_import)
     return parser
+
+
+def _processes(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected 0 (one per core) or more, got {text!r}")
+    return int(text)
 
 
 def add_check_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -57,7 +66,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         overrides_path = args.overrides or args.out / OVERRIDES
         overrides = load_overrides(overrides_path) if args.overrides or overrides_path.exists() else {}
-        result = import_file(args.page, overrides, max_references=args.max_references)
+        result = import_file(args.page, overrides, max_references=args.max_references, processes=args.processes)
     except SourceError as error:
         print(error, file=sys.stderr)
         return 1
@@ -95,7 +104,8 @@ def _write(files: dict[Path, str], findings: list[str], args: argparse.Namespace
 def _run_journal_import(args: argparse.Namespace) -> int:
     """Several pages: one article folder each, journal.yml started when there is none."""
     try:
-        articles = import_journal(pages_of(args.page), args.out, max_references=args.max_references)
+        articles = import_journal(pages_of(args.page), args.out, max_references=args.max_references,
+                                  processes=args.processes)
         files = {}
         journal = args.out / "journal.yml"
         if articles and not journal.exists():

@@ -45,7 +45,7 @@ def pages_of(paths: list[Path]) -> list[Path]:
     return pages
 
 
-def import_journal(pages: list[Path], out: Path, *, max_references: int) -> list[ImportedArticle]:
+def import_journal(pages: list[Path], out: Path, *, max_references: int, processes: int = 0) -> list[ImportedArticle]:
     """Every page imported into its own folder under `out/articles/`; SourceError with every
     page's problems when any page cannot be imported."""
     problems: list[Problem] = []
@@ -60,7 +60,7 @@ def import_journal(pages: list[Path], out: Path, *, max_references: int) -> list
         folder = out / "articles" / slug
         try:
             overrides = load_overrides(folder / OVERRIDES) if (folder / OVERRIDES).exists() else {}
-            result = import_file(page, overrides, max_references=max_references)
+            result = import_file(page, overrides, max_references=max_references, processes=processes)
         except SourceError as error:
             problems += error.problems
             continue

@@ -11,6 +11,7 @@ import concurrent.futures
 import dataclasses
 import datetime as dt
 import hashlib
+import multiprocessing
 import os
 import re
 import shutil
@@ -47,12 +48,16 @@ class Imported:
     notes: list[Problem] = field(default_factory=list)  # for information only: --strict ignores them
 
 
-def import_file(path: Path, overrides: dict | None = None, *, max_references: int = MAX_REFERENCES) -> Imported:
-    return import_bytes(read_bytes(path, str(path)), path.name, overrides, max_references=max_references)
+def import_file(path: Path, overrides: dict | None = None, *, max_references: int = MAX_REFERENCES,
+                processes: int = 0) -> Imported:
+    return import_bytes(read_bytes(path, str(path)), path.name, overrides, max_references=max_references,
+                        processes=processes)
 
 
 def import_bytes(data: bytes, name: str, overrides: dict | None = None, *,
-                 max_references: int = MAX_REFERENCES) -> Imported:
+                 max_references: int = MAX_REFERENCES, processes: int = 0) -> Imported:
+    """`processes`: a list of PARALLEL_FROM references or more is parsed in a pool of that many
+    processes (0: one per core; 1: in this process only)."""
     text, is_html = decode(data, name)
     page = read_page(text, is_html=is_html)
     overrides = overrides or {}
@@ -68,7 +73,7 @@ def import_bytes(data: bytes, name: str, overrides: dict | None = None, *,
                                                 f"(limit {max_references}; raise it with --max-references)"))
     _check_numbers(overrides, len(page.references))
     references, left_out, tagged = _references(page.references, overrides.get("references") or {}, name, page.kind,
-                                       page.lines)
+                                       page.lines, processes)
     bibtex = stamped(dump_references(references) if references else NO_REFERENCES, "%", BIB_NOTE)
     written = _with_lines(references, bibtex)
     article_yaml = None
@@ -162,17 +167,19 @@ REVIEW_UP_TO = MAX_REFERENCES
 PARALLEL_FROM = 20_000
 
 
-def _parse_all(texts: list[str]) -> tuple[list[Reference], list]:
-    """Parse and tag each reference, the list as context; long lists on every core (the parser is
-    pure), in the same order."""
-    workers = os.cpu_count() or 1
+def _parse_all(texts: list[str], processes: int = 0) -> tuple[list[Reference], list]:
+    """Parse and tag each reference, the list as context; long lists on `processes` cores (0:
+    every core; the parser is pure), in the same order. Workers are started afresh (`spawn`) and
+    receive the texts pickled, as the plugin's formatting pool does."""
+    workers = processes or os.cpu_count() or 1
     if len(texts) > REVIEW_UP_TO:  # no review list: the tagger reads only the sample that decides the list
         parse = lambda texts, mapper=map: (parse_list(texts, mapper=mapper), [None] * len(texts))  # noqa: E731
     else:
         parse = parse_tagged_list
     if len(texts) < PARALLEL_FROM or workers < 2:
         return parse(texts)
-    with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
+    context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
+    with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         def mapper(function, items):
             items = list(items)
             return pool.map(function, items, chunksize=max(1, len(items) // (4 * workers)))
@@ -181,14 +188,14 @@ def _parse_all(texts: list[str]) -> tuple[list[Reference], list]:
 
 
 def _references(texts: list[str], overrides: dict, name: str, kind: str,
-                lines: list[int]) -> tuple[tuple[Reference, ...], list[Problem], list]:
+                lines: list[int], processes: int = 0) -> tuple[tuple[Reference, ...], list[Problem], list]:
     """The parsed references, one finding for each fragment left out because it reads as none,
     and each reference's tagged reading for the review list (None where overridden).
 
     One unreadable fragment never refuses the list; only a list with nothing readable, or a
     "list" that is mostly not references (prose), is refused.
     """
-    parsed, tagged = _parse_all(texts)
+    parsed, tagged = _parse_all(texts, processes)
     unusable = [number for number, ref in enumerate(parsed, 1) if is_unusable(ref)]
     if kind == "list" and len(parsed) > 2 and len(unusable) > len(parsed) / 2:
         raise SourceError(Problem(name, 0, "", "not an article page or a reference list: "
