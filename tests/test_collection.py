@@ -360,39 +360,49 @@ def test_two_articles_with_one_doi_are_refused(tmp_path):
 def test_a_hand_written_file_where_a_generated_one_goes_stops_the_build_and_keeps_the_last_site(tmp_path,
                                                                                               hand_written):
     project = _copy_example(tmp_path)
-    assert build_site(project, tmp_path / "site").returncode == 0
-    before = tree_digest(tmp_path / "site")
-    (project / "docs" / hand_written).parent.mkdir(parents=True, exist_ok=True)
-    (project / "docs" / hand_written).write_text("# Mine\n", "utf-8")
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+
+    def hand_write() -> None:
+        (project / "docs" / hand_written).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / hand_written).write_text("# Mine\n", "utf-8")
+
+    result = _refused_keeping_the_last_site(project, tmp_path / "site", hand_write)
     assert f"docs/{hand_written}: the journal's site generates" in result.stderr
-    assert tree_digest(tmp_path / "site") == before
 
 
 def test_an_unknown_citation_in_a_body_is_located_there_and_keeps_the_last_site(tmp_path):
     project = _copy_example(tmp_path)
-    assert build_site(project, tmp_path / "site").returncode == 0
-    before = tree_digest(tmp_path / "site")
     body = project / "articles/securitising-patents/body.md"
-    body.write_text(body.read_text("utf-8") + "\nAs shown before [@NoSuchKey2020].\n", "utf-8")
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    result = _refused_keeping_the_last_site(project, tmp_path / "site", lambda: body.write_text(
+        body.read_text("utf-8") + "\nAs shown before [@NoSuchKey2020].\n", "utf-8"))
     line = len(body.read_text("utf-8").splitlines())
     assert (f"articles/securitising-patents/body.md:{line}: citation key 'NoSuchKey2020' is not in "
             "articles/securitising-patents/references.bib") in result.stderr
-    assert tree_digest(tmp_path / "site") == before
+
+
+def _refused_keeping_the_last_site(project: Path, site: Path, change) -> subprocess.CompletedProcess[str]:
+    """Build, make `change`, build again: the second build fails without a traceback and leaves
+    the first build's site exactly as it was."""
+    assert build_site(project, site).returncode == 0
+    before = tree_digest(site)
+    change()
+    result = build_site(project, site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert tree_digest(site) == before
+    return result
+
+
+def _set_authors(source: Path, authors: str) -> None:
+    """article.yml's `authors:` block replaced by `authors` (YAML lines, indented)."""
+    text = source.read_text("utf-8")
+    start, end = text.index("authors:"), text.index("\nvolume:")
+    source.write_text(text[:start] + "authors:\n" + authors.rstrip("\n") + text[end:], "utf-8")
 
 
 def test_an_issues_citation_files_give_each_article_its_own_key(tmp_path):
     """Two articles by one author in one issue: reference managers merge or refuse entries that share a key."""
     project = _copy_example(tmp_path)
     for slug in ("open-access-citations", "fair-data-repositories"):
-        source = project / "articles" / slug / "article.yml"
-        text = source.read_text("utf-8")
-        start = text.index("authors:")
-        end = text.index("\n", text.index("given:", start))
-        source.write_text(text[:start] + "authors:\n  - family: Wiśniewski\n    given: Łukasz" + text[end:], "utf-8")
+        _set_authors(project / "articles" / slug / "article.yml", "  - family: Wiśniewski\n    given: Łukasz")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     folder = tmp_path / "site/issues/vol-3-no-2"
@@ -430,18 +440,10 @@ def test_east_asian_names_read_family_first_and_one_orcid_is_one_author(tmp_path
     """"王小明" as Chinese readers write it, in the byline, the feed and the index; one ORCID iD
     under two spellings ("Łukasz", "Lukasz") is one person in the index."""
     project = _copy_example(tmp_path)
-    source = project / "articles/patent-pools-china/article.yml"
-    text = source.read_text("utf-8")
-    start = text.index("authors:")
-    end = text.index("\nvolume:")
-    source.write_text(text[:start] + "authors:\n  - family: 王\n    given: 小明\n" + text[end:], "utf-8")
+    _set_authors(project / "articles/patent-pools-china/article.yml", "  - family: 王\n    given: 小明")
     for slug, given in (("open-access-citations", "Łukasz"), ("fair-data-repositories", "Lukasz")):
-        other = project / "articles" / slug / "article.yml"
-        text = other.read_text("utf-8")
-        start = text.index("authors:")
-        end = text.index("\nvolume:")
-        other.write_text(text[:start] + f"authors:\n  - family: Nowak\n    given: {given}\n"
-                         "    orcid: 0000-0001-2345-6789" + text[end:], "utf-8")
+        _set_authors(project / "articles" / slug / "article.yml",
+                     f"  - family: Nowak\n    given: {given}\n    orcid: 0000-0001-2345-6789")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = _page(tmp_path / "site", "articles/patent-pools-china")

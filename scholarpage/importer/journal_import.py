@@ -10,8 +10,8 @@ is written: one bad page stops the import with its problems and nothing written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -107,7 +107,7 @@ def in_journal(article_yaml: str, title: str) -> str:
     an article's own block wins over journal.yml, so an edit there (a corrected title, an ISSN)
     would not reach the imported articles. A block naming another journal (a publication list's
     article) is kept."""
-    header, _, body = article_yaml.partition("\n")
+    body = article_yaml.partition("\n")[2]  # after the import's stamp, which is made again below
     data = yaml.safe_load(body) or {}
     own = str((data.get("journal") or {}).get("title") or "")
     if not title or " ".join(own.split()).casefold() != " ".join(title.split()).casefold():
