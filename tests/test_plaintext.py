@@ -158,3 +158,13 @@ def references(draw) -> Reference:
 def test_written_bibtex_reads_back_to_the_same_references(items: list[Reference]) -> None:
     back = parse_references(dump_references(items))
     assert [dataclasses.replace(r, line=0) for r in back] == items
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+def test_a_french_title_in_spaced_guillemets_is_the_title_without_them(space):
+    """French typography: « Titre », with a space (often a no-break one) inside the guillemets."""
+    text = (f"Malaurie, Philippe. «{space}La responsabilité du fait des produits défectueux{space}». "
+            "Recueil Dalloz, no 12 (1998) : 85-91.")
+    reference = parse_reference(text)
+    assert reference.title == "La responsabilité du fait des produits défectueux"
+    assert reference.container == "Recueil Dalloz"

@@ -62,7 +62,7 @@ def clean_title(title: str) -> str:
         title = title[1:-1]
     title = title.strip(" ,;:")
     if title.endswith(".") and not re.search(r"\b[A-Z]\.$|\.\.\.$", title):
-        title = title[:-1].rstrip()
+        title = title[:-1].rstrip().rstrip(_CLOSE + _FRENCH_SPACES)  # « Titre ». : the quote before the period
     return title
 
 
@@ -125,7 +125,7 @@ def _quoted(text: str) -> Zones | None:
 
 def _quote_span(text: str, openers: str, closers: str, single: bool = False) -> tuple[int, int] | None:
     for start, char in enumerate(text):
-        if char in openers and (start == 0 or text[start - 1] in " ([:;,.") and text[start + 1 : start + 2].strip():
+        if char in openers and (start == 0 or text[start - 1] in " ([:;,.") and _opens(text, start):
             break
     else:
         return None
@@ -136,6 +136,16 @@ def _quote_span(text: str, openers: str, closers: str, single: bool = False) -> 
     if single:
         return None
     return start, sentence_end(text, start + 1) - 1
+
+
+def _opens(text: str, start: int) -> bool:
+    """A quote opens where text follows it; French typography puts a space inside guillemets
+    ("« La responsabilité »")."""
+    after = text[start + 1 : start + 3]
+    return bool(after[:1].strip()) or (text[start] == "«" and after[:1] in _FRENCH_SPACES and bool(after[1:].strip()))
+
+
+_FRENCH_SPACES = " \u00a0\u202f"
 
 
 def _closes(text: str, i: int, single: bool) -> bool:
