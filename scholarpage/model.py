@@ -178,6 +178,8 @@ class Reference:
     title_language: str = ""
     note: str = ""
     accessed: str = ""  # when an online source was seen (BibLaTeX `urldate`), as written
+    isbn: str = ""  # as written: exports and indexers match books by it
+    issn: str = ""
     line: int = 0
     emphasis: tuple[tuple[int, int], ...] = ()
     protected: tuple[str, ...] = ()

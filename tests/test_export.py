@@ -119,3 +119,36 @@ def test_a_keyword_with_a_comma_is_one_ris_keyword():
     assert json.loads(files[ARTICLE_FILES["json"]])[0]["keyword"] == "Law, Polish, 知识产权, x; y"
     entry = pybtex.database.parse_string(files[ARTICLE_FILES["bib"]], "bibtex").entries[OWN.key]
     assert entry.fields["keywords"] == "Law, Polish, 知识产权, x; y"
+
+
+def test_isbn_and_issn_as_zotero_writes_them_reach_every_export():
+    """A reference manager's `isbn` and `issn` are what Zotero and library catalogues match books
+    and journals by: no download or indexer tag may drop them."""
+    from scholarpage.metadata.head_tags import citation_reference
+    from scholarpage.metadata.jsonld import cited_work
+    from scholarpage.sources.bibtex import parse_references
+
+    book, chapter, article = parse_references(
+        "@book{Drahos1996,\n  title = {A Philosophy of Intellectual Property},\n  author = {Drahos, Peter},\n"
+        "  publisher = {Dartmouth},\n  year = {1996},\n  isbn = {978-1-85521-240-7},\n}\n"
+        "@incollection{Lemley2005,\n  title = {Property, Intellectual Property, and Free Riding},\n"
+        "  author = {Lemley, Mark A.},\n  booktitle = {Intellectual Property},\n  year = {2005},\n"
+        "  isbn = {0-19-926-}, publisher = {OUP},\n}\n"
+        "@article{Merges1994,\n  title = {Of Property Rules},\n  author = {Merges, Robert P.},\n"
+        "  journaltitle = {Columbia Law Review},\n  year = {1994},\n  issn = {0010-1958},\n}\n")
+    files = downloads(ARTICLE, (book, chapter, article), PAGE)
+
+    entries = pybtex.database.parse_string(files[REFERENCE_FILES["bib"]], "bibtex").entries
+    assert (entries["Drahos1996"].fields["isbn"], entries["Merges1994"].fields["issn"]) == (
+        "978-1-85521-240-7", "0010-1958")
+    records = {record["id"]: record for record in rispy.loads(files[REFERENCE_FILES["ris"]])}
+    assert (records["Drahos1996"]["issn"], records["Merges1994"]["issn"]) == ("978-1-85521-240-7", "0010-1958")
+    items = {item["id"]: item for item in json.loads(files[REFERENCE_FILES["json"]])}
+    assert (items["Drahos1996"]["ISBN"], items["Merges1994"]["ISSN"]) == ("978-1-85521-240-7", "0010-1958")
+
+    assert cited_work(book)["isbn"] == "978-1-85521-240-7"
+    assert cited_work(chapter)["isPartOf"] == {"@type": "Book", "name": "Intellectual Property", "isbn": "0-19-926-"}
+    assert cited_work(article)["isPartOf"] == {"@type": "Periodical", "name": "Columbia Law Review",
+                                               "issn": "0010-1958"}
+    assert "citation_isbn=978-1-85521-240-7" in citation_reference(book)
+    assert "citation_issn=0010-1958" in citation_reference(article)

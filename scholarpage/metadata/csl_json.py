@@ -26,6 +26,8 @@ def csl_item(reference: Reference) -> dict[str, Any]:
         "genre": reference.genre,
         "language": reference.language,
         "note": reference.note,
+        "ISBN": reference.isbn,
+        "ISSN": reference.issn,
     }
     if reference.kind in NUMBERED_KINDS:  # a report's, patent's or thesis's number, not a journal issue
         variables["number"] = variables.pop("issue")

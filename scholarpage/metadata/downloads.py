@@ -132,7 +132,8 @@ def _ris_record(reference: Reference, extra: dict[str, str]) -> str:
         ("PY", reference.year_number), ("DA", _ris_date(reference.date)),
         ("DO", reference.doi), ("UR", reference.url), ("Y2", reference.accessed), ("PB", reference.publisher),
         ("CY", reference.place), ("ET", reference.edition), ("M3", reference.genre),
-        ("LA", reference.language), ("SN", extra.get("issn", "")), ("AB", extra.get("abstract", "")),
+        ("LA", reference.language), ("SN", reference.isbn or reference.issn or extra.get("issn", "")),
+        ("AB", extra.get("abstract", "")),
         ("N1", reference.note), ("N1", reference.text),
     ]
     tags += [("KW", keyword) for keyword in extra.get("keywords", "").split("\n") if keyword.strip()]

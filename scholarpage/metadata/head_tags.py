@@ -81,6 +81,8 @@ def citation_reference(reference: Reference) -> str:
         ("citation_lastpage", reference.last_page),
         ("citation_publication_date", reference.year_number),
         ("citation_doi", reference.doi),
+        ("citation_isbn", reference.isbn),
+        ("citation_issn", reference.issn),
     ]
     # The structured form has no escaping: a ";" inside a value would start a forged field.
     return "; ".join(f"{name}={value.replace(';', ',')}" for name, value in _present(fields))

@@ -12,6 +12,10 @@ from scholarpage.model import Article, Author, Person, Reference, named
 from scholarpage.identifiers import doi_url, orcid_url
 
 #: CSL item type → schema.org type of a cited work.
+#: The schema.org type of what a reference appeared in (a journal, a book), by its CSL type.
+CONTAINER_TYPE = {"article-journal": "Periodical", "article-newspaper": "Periodical",
+                  "article-magazine": "Periodical", "article": "Periodical", "chapter": "Book"}
+
 SCHEMA_TYPE = {
     "article-journal": "ScholarlyArticle",
     "article-newspaper": "NewsArticle",
@@ -58,10 +62,15 @@ def scholarly_article(article: Article, references: Sequence[Reference], *, page
 
 def cited_work(reference: Reference) -> dict[str, Any]:
     """One reference as a CreativeWork (or a subtype), named by its title or printed text."""
-    kind = "Periodical" if reference.kind.startswith("article") else "CreativeWork"
-    container = {"@type": kind, "name": reference.container}
+    kind = CONTAINER_TYPE.get(reference.kind, "CreativeWork")
+    container = _pruned({"@type": kind, "name": reference.container,
+                         "issn": reference.issn if kind == "Periodical" else "",
+                         "isbn": reference.isbn if kind == "Book" else ""})
+    work_type = SCHEMA_TYPE.get(reference.kind, "CreativeWork")
     work = {
-        "@type": SCHEMA_TYPE.get(reference.kind, "CreativeWork"),
+        "@type": work_type,
+        # ISBN and ISSN belong to a Book and a Periodical: on a chapter or an article they are its container's.
+        "isbn": reference.isbn if work_type == "Book" else "",
         "name": reference.title or reference.text or reference.key,
         # By name only: the family and given names are in the `citation_reference` tags already,
         # and repeating them for every reference would cost 0.6 KB gzipped on the seed page.

@@ -415,6 +415,8 @@ def _reference(entry: Entry, fields: dict[str, str], name: str) -> tuple[Referen
         title_language=_language_code(text.get("langid", "")),
         note=text.get("note", ""),
         accessed=text.get("urldate", ""),
+        isbn=text.get("isbn", ""),
+        issn=text.get("issn", ""),
         line=line,
     )
     return reference, problems

@@ -61,6 +61,8 @@ def _entry(reference: Reference) -> str:
         ("language", encode_latex(reference.language)),
         ("note", encode_latex(reference.note)),
         ("urldate", encode_latex(reference.accessed)),
+        ("isbn", encode_latex(reference.isbn)),
+        ("issn", encode_latex(reference.issn)),
         (TEXT_FIELD, _encode_printed(reference)),
     ]
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
