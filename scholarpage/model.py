@@ -264,6 +264,12 @@ class Collection:
     def articles(self) -> tuple[PublishedArticle, ...]:
         return tuple(entry for issue in self.issues for entry in issue.articles)
 
+    @property
+    def by_year(self) -> bool:
+        """A publication list (a research group's papers): no volumes or numbers, so its
+        "issues" are years, and the pages say so."""
+        return not any(issue.volume or issue.number for issue in self.issues)
+
 
 def _slug(text: str) -> str:
     """Lower-case ASCII letters and digits, anything else one hyphen: "Vol 60 No S1" → "vol-60-no-s1"."""

@@ -479,6 +479,9 @@ def test_a_publication_list_by_year_shows_its_latest_articles_not_a_current_issu
     home = _page(tmp_path / "site", "")
     assert home.xpath("//h2/text()")[0] == "Latest articles"
     assert home.xpath("string(//p[@class='sp-issue__label']/a)") == "2025"
+    assert home.xpath("string(//p[@class='sp-more']/a[1])") == "All years"
+    archive = _page(tmp_path / "site", "issues/")
+    assert archive.xpath("//h2/text()") == ["Years"]
 
 
 def test_a_citation_of_no_reference_in_a_body_is_reported_in_body_md_without_strict(tmp_path):

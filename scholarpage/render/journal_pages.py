@@ -112,6 +112,7 @@ def home_page(collection: Collection) -> str:
         sections=_sections(current, HOME, _language(journal)) if current else [],
         archive_href=relative(HOME, ARCHIVE),
         feed_href=relative(HOME, FEED),
+        by_year=collection.by_year,
     )
 
 
@@ -126,6 +127,7 @@ def issue_page(collection: Collection, issue: Issue) -> str:
         files=ISSUE_FILES,
         feed_href=FEED,
         archive_href=relative(page, ARCHIVE),
+        by_year=collection.by_year,
     )
 
 
@@ -133,7 +135,8 @@ def archive_page(collection: Collection) -> str:
     volumes: dict[str, list[tuple[Issue, str]]] = defaultdict(list)
     for issue in collection.issues:
         volumes[issue.volume].append((issue, relative(ARCHIVE, issue_path(issue))))
-    return render("journal_archive.md.j2", front_matter=_front_matter("Archive"), volumes=list(volumes.items()))
+    return render("journal_archive.md.j2", front_matter=_front_matter("Archive"), volumes=list(volumes.items()),
+                  by_year=collection.by_year)
 
 
 def authors_page(collection: Collection) -> str:
