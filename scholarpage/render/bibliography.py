@@ -277,12 +277,17 @@ def _format(references: tuple[Reference, ...], style: str) -> dict[str, str]:
              for n, reference in enumerate(references)]
     entries = citeproc_fixes.without_repeated_editors(parsed, items, citeproc_fixes.bibliography(parsed.parsed, items))
     by_id = {f"item{n}": reference for n, reference in enumerate(references)}
-    return {
-        by_id[item_id].key: str(_linked(_as_given(citeproc_fixes.with_whole_last_page(
-            citeproc_fixes.without_substitute_repeat(_NUMBER_LABEL.sub("", entry), by_id[item_id]), by_id[item_id]),
-            by_id[item_id])))
-        for item_id, entry in entries
-    }
+    return {by_id[item_id].key: str(_linked(_fixed_entry(entry, by_id[item_id], parsed))) for item_id, entry in entries}
+
+
+def _fixed_entry(entry_html: str, reference: Reference, style: Style) -> str:
+    """citeproc-py's entry with the output workarounds (citeproc_fixes), then names as given."""
+    from scholarpage.render import citeproc_fixes
+
+    entry_html = citeproc_fixes.without_substitute_repeat(_NUMBER_LABEL.sub("", entry_html), reference)
+    entry_html = citeproc_fixes.with_whole_last_page(entry_html, reference)
+    entry_html = citeproc_fixes.without_full_stop_after_question(entry_html)
+    return citeproc_fixes.with_punctuation_in_quotes(_as_given(entry_html, reference), style)
 
 
 def _item(reference: Reference, item_id: str) -> dict:

@@ -70,6 +70,7 @@ class Style:
     whole_names_mark: str  # "." when some names print given names whole, with initials punctuated so
     path: str = ""  # the style's file, read again for `without_repeated_editors` only when needed
     write_out_macros: bool = True
+    punctuation_in_quote: bool = False  # the locale's option (American English): `.”`, not `”.`
 
 
 def parse_style(path: str, *, write_out_macros: bool = True) -> Style:
@@ -79,7 +80,45 @@ def parse_style(path: str, *, write_out_macros: bool = True) -> Style:
     if write_out_macros:
         inline_macros(root)
     source = etree.tostring(root, xml_declaration=True, encoding="utf-8")
-    return Style(CitationStylesStyle(io.BytesIO(source), validate=False), initialises, mark, path, write_out_macros)
+    parsed = CitationStylesStyle(io.BytesIO(source), validate=False)
+    return Style(parsed, initialises, mark, path, write_out_macros, _punctuation_in_quote(parsed))
+
+
+def _punctuation_in_quote(style: CitationStylesStyle) -> bool:
+    """The locale's `punctuation-in-quote` ("true" in American English), from the first of the
+    style's locales, in citeproc-py's own fallback order, that sets it."""
+    for locale in style.root.locales:
+        options = locale.find(f"{_CSL}style-options")
+        if options is not None and options.get("punctuation-in-quote") is not None:
+            return options.get("punctuation-in-quote") == "true"
+    return False
+
+
+def with_punctuation_in_quotes(entry_html: str, style: Style) -> str:
+    """A full stop or comma after a closing quote moved inside it where the locale says so
+    ("Title.” Journal", as Chicago and MLA print in American English); citeproc-py reads the
+    option and never applies it. After a title's own ".", "?" or "!" the mark is dropped ("Why?”").
+    Only the style's quote marks move: a ” in a source's text reaches citeproc-py as `&#8221;`
+    (`csl_safe`), and stays where it was written.
+    """
+    if not style.punctuation_in_quote or not fixes_apply():
+        return entry_html
+    return _QUOTE_THEN_MARK.sub(lambda m: m[1] + "”" if m[1] in ".?!…" else m[1] + m[2] + "”", entry_html)
+
+
+_QUOTE_THEN_MARK = re.compile(r"([^”])”([.,])")
+
+
+def without_full_stop_after_question(entry_html: str) -> str:
+    """"Why Property?. Texas Law Review" → "Why Property? Texas Law Review": a title's own "?" or
+    "!" ends its sentence, and the style's full stop after it goes, as CSL processors print it
+    (citeproc-js, pandoc); citeproc-py keeps both. Italics and quote marks between stay."""
+    if not fixes_apply():
+        return entry_html
+    return _QUESTION_THEN_STOP.sub(r"\1\2", entry_html)
+
+
+_QUESTION_THEN_STOP = re.compile(r"([?!])((?:</?[bi]>|</span>|&#8221;|[”’\"])*)\.(?=\s|<|$)")
 
 
 def _fixed(source: bytes) -> tuple[etree._Element, bool, str]:

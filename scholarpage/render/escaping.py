@@ -135,9 +135,11 @@ def csl_safe(value: str) -> str:
     """Escape text for citeproc-py, which copies variables into its HTML output unescaped.
 
     Numeric character references survive the case changes CSL styles apply (an uppercased
-    `&amp;` would become `&AMP;`), so `<`, `>` and `&` become `&#60;`, `&#62;` and `&#38;`.
+    `&amp;` would become `&AMP;`), so `<`, `>` and `&` become `&#60;`, `&#62;` and `&#38;`; a
+    closing quote `”` becomes `&#8221;`, so that only the style's own quotes take the full stop
+    in (`citeproc_fixes.with_punctuation_in_quotes`).
     """
-    return value.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+    return value.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;").replace("”", "&#8221;")
 
 
 # --- head tags and embedded JSON ------------------------------------------------------------
