@@ -189,3 +189,15 @@ def test_a_label_is_printed_only_with_its_variable():
     assert without.endswith("Nr. 2"), without
     with_pages = plain_text(format_references([dataclasses.replace(article, pages="1-25")], "din-1505-2")["k"])
     assert with_pages.endswith("Nr. 2, S. 1–25"), with_pages
+
+
+def test_apa_capitalises_the_editors_label():
+    """APA's `(Eds.)` label is title-cased by the style; citeproc-py printed "(eds.)"."""
+    editors = (Person("Smith", "Jane"), Person("Doe", "John"))
+    references = (Reference(key="c", kind="chapter", title="Property", authors=(Person("Lemley", "Mark A."),),
+                            editors=editors, container="Intellectual Property", publisher="OUP", year="2005"),
+                  Reference(key="b", kind="book", title="Edited Volume", editors=editors[:1], publisher="OUP",
+                            year="2020"))
+    printed = {key: plain_text(entry) for key, entry in format_references(references, "apa").items()}
+    assert "In J. Smith & J. Doe (Eds.), Intellectual Property" in printed["c"]
+    assert printed["b"].startswith("Smith, J. (Ed.). (2020). Edited Volume.")

@@ -140,6 +140,7 @@ def _fixed(source: bytes) -> tuple[etree._Element, bool, str]:
     if fixes_apply():
         _chooses_out_of_groups(root, {macro.get("name"): macro for macro in root.iter(f"{_CSL}macro")})
         _labels_only_with_their_variable(root)
+        _labels_capitalised(root)
     return root, initialises, mark
 
 
@@ -273,6 +274,15 @@ def _calls_variable(element: etree._Element, macros: dict[str, etree._Element], 
         return any(_calls_variable(child, macros, seen) for branch in element if isinstance(branch.tag, str)
                    for child in branch if isinstance(child.tag, str))
     return tag in ("date", "number", "names", "group")
+
+
+def _labels_capitalised(root: etree._Element) -> None:
+    """A name label's `text-case="title"` as `capitalize-first`: citeproc-py title-cases only
+    text it knows to be English, and a label has no language, so APA printed "(eds.)" for "(Eds.)".
+    The labels are one word ("ed.", "trans."), where the two cases agree."""
+    for label in root.iter(f"{_CSL}label"):
+        if label.get("text-case") == "title" and etree.QName(label.getparent()).localname == "names":
+            label.set("text-case", "capitalize-first")
 
 
 def _labels_only_with_their_variable(root: etree._Element) -> None:
