@@ -201,3 +201,15 @@ def test_apa_capitalises_the_editors_label():
     printed = {key: plain_text(entry) for key, entry in format_references(references, "apa").items()}
     assert "In J. Smith & J. Doe (Eds.), Intellectual Property" in printed["c"]
     assert printed["b"].startswith("Smith, J. (Ed.). (2020). Edited Volume.")
+
+
+@pytest.mark.parametrize(("style", "printed"), [
+    ("chicago-author-date", "Smith, Jane, and John Doe, eds. 2020. Edited Volume."),
+    ("modern-language-association", "Smith, Jane, and John Doe, editors. Edited Volume."),
+])
+def test_editors_standing_in_for_the_author_are_printed_as_the_author_would_be(style, printed):
+    """Chicago names the substitute editors inside a `choose`: they take the author's name order
+    and label, as CSL's substitute inherits them (citeproc-py printed "Jane Smith, John Doe.")."""
+    book = Reference(key="b", kind="book", title="Edited Volume", editors=(Person("Smith", "Jane"), Person("Doe", "John")),
+                     publisher="OUP", year="2020")
+    assert plain_text(format_references([book], style)["b"]).startswith(printed)

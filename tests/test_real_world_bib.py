@@ -316,8 +316,8 @@ def test_editors_standing_in_for_the_author_are_printed_once(kind, style):
 
 
 @pytest.mark.parametrize(("kind", "printed"), [
-    ("book", "Smith, J., & Doe, J. (eds.). (2020). Edited Volume. Oxford University Press."),
-    ("incollection", "Smith, J., & Doe, J. (eds.). (2020). A Chapter. In Edited Volume (pp. 1–20). "
+    ("book", "Smith, J., & Doe, J. (Eds.). (2020). Edited Volume. Oxford University Press."),
+    ("incollection", "Smith, J., & Doe, J. (Eds.). (2020). A Chapter. In Edited Volume (pp. 1–20). "
                      "Oxford University Press."),
 ])
 def test_apa_prints_editors_in_the_authors_place_only(kind, printed):
@@ -327,7 +327,7 @@ def test_apa_prints_editors_in_the_authors_place_only(kind, printed):
 def test_editors_are_still_printed_beside_an_author():
     text = _apa("@incollection{Doe2020, author = {Roe, Richard}, editor = {Smith, Jane and Doe, John},\n"
                 " title = {A Chapter}, booktitle = {Edited Volume}, publisher = {OUP}, year = {2020}}\n")
-    assert text == "Roe, R. (2020). A Chapter. In J. Smith & J. Doe (eds.), Edited Volume. OUP."
+    assert text == "Roe, R. (2020). A Chapter. In J. Smith & J. Doe (Eds.), Edited Volume. OUP."
 
 
 # --- a thesis in APA: no stray "(Publication)" --------------------------------------------------

@@ -141,6 +141,7 @@ def _fixed(source: bytes) -> tuple[etree._Element, bool, str]:
         _chooses_out_of_groups(root, {macro.get("name"): macro for macro in root.iter(f"{_CSL}macro")})
         _labels_only_with_their_variable(root)
         _labels_capitalised(root)
+        _substituted_names_inherit(root)
     return root, initialises, mark
 
 
@@ -274,6 +275,32 @@ def _calls_variable(element: etree._Element, macros: dict[str, etree._Element], 
         return any(_calls_variable(child, macros, seen) for branch in element if isinstance(branch.tag, str)
                    for child in branch if isinstance(child.tag, str))
     return tag in ("date", "number", "names", "group")
+
+
+def _substituted_names_inherit(root: etree._Element) -> None:
+    """A bare `<names variable="editor"/>` in a `<substitute>`, inside a `<choose>` there, given
+    copies of the substituting names' `name`, `et-al` and `label`: CSL's inheritance, which
+    citeproc-py applies only to the substitute's own children. Chicago printed an edited book
+    "Jane Smith, John Doe. 2020." for "Smith, Jane, and John Doe, eds. 2020."."""
+    for substitute in root.iter(f"{_CSL}substitute"):
+        parent = substitute.getparent()
+        inherited = [child for child in parent
+                     if isinstance(child.tag, str) and etree.QName(child).localname in ("name", "et-al", "label")]
+        if not inherited:
+            continue
+        for names in substitute.iter(f"{_CSL}names"):
+            if names.getparent() is not substitute and not len(names) and _substitutes_for(names, substitute):
+                names.extend(copy.deepcopy(child) for child in inherited)
+
+
+def _substitutes_for(names: etree._Element, substitute: etree._Element) -> bool:
+    """Whether `substitute` is the nearest substitute above `names` (not one of a names inside it)."""
+    element = names.getparent()
+    while element is not substitute:
+        if etree.QName(element).localname == "names":
+            return False
+        element = element.getparent()
+    return True
 
 
 def _labels_capitalised(root: etree._Element) -> None:
