@@ -161,6 +161,7 @@ class Reference:
     title_translation: str = ""
     authors: tuple[Person, ...] = ()
     editors: tuple[Person, ...] = ()
+    translators: tuple[Person, ...] = ()
     container: str = ""
     collection: str = ""
     volume: str = ""

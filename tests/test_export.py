@@ -152,3 +152,18 @@ def test_isbn_and_issn_as_zotero_writes_them_reach_every_export():
                                                "issn": "0010-1958"}
     assert "citation_isbn=978-1-85521-240-7" in citation_reference(book)
     assert "citation_issn=0010-1958" in citation_reference(article)
+
+
+def test_a_translator_is_printed_and_exported():
+    """Zotero's `translator` field: "(B. Fowkes, Trans.)" in APA, RIS A4 as Zotero writes it."""
+    from scholarpage.render.bibliography import format_references, plain_text
+    from scholarpage.sources.bibtex import parse_references
+
+    (book,) = parse_references("@book{Marx1976,\n  author = {Marx, Karl},\n  translator = {Fowkes, Ben},\n"
+                               "  title = {Capital},\n  publisher = {Penguin},\n  year = {1976},\n}\n")
+    assert plain_text(format_references([book], "apa")["Marx1976"]) == "Marx, K. (1976). Capital (B. Fowkes, Trans.). Penguin."
+    files = downloads(ARTICLE, (book,), PAGE)
+    entry = pybtex.database.parse_string(files[REFERENCE_FILES["bib"]], "bibtex").entries["Marx1976"]
+    assert _tex(entry.fields["translator"]) == "Fowkes, Ben"  # pybtex parses names of author and editor only
+    assert rispy.loads(files[REFERENCE_FILES["ris"]])[0]["subsidiary_authors"] == ["Fowkes, Ben"]
+    assert json.loads(files[REFERENCE_FILES["json"]])[0]["translator"] == [{"family": "Fowkes", "given": "Ben"}]

@@ -36,6 +36,8 @@ def csl_item(reference: Reference) -> dict[str, Any]:
         item["author"] = [csl_name(person) for person in named(reference.authors)]
     if named(reference.editors):
         item["editor"] = [csl_name(person) for person in named(reference.editors)]
+    if named(reference.translators):
+        item["translator"] = [csl_name(person) for person in named(reference.translators)]
     issued = _csl_date(reference.date, reference.year)
     if issued:
         item["issued"] = issued

@@ -125,6 +125,7 @@ def _ris_record(reference: Reference, extra: dict[str, str]) -> str:
     tags = [("TY", RIS_TYPE.get(reference.kind, "GEN")), ("ID", reference.key), ("TI", reference.title)]
     tags += [("AU", _ris_name(person)) for person in named(reference.authors)]
     tags += [("A2", _ris_name(person)) for person in named(reference.editors)]
+    tags += [("A4", _ris_name(person)) for person in named(reference.translators)]  # as Zotero writes them
     tags += [
         ("T2", reference.container), ("J2", extra.get("journal_abbrev", "")), ("T3", reference.collection),
         ("VL", reference.volume), ("IS", reference.issue),

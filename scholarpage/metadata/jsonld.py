@@ -75,6 +75,7 @@ def cited_work(reference: Reference) -> dict[str, Any]:
         # By name only: the family and given names are in the `citation_reference` tags already,
         # and repeating them for every reference would cost 0.6 KB gzipped on the seed page.
         "author": [_person(person, parts=False) for person in named(reference.authors)],
+        "translator": [_person(person, parts=False) for person in named(reference.translators)],
         "datePublished": iso_date(reference),
         "isPartOf": container if reference.container else {},
         "identifier": _doi(reference.doi) if reference.doi else {},

@@ -398,6 +398,7 @@ def _reference(entry: Entry, fields: dict[str, str], name: str) -> tuple[Referen
         title_translation=text.get(TRANSLATION_FIELD, ""),
         authors=_persons(fields.get("author", "")),
         editors=_persons(fields.get("editor", "")),
+        translators=_persons(fields.get("translator", "")),
         container=_first(text, "journaltitle", "journal", "booktitle") or ("" if url_published else published),
         collection=text.get("series", ""),
         volume=text.get("volume", ""),

@@ -42,6 +42,7 @@ def _entry(reference: Reference) -> str:
         ("entrysubtype", subtype),
         ("author", _names(reference.authors)),
         ("editor", _names(reference.editors)),
+        ("translator", _names(reference.translators)),
         ("title", _encode_title(reference)),
         (TRANSLATION_FIELD, encode_latex(reference.title_translation)),
         (container_field.get(entry_type, "howpublished"), encode_latex(reference.container)),
