@@ -38,14 +38,17 @@ from scholarpage.sources.collection import load_collection  # noqa: E402
 REFERENCES = 60
 
 
-def journal(folder: Path, articles: int, *, search: bool = True) -> Path:
+def journal(folder: Path, articles: int, *, search: bool = True, floor: bool = False) -> Path:
     """A journal folder: the example's mkdocs.yml and journal.yml, `articles` generated articles
-    (without `search`: the plugin's Pagefind index off)."""
+    (without `search`: the plugin's Pagefind index off; with `floor`: every entry with `formatted`
+    and no "Cite this article", so the plugin formats nothing)."""
     example = ROOT / "examples" / "journal"
     folder.mkdir(parents=True)
     config = (example / "mkdocs.yml").read_text("utf-8")
     if not search:
         config = config.replace("      style: apa\n", "      style: apa\n      search: false\n")
+    if floor:
+        config = config.replace("      style: apa\n", "      style: apa\n      cite_styles: {}\n")
     (folder / "mkdocs.yml").write_text(config, "utf-8")
     shutil.copytree(example / "docs", folder / "docs")
     shutil.copy(example / "journal.yml", folder / "journal.yml")
@@ -58,20 +61,21 @@ def journal(folder: Path, articles: int, *, search: bool = True) -> Path:
             f"volume: {volume}\nissue: {issue}\nyear: {2000 + volume}\npages: {number}-{number + 9}\n"
             f"dates:\n  published: {2000 + volume}-0{issue}-15\nlanguage: en\n"
             f"abstract: The abstract of synthetic article {number}.\n", "utf-8")
-        (article / "references.bib").write_text("\n".join(_entry(number, n) for n in range(REFERENCES)), "utf-8")
+        entries = (_entry(number, n, printed=floor or n % 2 == 1) for n in range(REFERENCES))
+        (article / "references.bib").write_text("\n".join(entries), "utf-8")
     return folder
 
 
-def _entry(article: int, number: int) -> str:
-    printed = (f"  formatted = {{Writer{number}, A., and B. Other{number}. {1950 + number}. Printed reference "
-               f"{number} of article {article}. Journal of Tests {number}: 1--9.}},\n") if number % 2 else ""
+def _entry(article: int, number: int, printed: bool) -> str:
+    formatted = (f"  formatted = {{Writer{number}, A., and B. Other{number}. {1950 + number}. Printed reference "
+                 f"{number} of article {article}. Journal of Tests {number}: 1--9.}},\n") if printed else ""
     return (f"@article{{Key{article}x{number},\n  author = {{Writer{number}, Alex and Other{number}, Bea}},\n"
             f"  title = {{Reference {number} of Article {article}}},\n  journaltitle = {{Journal of Tests}},\n"
             f"  volume = {{{number}}},\n  pages = {{1--9}},\n  year = {{{1950 + number}}},\n"
-            f"  doi = {{10.1000/t.{article}.{number}}},\n{printed}}}\n")
+            f"  doi = {{10.1000/t.{article}.{number}}},\n{formatted}}}\n")
 
 
-def bare(folder: Path, source: Path, *, search: bool = True) -> Path:
+def bare(folder: Path, source: Path, *, search: bool = True, floor: bool = False) -> Path:
     """The same site's pages pre-rendered to Markdown, the plugin removed: what Material alone does
     (with `search`, `plugins:` left empty, so MkDocs adds its search plugin; without, none)."""
     from scholarpage.adapter.collection_site import plan_site
@@ -79,7 +83,7 @@ def bare(folder: Path, source: Path, *, search: bool = True) -> Path:
 
     folder.mkdir(parents=True)
     shutil.copytree(source / "docs", folder / "docs")
-    plan = plan_site(load_collection(source), "", "apa", str(source / "articles"))
+    plan = plan_site(load_collection(source), "", "apa", str(source / "articles"), **({"cite_styles": {}} if floor else {}))
     for page, markdown in plan.markdown.items():
         (folder / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
         (folder / "docs" / page).write_text(markdown, "utf-8")
@@ -185,6 +189,9 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true")
     parser.add_argument("--no-search", action="store_true",
                         help="no search index on either side (bare: no plugins; ours: search: false)")
+    parser.add_argument("--floor", action="store_true",
+                        help="every entry with `formatted` and no 'Cite this article': the plugin formats nothing, "
+                             "the least a cold build can cost with any CSL processor")
     parser.add_argument("--instructions-up-to", type=int, default=0,
                         help="count instructions with valgrind for journals up to this many articles")
     args = parser.parse_args()
@@ -192,8 +199,8 @@ def main() -> None:
           f"{'× bare wall':>11} {'× bare CPU':>10} {'peak MB':>8} {'site MB':>8}", flush=True)
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            ours = journal(Path(tmp) / "ours", size, search=not args.no_search)
-            theirs = bare(Path(tmp) / "bare", ours, search=not args.no_search)
+            ours = journal(Path(tmp) / "ours", size, search=not args.no_search, floor=args.floor)
+            theirs = bare(Path(tmp) / "bare", ours, search=not args.no_search, floor=args.floor)
             home = Path(tmp) / "home"
             for kind in ("cold", "warm"):
                 runs, bare_runs = [], []
