@@ -150,3 +150,23 @@ def test_copy_citation_puts_the_reference_exactly_as_shown_on_the_clipboard(page
     page.locator("button[aria-label='Copy citation of reference 17']").click()
     page.wait_for_timeout(300)
     assert page.evaluate("navigator.clipboard.readText()") == load_references(ROOT / "references.bib")[16].text
+
+
+def test_on_a_polish_site_the_reference_tools_and_their_feedback_speak_polish(page_at, serve, tmp_path):
+    """theme.language: pl — the controls the script makes carry the page's words (labels.py),
+    and the copy feedback is Material's own Polish."""
+    from conftest import build_site, copy_project
+
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  language: en\n", "  language: pl\n"), "utf-8")
+    assert build_site(project, tmp_path / "site").returncode == 0
+    page = page_at(serve(tmp_path / "site"))
+    buttons = page.eval_on_selector_all("li:has(> #ref-17) button",
+                                        "bs => bs.map(b => [b.textContent, b.getAttribute('aria-label')])")
+    assert buttons == [["Kopiuj link", "Kopiuj link do pozycji 17"], ["Kopiuj opis", "Kopiuj opis pozycji 17"],
+                       ["Kopiuj BibTeX", "Kopiuj BibTeX pozycji 17"]]
+    page.locator("button[aria-label='Kopiuj BibTeX pozycji 17']").click()
+    page.wait_for_selector(".md-dialog--active", timeout=5000)
+    assert page.inner_text(".md-dialog__inner") == "Skopiowano do schowka"
+    assert page.locator(".sp-cite-this__tools button").first.inner_text() == "Kopiuj opis w stylu APA"

@@ -46,10 +46,10 @@ class SitePlan:
 
 def plan_site(collection: Collection, site_url: str, style: str, root_folder: str,
               store: Store | None = None, cite_styles: Mapping[str, str] = CITE_STYLES,
-              processes: int = 0) -> SitePlan:
+              processes: int = 0, interface_language: str = "en") -> SitePlan:
     """`site_url` is the site's absolute URL or ""; `root_folder` holds the article folders;
     `store` keeps formatted citations between builds; `cite_styles` are the "Cite this
-    article" tabs."""
+    article" tabs; the pages' own words are in `interface_language` (`theme.language`)."""
     plan = SitePlan()
 
     def absolute(path: str) -> str:
@@ -60,11 +60,11 @@ def plan_site(collection: Collection, site_url: str, style: str, root_folder: st
     styles = (style, style_digest(style),
               tuple((label, name, style_digest(name)) for label, name in cite_styles.items()))
     for entry in collection.articles:
-        _plan_article(plan, collection, entry, absolute, styles, root_folder, store, cite_styles)
+        _plan_article(plan, collection, entry, absolute, styles, root_folder, store, cite_styles, interface_language)
     for issue in collection.issues:
         page = pages.issue_path(issue)
         folder = pages.url_path(page)
-        plan.markdown[page] = pages.issue_page(collection, issue)
+        plan.markdown[page] = pages.issue_page(collection, issue, interface_language)
         urls = [absolute(pages.url_path(pages.article_path(e))) or pages.relative(page, pages.article_path(e))
                 for e in issue.articles]
         plan.heads[page] = json_script(publication_issue(issue, collection.journal, urls, absolute("")))
@@ -74,12 +74,12 @@ def plan_site(collection: Collection, site_url: str, style: str, root_folder: st
             plan.files[folder + pages.ISSUE_FILES[ext]] = writer(cited)
         title = f"{collection.journal.title}: {issue.label}"
         plan.files[folder + pages.FEED] = _feed(collection, issue.articles, title, folder + pages.FEED, page, absolute)
-    plan.markdown[pages.HOME] = pages.home_page(collection)
+    plan.markdown[pages.HOME] = pages.home_page(collection, interface_language)
     issue_urls = [absolute(pages.url_path(pages.issue_path(i))) or pages.relative(pages.HOME, pages.issue_path(i))
                   for i in collection.issues]
     plan.heads[pages.HOME] = json_script(journal_home(collection, issue_urls, absolute("")))
-    plan.markdown[pages.ARCHIVE] = pages.archive_page(collection)
-    plan.markdown[pages.AUTHORS] = pages.authors_page(collection)
+    plan.markdown[pages.ARCHIVE] = pages.archive_page(collection, interface_language)
+    plan.markdown[pages.AUTHORS] = pages.authors_page(collection, interface_language)
     plan.listed |= {pages.HOME, pages.ARCHIVE, pages.AUTHORS}
     plan.files[pages.FEED] = _feed(collection, collection.articles[:50], collection.journal.title, pages.FEED,
                                    pages.HOME, absolute)
@@ -114,13 +114,14 @@ def _formatting_jobs(collection: Collection, style: str, absolute, cite_styles: 
 
 
 def _plan_article(plan: SitePlan, collection: Collection, entry: PublishedArticle, absolute, styles: tuple,
-                  root_folder: str, store: Store | None, cite_styles: Mapping[str, str]) -> None:
+                  root_folder: str, store: Store | None, cite_styles: Mapping[str, str],
+                  interface_language: str) -> None:
     page = pages.article_path(entry)
     folder = pages.url_path(page)
     issue = next(issue for issue in collection.issues if entry in issue.articles)
     made = _article_files(entry, absolute(folder), absolute(folder + entry.pdf) if entry.pdf else "",
                           pages.relative(page, pages.HOME), pages.relative(page, pages.issue_path(issue)),
-                          (collection.journal.languages or ("en",))[0], styles, cite_styles, store)
+                          (collection.journal.languages or ("en",))[0], styles, cite_styles, store, interface_language)
     plan.markdown[page] = made.markdown
     plan.articles[page] = entry
     plan.heads[page] = made.head
@@ -147,17 +148,19 @@ _MAKE_AT_MOST = 4096
 
 
 def _article_files(entry: PublishedArticle, page_url: str, pdf_url: str, journal_href: str, issue_href: str,
-                   language: str, styles: tuple, cite_styles: Mapping[str, str], store: Store | None) -> ArticleFiles:
+                   language: str, styles: tuple, cite_styles: Mapping[str, str], store: Store | None,
+                   interface_language: str) -> ArticleFiles:
     """The article's files, made, or as made before from the same inputs. `styles`: the list's
     style, the Cite-this styles and their files' digests (a house style edited in `mkdocs serve`
     makes every page again)."""
     style = styles[0]
-    key = (entry, page_url, pdf_url, journal_href, issue_href, language, styles)
+    key = (entry, page_url, pdf_url, journal_href, issue_href, language, styles, interface_language)
     made = _MADE.get(key)
     if made is None:
         markdown = article_page(entry.article, entry.references, page_url=page_url, style=style, body=entry.body,
                                 journal_href=journal_href, issue_href=issue_href, store=store,
-                                site_language=language, cite_styles=cite_styles)
+                                site_language=language, cite_styles=cite_styles,
+                                interface_language=interface_language)
         head = head_html(entry.article, entry.references, page_url=page_url, pdf_url=pdf_url,
                          jsonld=jsonld_script(entry.article, entry.references, page_url=page_url))
         made = _MADE[key] = ArticleFiles(markdown, head, downloads(entry.article, entry.references, page_url))
@@ -188,7 +191,8 @@ class JournalSite:
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         self.plan = plan_site(self.collection, config.site_url or "", self.style,
-                              str(self.root / self.articles_folder), self.store, self.cite_styles, self.processes)
+                              str(self.root / self.articles_folder), self.store, self.cite_styles, self.processes,
+                              config.theme.get("language") or "en")
         for page, markdown in self.plan.markdown.items():
             level = InclusionLevel.UNDEFINED if page in self.plan.listed else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page, content=markdown, inclusion=level))

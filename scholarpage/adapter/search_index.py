@@ -47,6 +47,7 @@ import pagefind_bin
 from lxml import html as lxml_html
 
 from scholarpage.model import Reference
+from scholarpage.render.labels import words
 
 OUTPUT = "pagefind"
 UNUSED = ("pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
@@ -236,7 +237,7 @@ def references_html(records: list[dict], language: str, page_url: str) -> str:
     search words."""
     body = "".join(f'<h3 id="{escape(record["url"].rsplit("#", 1)[1])}">{escape(record["text"])}</h3>'
                    f'<p>{escape(record["words"])}</p>' for record in records)
-    return _page(language, "References", "references", page_url, body)
+    return _page(language, words(language)["references"], "references", page_url, body)
 
 
 def _write(staging: Path, output: Path, language: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +15,7 @@ from scholarpage.metadata.downloads import ARTICLE_FILES, REFERENCE_FILES, artic
 from scholarpage.render.escaping import (Markup, escape, label_links, language_attributes, link, linked_text, render,
                                          right_to_left)
 from scholarpage.model import Article, Author, Reference
+from scholarpage.render.labels import long_date, words
 from scholarpage.identifiers import doi_url, orcid_url
 from scholarpage.metadata.scholar_links import scholar_url
 
@@ -31,6 +32,7 @@ class Entry:
     body: Markup
     attributes: Markup  # the heading's lang and dir
     scholar: str
+    scholar_label: str
 
 
 def article_page(
@@ -45,6 +47,7 @@ def article_page(
     store: Store | None = None,
     site_language: str = "",
     cite_styles: Mapping[str, str] = CITE_STYLES,
+    interface_language: str = "en",
 ) -> str:
     """The whole Markdown source of the article page.
 
@@ -56,11 +59,13 @@ def article_page(
     own text (title, abstract, keywords, body) is marked with its language when that is not
     `site_language`, the language of the site's interface (a Polish article in an English journal). `store` keeps
     formatted citations between builds. `cite_styles` are the "Cite this article" tabs (label →
-    CSL style); none, no such section.
+    CSL style); none, no such section. The page's own words (headings, labels, controls) are in
+    `interface_language`, Material's `theme.language` (labels.py).
     """
+    said = words(interface_language)
     formatted = format_references([r for r in references if not r.text], style, store)
     entries = [
-        _entry(number, reference, article.language, formatted.get(reference.key))
+        _entry(number, reference, article.language, formatted.get(reference.key), said)
         for number, reference in enumerate(references, start=1)
     ]
     return render(
@@ -70,12 +75,13 @@ def article_page(
         article=article,
         kicker=article.section,
         affiliations=list(dict.fromkeys(a.affiliation for a in article.authors if a.affiliation)),
-        facts=_facts(article, journal_href, issue_href),
+        facts=_facts(article, journal_href, issue_href, interface_language),
+        said=said,
         orcid_link=_orcid_link,
-        reference_list=Markup(render("reference_list.html.j2", entries=entries,
-                                     bibtex_file=REFERENCE_FILES["bib"]).rstrip("\n")),
-        cite_this=cite_this_html(cite_this_tabs(article, page_url, store, cite_styles)) if cite_styles else "",
-        downloads=_downloads(bool(references)),
+        reference_list=Markup(render("reference_list.html.j2", entries=entries, bibtex_file=REFERENCE_FILES["bib"],
+                                     controls=_controls(said)).rstrip("\n")),
+        cite_this=cite_this_html(cite_this_tabs(article, page_url, store, cite_styles), said) if cite_styles else "",
+        downloads=_downloads(bool(references), said),
         has_references=bool(references),
         body=Markup(body.strip()),
     )
@@ -109,19 +115,32 @@ def cite_this_tabs(article: Article, page_url: str, store: Store | None = None,
     return [Style(label, entry, plain_text(entry)) for label, entry in formatted.items()]
 
 
-def cite_this_html(tabs: Sequence[Style]) -> Markup:
+def cite_this_html(tabs: Sequence[Style], said: Mapping[str, str] = words("en")) -> Markup:
     """"Cite this article" as Material's content tabs, one per style."""
-    return Markup(render("cite_this.html.j2", cite_this=tabs).rstrip("\n"))
+    copy_labels = [said["copy_style"].format(style=tab.label) for tab in tabs]
+    return Markup(render("cite_this.html.j2", cite_this=list(zip(tabs, copy_labels, strict=True))).rstrip("\n"))
 
 
-def _downloads(has_references: bool = True) -> list[tuple[str, list[Markup]]]:
+def _controls(said: Mapping[str, str]) -> str:
+    """The reference tools' words, for scholarpage.js, which makes the controls; "" where they
+    are its own English ones (the page carries nothing it does not need)."""
+    names = ("copy_link", "copy_link_of", "copy_citation", "copy_citation_of", "copy_bibtex", "copy_bibtex_of",
+             "copy_failed")
+    english = words("en")
+    if all(said[name] == english[name] for name in names):
+        return ""
+    return json.dumps({name: said[name] for name in names}, ensure_ascii=False)
+
+
+def _downloads(has_references: bool, said: Mapping[str, str]) -> list[tuple[str, list[Markup]]]:
     """Download links, relative: the plugin writes the files into the page's own folder."""
     formats = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
-    article = [link(ARTICLE_FILES[ext], name, f"{name} (citation of this article)", download=ARTICLE_FILES[ext])
+    article = [link(ARTICLE_FILES[ext], name, said["of_this_article"].format(format=name), download=ARTICLE_FILES[ext])
                for ext, name in formats]
-    listed = [link(REFERENCE_FILES[ext], name, f"{name} (all references)", download=REFERENCE_FILES[ext])
-              for ext, name in formats]
-    return [("Citation", article), ("References", listed)] if has_references else [("Citation", article)]
+    listed = [link(REFERENCE_FILES[ext], name, said["of_all_references"].format(format=name),
+                   download=REFERENCE_FILES[ext]) for ext, name in formats]
+    captions = [(said["citation"], article), (said["references"], listed)]
+    return captions if has_references else captions[:1]
 
 
 #: The longest page description (`<meta name="description">`); search engines show about 160.
@@ -169,29 +188,28 @@ def issue_line(article: Article) -> str:
     return line
 
 
-def _facts(article: Article, journal_href: str = "", issue_href: str = "") -> list[tuple[str, str | Markup]]:
-    """The article-information block: where it was published, its address, dates and licence."""
+def _facts(article: Article, journal_href: str = "", issue_href: str = "", language: str = "en"
+           ) -> list[tuple[str, str, str | Markup]]:
+    """The article-information block: where it was published, its address, dates and licence,
+    each as (the key its class is named by, its label in `language`, its value)."""
     journal = article.journal
     journal_url = journal_href or journal.url
     doi = link(doi_url(article.doi), doi_url(article.doi)) if article.doi else ""
     licence = article.license
     licence_value = link(licence.url, licence.name or licence.url) if licence.url else licence.name
     facts = [
-        ("Journal", link(journal_url, journal.title) if journal_url else journal.title),
-        ("Issue", link(issue_href, issue_line(article)) if issue_href else issue_line(article)),
-        ("Pages", "–".join(p for p in (article.first_page, article.last_page) if p)),
-        ("Article number", article.article_number),
-        ("DOI", doi),
-        ("Submitted", _date(article.submitted)),
-        ("Accepted", _date(article.accepted)),
-        ("Published", _date(article.published)),
-        ("Licence", licence_value),
+        ("journal", link(journal_url, journal.title) if journal_url else journal.title),
+        ("issue", link(issue_href, issue_line(article)) if issue_href else issue_line(article)),
+        ("pages", "–".join(p for p in (article.first_page, article.last_page) if p)),
+        ("article_number", article.article_number),
+        ("doi", doi),
+        ("submitted", long_date(article.submitted, language)),
+        ("accepted", long_date(article.accepted, language)),
+        ("published", long_date(article.published, language)),
+        ("licence", licence_value),
     ]
-    return [(label, value) for label, value in facts if value]
-
-
-def _date(value: dt.date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else ""
+    said = words(language)
+    return [(key.replace("_", "-"), said.get(key, "DOI"), value) for key, value in facts if value]
 
 
 #: ORCID's iD mark (its green circle and the letters iD), drawn inline: no request to another host.
@@ -211,13 +229,15 @@ def _orcid_link(author: Author) -> Markup:
     return Markup('<a class="sp-orcid" href="{}" aria-label="{}">{}</a>').format(url, label, _ORCID_ICON)
 
 
-def _entry(number: int, reference: Reference, page_language: str, formatted: Markup | None) -> Entry:
+def _entry(number: int, reference: Reference, page_language: str, formatted: Markup | None,
+           said: Mapping[str, str]) -> Entry:
     shown = reference.shown_language
     foreign = bool(shown) and not _same_language(shown, page_language)
     if reference.text:
-        body, whole_is_foreign = _printed_text(reference, number, foreign)
+        body, whole_is_foreign = _printed_text(reference, number, foreign, said)
     else:
-        body = label_links(formatted, f"link of reference {number}") if formatted else Markup(escape(reference.key))
+        body = (label_links(formatted, said["link_of"].format(number=number)) if formatted
+                else Markup(escape(reference.key)))
         whole_is_foreign = foreign
     # a reference in a right-to-left language runs the way its first letter does, wherever its
     # `lang` went (the whole entry, or only the title as printed)
@@ -232,17 +252,17 @@ def _entry(number: int, reference: Reference, page_language: str, formatted: Mar
         body=body,
         attributes=attributes,
         scholar=scholar_url(reference),
+        scholar_label=said["scholar_reference"].format(number=number),
     )
 
 
-def _printed_text(reference: Reference, number: int, foreign: bool) -> tuple[Markup, bool]:
+def _printed_text(reference: Reference, number: int, foreign: bool, said: Mapping[str, str]) -> tuple[Markup, bool]:
     """The printed text verbatim, DOI and URL linked, a foreign title marked with `lang`.
 
     Returns the body and whether `lang` must go on the whole entry instead (the title could
     not be found in the text).
     """
-    label = f"reference {number}"
-    links = _links(reference, label)
+    links = _links(reference, said["doi_of"].format(number=number), said["link_of"].format(number=number))
     text, italics = reference.text, reference.emphasis
     start = text.find(reference.title) if foreign and reference.title else -1
     if start < 0:
@@ -259,15 +279,15 @@ def _within(spans: tuple[tuple[int, int], ...], start: int, end: int) -> list[tu
     return [(max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start]
 
 
-def _links(reference: Reference, label: str) -> list[tuple[str, str, str]]:
+def _links(reference: Reference, doi_label: str, link_label: str) -> list[tuple[str, str, str]]:
     links = []
     if reference.doi:
-        links += [(doi_url(reference.doi), doi_url(reference.doi), f"DOI of {label}")]
-        links += [(reference.doi, doi_url(reference.doi), f"DOI of {label}")]
+        links += [(doi_url(reference.doi), doi_url(reference.doi), doi_label)]
+        links += [(reference.doi, doi_url(reference.doi), doi_label)]
     if reference.url:
         bare = reference.url.split("://", 1)[-1]
         href = reference.url if "://" in reference.url else f"https://{reference.url}"
-        links += [(reference.url, href, f"link of {label}"), (bare, href, f"link of {label}")]
+        links += [(reference.url, href, link_label), (bare, href, link_label)]
     return links
 
 

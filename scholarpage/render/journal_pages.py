@@ -16,6 +16,7 @@ import yaml
 from scholarpage.identifiers import doi_url
 from scholarpage.model import Collection, Issue, Journal, Person, PublishedArticle
 from scholarpage.render.escaping import Markup, escape, render
+from scholarpage.render.labels import article_count, long_date, words
 
 HOME = "index.md"
 ARCHIVE = "issues.md"
@@ -100,7 +101,7 @@ def _language(journal: Journal) -> str:
     return (journal.languages or ("en",))[0]
 
 
-def home_page(collection: Collection) -> str:
+def home_page(collection: Collection, interface_language: str = "en") -> str:
     journal = collection.journal
     current = collection.issues[0] if collection.issues else None
     return render(
@@ -113,10 +114,11 @@ def home_page(collection: Collection) -> str:
         archive_href=relative(HOME, ARCHIVE),
         feed_href=relative(HOME, FEED),
         by_year=collection.by_year,
+        said=words(interface_language),
     )
 
 
-def issue_page(collection: Collection, issue: Issue) -> str:
+def issue_page(collection: Collection, issue: Issue, interface_language: str = "en") -> str:
     page = issue_path(issue)
     return render(
         "journal_issue.md.j2",
@@ -128,18 +130,22 @@ def issue_page(collection: Collection, issue: Issue) -> str:
         feed_href=FEED,
         archive_href=relative(page, ARCHIVE),
         by_year=collection.by_year,
+        said=words(interface_language),
+        date=long_date(issue.date, interface_language),
     )
 
 
-def archive_page(collection: Collection) -> str:
+def archive_page(collection: Collection, interface_language: str = "en") -> str:
     volumes: dict[str, list[tuple[Issue, str]]] = defaultdict(list)
     for issue in collection.issues:
         volumes[issue.volume].append((issue, relative(ARCHIVE, issue_path(issue))))
-    return render("journal_archive.md.j2", front_matter=_front_matter("Archive"), volumes=list(volumes.items()),
-                  by_year=collection.by_year)
+    said = words(interface_language)
+    return render("journal_archive.md.j2", front_matter=_front_matter(said["archive"]), volumes=list(volumes.items()),
+                  by_year=collection.by_year, said=said,
+                  articles=lambda issue: article_count(len(issue.articles), interface_language))
 
 
-def authors_page(collection: Collection) -> str:
+def authors_page(collection: Collection, interface_language: str = "en") -> str:
     """Every author, by family name, with their articles. Authors with an ORCID iD are one
     person however their name is written ("Łukasz" and "Lukasz"), under the name of their newest
     article (names change; the newest is the one in use)."""
@@ -153,5 +159,6 @@ def authors_page(collection: Collection) -> str:
             by_author[who].append(listed(entry, AUTHORS, language))
     people = sorted(((names[who].indexed, articles) for who, articles in by_author.items()),
                     key=lambda item: (item[0].casefold(), item[0]))
-    return render("journal_authors.md.j2", front_matter=_front_matter("Authors"), people=people)
+    said = words(interface_language)
+    return render("journal_authors.md.j2", front_matter=_front_matter(said["authors"]), people=people, said=said)
 

@@ -24,6 +24,21 @@
   var list = document.querySelector("ol[data-bibtex]");
   if (!list) return;
   var bibtex = null;
+  // The controls' words in the site's language, from the page (labels.py); "Copied" is
+  // Material's own word, from its page config.
+  var said = {};
+  try { said = JSON.parse(list.getAttribute("data-controls") || "{}") || {}; } catch (error) { said = {}; }
+  var material = {};
+  try { material = JSON.parse(document.getElementById("__config").textContent).translations || {}; } catch (error) { material = {}; }
+  function word(name, number) {
+    var english = {
+      copy_link: "Copy link", copy_link_of: "Copy link to reference {number}",
+      copy_citation: "Copy citation", copy_citation_of: "Copy citation of reference {number}",
+      copy_bibtex: "Copy BibTeX", copy_bibtex_of: "Copy BibTeX of reference {number}",
+      copy_failed: "Could not copy the BibTeX entry"
+    };
+    return (said[name] || english[name]).replace("{number}", number);
+  }
 
   // The page's address for links that work outside it: the canonical URL when the site has a
   // site_url, else this page's own address.
@@ -46,9 +61,9 @@
     if (!heading || !tools) return;
     var number = index + 1;
     tools.append(
-      " ", button("Copy link", "Copy link to reference " + number, {"data-clipboard-text": base + "#" + heading.id}),
-      " ", button("Copy citation", "Copy citation of reference " + number, {"data-clipboard-target": "#" + heading.id}),
-      " ", button("Copy BibTeX", "Copy BibTeX of reference " + number, {"data-bibtex-index": index}));
+      " ", button(word("copy_link"), word("copy_link_of", number), {"data-clipboard-text": base + "#" + heading.id}),
+      " ", button(word("copy_citation"), word("copy_citation_of", number), {"data-clipboard-target": "#" + heading.id}),
+      " ", button(word("copy_bibtex"), word("copy_bibtex_of", number), {"data-bibtex-index": index}));
   });
 
   function entries() {
@@ -86,7 +101,7 @@
           return new Blob([t], {type: "text/plain"});
         })})])
       : text.then(function (t) { return navigator.clipboard.writeText(t); });
-    copied.then(function () { announce("Copied to clipboard"); },
-                function () { announce("Could not copy the BibTeX entry"); });
+    copied.then(function () { announce(material["clipboard.copied"] || "Copied to clipboard"); },
+                function () { announce(word("copy_failed")); });
   });
 })();
