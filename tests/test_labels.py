@@ -70,8 +70,10 @@ def test_a_polish_article_page_speaks_polish_and_keeps_the_articles_text(tmp_pat
     assert page.xpath("string(//li[h3[@id='ref-17']]//a[@class='sp-ref__scholar']/@aria-label)") == (
         "Google Scholar: pozycja 17")
     assert page.xpath("string(//p[@class='sp-cite-this__text'][1]/@data-copy-label)") == "Kopiuj opis w stylu APA"
-    # the article's own title and the references' text are the source's, untranslated
+    # the article's own title and the references' text are the source's, untranslated, and the
+    # article's English is marked as such inside the Polish page
     assert page.xpath("string(//h1[@id='article-title'])").startswith("Peeling the Onion Skins")
+    assert page.xpath("//h1[@id='article-title']/@lang") == ["en"] and page.xpath("/html/@lang") == ["pl"]
     assert page.xpath("string(//h3[@id='ref-17'])").startswith("Gorton Gary, Andrew Metrick")
 
 

@@ -144,9 +144,10 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         pdf = self.article.pdf
         next_to_page = bool(pdf) and "/" not in pdf and files.get_file_from_path(folder + pdf) is not None
         pdf_url = self.page_url + pdf if self.page_url and next_to_page else ""
+        interface = config.theme.get("language") or "en"
         markdown = article_page(self.article, self.references, page_url=self.page_url, style=self.style,
-                                store=self.store, cite_styles=self.cite_styles,
-                                interface_language=config.theme.get("language") or "en")
+                                store=self.store, cite_styles=self.cite_styles, site_language=interface,
+                                interface_language=interface)
         files.append(File.generated(config, self.config.page, content=markdown))
         for name, content in downloads(self.article, self.references, self.page_url).items():
             files.append(File.generated(config, folder + name, content=content))
