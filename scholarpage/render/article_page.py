@@ -209,7 +209,7 @@ def _facts(article: Article, journal_href: str = "", issue_href: str = "", langu
         ("licence", licence_value),
     ]
     said = words(language)
-    return [(key.replace("_", "-"), said.get(key, "DOI"), value) for key, value in facts if value]
+    return [(key.replace("_", "-"), said[key], value) for key, value in facts if value]
 
 
 #: ORCID's iD mark (its green circle and the letters iD), drawn inline: no request to another host.

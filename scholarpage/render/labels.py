@@ -27,6 +27,7 @@ _ENGLISH = {
     "issue": "Issue",
     "pages": "Pages",
     "article_number": "Article number",
+    "doi": "DOI",
     "submitted": "Submitted",
     "accepted": "Accepted",
     "published": "Published",
