@@ -11,7 +11,8 @@ import lxml.html
 import pytest
 
 from conftest import ROOT, build_site, copy_project
-from scholarpage.render.labels import LANGUAGES, article_count, long_date, words
+from scholarpage.model import Issue
+from scholarpage.render.labels import LANGUAGES, article_count, issue_name, long_date, words
 
 
 def test_every_language_names_every_word_and_keeps_its_placeholders():
@@ -47,6 +48,20 @@ def test_polish_counts_take_polish_plurals(count, printed):
     assert article_count(count, "pl") == printed
 
 
+@pytest.mark.parametrize(("volume", "number", "year"), [("60", "1", 2026), ("", "3", 2025), ("", "", 2025), ("7", "", 2024)])
+def test_an_issue_is_named_in_english_as_the_model_names_it(volume, number, year):
+    """Feeds, JSON-LD and error messages use Issue.label; English pages say the same."""
+    assert issue_name(volume, number, year, "en") == Issue(volume, number, year, ()).label
+
+
+@pytest.mark.parametrize(("language", "name"), [
+    ("pl", "T. 60 nr 1 (2026)"), ("de", "Bd. 60 Nr. 1 (2026)"), ("es", "Vol. 60 Núm. 1 (2026)"),
+    ("pt", "v. 60 n. 1 (2026)"),
+])
+def test_an_issue_is_named_as_ojs_names_it_in_each_language(language, name):
+    assert issue_name("60", "1", 2026, language) == name
+
+
 def _with_language(project: Path, language: str) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
@@ -66,6 +81,7 @@ def test_a_polish_article_page_speaks_polish_and_keeps_the_articles_text(tmp_pat
                      strict=True))
     assert facts["Opublikowano"].text_content() == "19 lutego 2026"
     assert {"Czasopismo", "Numer", "Do pobrania"} <= set(facts) and "Published" not in facts
+    assert facts["Numer"].text_content() == "T. 60 nr 1 (2026)"
     assert page.xpath("//section[@class='sp-info']/@aria-label") == ["Informacje o artykule"]
     assert page.xpath("string(//li[h3[@id='ref-17']]//a[@class='sp-ref__scholar']/@aria-label)") == (
         "Google Scholar: pozycja 17")
@@ -89,6 +105,7 @@ def test_a_portuguese_journal_speaks_portuguese_on_its_own_pages(tmp_path):
     home = lxml.html.fromstring((site / "index.html").read_text("utf-8"))
     assert home.xpath("string(//article//h2)").rstrip("¶ ") == "Edição atual"
     assert home.xpath("//p[@class='sp-more']/a/text()") == ["Todas as edições", "Feed Atom"]
+    assert home.xpath("string(//p[@class='sp-issue__label'])").startswith("v. 3 n. 2 (2025)")
     archive = lxml.html.fromstring((site / "issues" / "index.html").read_text("utf-8"))
     assert archive.xpath("string(//h1)") == "Arquivo"
     assert all(re.fullmatch(r"\d+ artigos?", count) for count in archive.xpath("//span[@class='sp-toc__facts']/text()"))

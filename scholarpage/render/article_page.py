@@ -15,7 +15,7 @@ from scholarpage.metadata.downloads import ARTICLE_FILES, REFERENCE_FILES, artic
 from scholarpage.render.escaping import (Markup, escape, label_links, language_attributes, link, linked_text, render,
                                          right_to_left)
 from scholarpage.model import Article, Author, Reference
-from scholarpage.render.labels import long_date, words
+from scholarpage.render.labels import long_date, volume_and_number, words
 from scholarpage.identifiers import doi_url, orcid_url
 from scholarpage.metadata.scholar_links import scholar_url
 
@@ -176,11 +176,11 @@ def description(article: Article) -> str:
     return cut + "…"
 
 
-def issue_line(article: Article) -> str:
-    """ "Vol. 60 No. 1 (2026): Label" — the way OJS names an issue; a label that only repeats
-    the journal's name ("Prawo i Więź" for an issue of Prawo i Więź) is left out."""
-    parts = [f"Vol. {article.volume}" if article.volume else "", f"No. {article.issue}" if article.issue else ""]
-    line = " ".join(p for p in parts if p)
+def issue_line(article: Article, language: str = "en") -> str:
+    """ "Vol. 60 No. 1 (2026): Label" — the way OJS names an issue, in `language` ("T. 60 nr 1
+    (2026)"); a label that only repeats the journal's name ("Prawo i Więź" for an issue of Prawo i
+    Więź) is left out."""
+    line = volume_and_number(article.volume, article.issue, language)
     line = f"{line} ({article.year})" if line else str(article.year)
     label = article.issue_label
     if label and label.casefold().strip() != article.journal.title.casefold().strip():
@@ -199,7 +199,7 @@ def _facts(article: Article, journal_href: str = "", issue_href: str = "", langu
     licence_value = link(licence.url, licence.name or licence.url) if licence.url else licence.name
     facts = [
         ("journal", link(journal_url, journal.title) if journal_url else journal.title),
-        ("issue", link(issue_href, issue_line(article)) if issue_href else issue_line(article)),
+        ("issue", link(issue_href, issue_line(article, language)) if issue_href else issue_line(article, language)),
         ("pages", "–".join(p for p in (article.first_page, article.last_page) if p)),
         ("article_number", article.article_number),
         ("doi", doi),

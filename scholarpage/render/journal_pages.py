@@ -16,7 +16,7 @@ import yaml
 from scholarpage.identifiers import doi_url
 from scholarpage.model import Collection, Issue, Journal, Person, PublishedArticle
 from scholarpage.render.escaping import Markup, escape, render
-from scholarpage.render.labels import article_count, long_date, words
+from scholarpage.render.labels import article_count, issue_name, long_date, words
 
 HOME = "index.md"
 ARCHIVE = "issues.md"
@@ -115,14 +115,20 @@ def home_page(collection: Collection, interface_language: str = "en") -> str:
         feed_href=relative(HOME, FEED),
         by_year=collection.by_year,
         said=words(interface_language),
+        named=_namer(interface_language),
     )
+
+
+def _namer(language: str):
+    """How the pages name an issue in `language`: "Vol. 60 No. 1 (2026)", "T. 60 nr 1 (2026)"."""
+    return lambda issue: issue_name(issue.volume, issue.number, issue.year, language)
 
 
 def issue_page(collection: Collection, issue: Issue, interface_language: str = "en") -> str:
     page = issue_path(issue)
     return render(
         "journal_issue.md.j2",
-        front_matter=_front_matter(f"{issue.label}{': ' + issue.title if issue.title else ''}"),
+        front_matter=_front_matter(f"{_namer(interface_language)(issue)}{': ' + issue.title if issue.title else ''}"),
         journal=collection.journal,
         issue=issue,
         sections=_sections(issue, page, _language(collection.journal)),
@@ -131,6 +137,7 @@ def issue_page(collection: Collection, issue: Issue, interface_language: str = "
         archive_href=relative(page, ARCHIVE),
         by_year=collection.by_year,
         said=words(interface_language),
+        named=_namer(interface_language),
         date=long_date(issue.date, interface_language),
     )
 
@@ -141,7 +148,7 @@ def archive_page(collection: Collection, interface_language: str = "en") -> str:
         volumes[issue.volume].append((issue, relative(ARCHIVE, issue_path(issue))))
     said = words(interface_language)
     return render("journal_archive.md.j2", front_matter=_front_matter(said["archive"]), volumes=list(volumes.items()),
-                  by_year=collection.by_year, said=said,
+                  by_year=collection.by_year, said=said, named=_namer(interface_language),
                   articles=lambda issue: article_count(len(issue.articles), interface_language))
 
 

@@ -207,6 +207,11 @@ _ARTICLES: dict[str, Callable[[int], str]] = {
     "it": lambda n: f"{n} articolo" if n == 1 else f"{n} articoli",
 }
 
+#: "Vol. 60 No. 1", as OJS names an issue in each language ("T. 60 nr 1", "Bd. 60 Nr. 1").
+_VOLUME_AND_NUMBER = {"en": ("Vol. {}", "No. {}"), "pl": ("T. {}", "nr {}"), "de": ("Bd. {}", "Nr. {}"),
+                      "fr": ("Vol. {}", "no {}"), "es": ("Vol. {}", "Núm. {}"), "pt": ("v. {}", "n. {}"),
+                      "it": ("Vol. {}", "n. {}")}
+
 LANGUAGES = ("en", *_TRANSLATIONS)
 
 
@@ -233,3 +238,17 @@ def long_date(value: dt.date | None, language: str) -> str:
 
 def article_count(count: int, language: str) -> str:
     return _ARTICLES[_base(language)](count)
+
+
+def volume_and_number(volume: str, number: str, language: str) -> str:
+    """ "Vol. 60 No. 1", "T. 60 nr 1"; either part may be missing; "" for neither."""
+    volume_word, number_word = _VOLUME_AND_NUMBER[_base(language)]
+    return " ".join(word.format(part) for word, part in ((volume_word, volume), (number_word, number)) if part)
+
+
+def issue_name(volume: str, number: str, year: int, language: str) -> str:
+    """An issue as its pages name it: "Vol. 60 No. 1 (2026)"; without a volume, "2026 No. 1" (a
+    year of a publication list, the year first)."""
+    if volume:
+        return f"{volume_and_number(volume, number, language)} ({year})"
+    return " ".join(part for part in (str(year), volume_and_number("", number, language)) if part)
