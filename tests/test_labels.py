@@ -91,6 +91,9 @@ def test_a_polish_article_page_speaks_polish_and_keeps_the_articles_text(tmp_pat
     assert page.xpath("string(//h1[@id='article-title'])").startswith("Peeling the Onion Skins")
     assert page.xpath("//h1[@id='article-title']/@lang") == ["en"] and page.xpath("/html/@lang") == ["pl"]
     assert page.xpath("string(//h3[@id='ref-17'])").startswith("Gorton Gary, Andrew Metrick")
+    missing = lxml.html.fromstring((tmp_path / "site" / "404.html").read_text("utf-8"))
+    assert missing.xpath("string(//article//h1)") == "Nie znaleziono strony"
+    assert missing.xpath("//article//a/text()") == ["Przejdź do strony głównej"]
 
 
 def test_a_portuguese_journal_speaks_portuguese_on_its_own_pages(tmp_path):

@@ -31,6 +31,7 @@ from scholarpage.metadata.downloads import downloads
 from scholarpage.metadata.jsonld import jsonld_script
 from scholarpage.metadata.head_tags import head_html
 from scholarpage.render.article_page import ARTICLE_PAGE, article_page, shown_references
+from scholarpage.render.labels import words
 from scholarpage.metadata.gaps import Site, readiness
 from scholarpage.adapter import search_index
 
@@ -126,6 +127,7 @@ class ScholarPagePlugin(BasePlugin[ScholarPageConfig]):
         # dialog) come after the site's custom_dir and before Material's: a site needs no copy of them.
         custom = 1 if config.theme.custom_dir else 0
         env.loader = jinja2.FileSystemLoader([*config.theme.dirs[:custom], str(THEME), *config.theme.dirs[custom:]])
+        env.globals["scholarpage_words"] = words(config.theme.get("language") or "en")  # the 404 page's
         if not self.config.cache:
             log.info("template cache off (cache: false): the theme's templates are compiled on every build")
         elif env.bytecode_cache is None:

@@ -59,10 +59,15 @@ _ENGLISH = {
     "publisher": "Publisher",
     "contact": "Contact",
     "page_range": "pp. {pages}",
+    "not_found": "Page not found",
+    "nothing_here": "There is nothing at this address.",
+    "go_home": "Go to the home page",
 }
 
 _TRANSLATIONS: dict[str, dict[str, str]] = {
     "pl": {
+        "not_found": "Nie znaleziono strony", "nothing_here": "Pod tym adresem nic nie ma.",
+        "go_home": "Przejdź do strony głównej",
         "link_of": "link pozycji {number}", "doi_of": "DOI pozycji {number}",
         "abstract": "Streszczenie", "keywords": "Słowa kluczowe", "cite_this": "Jak cytować",
         "references": "Bibliografia", "downloads": "Do pobrania", "citation": "Cytowanie",
@@ -83,6 +88,8 @@ _TRANSLATIONS: dict[str, dict[str, str]] = {
         "publisher": "Wydawca", "contact": "Kontakt", "page_range": "s. {pages}",
     },
     "de": {
+        "not_found": "Seite nicht gefunden", "nothing_here": "Unter dieser Adresse gibt es nichts.",
+        "go_home": "Zur Startseite",
         "link_of": "Link der Literaturangabe {number}", "doi_of": "DOI der Literaturangabe {number}",
         "abstract": "Zusammenfassung", "keywords": "Schlagwörter", "cite_this": "Zitiervorschlag",
         "references": "Literaturverzeichnis", "downloads": "Downloads", "citation": "Zitation",
@@ -104,6 +111,8 @@ _TRANSLATIONS: dict[str, dict[str, str]] = {
         "page_range": "S. {pages}",
     },
     "fr": {
+        "not_found": "Page introuvable", "nothing_here": "Il n’y a rien à cette adresse.",
+        "go_home": "Aller à la page d’accueil",
         "link_of": "lien de la référence {number}", "doi_of": "DOI de la référence {number}",
         "abstract": "Résumé", "keywords": "Mots-clés", "cite_this": "Citer cet article",
         "references": "Références", "downloads": "Téléchargements", "citation": "Citation",
@@ -124,6 +133,8 @@ _TRANSLATIONS: dict[str, dict[str, str]] = {
         "contact": "Contact", "page_range": "p. {pages}",
     },
     "es": {
+        "not_found": "Página no encontrada", "nothing_here": "No hay nada en esta dirección.",
+        "go_home": "Ir a la página de inicio",
         "link_of": "enlace de la referencia {number}", "doi_of": "DOI de la referencia {number}",
         "abstract": "Resumen", "keywords": "Palabras clave", "cite_this": "Cómo citar",
         "references": "Referencias", "downloads": "Descargas", "citation": "Cita",
@@ -143,6 +154,8 @@ _TRANSLATIONS: dict[str, dict[str, str]] = {
         "contact": "Contacto", "page_range": "pp. {pages}",
     },
     "pt": {
+        "not_found": "Página não encontrada", "nothing_here": "Não há nada neste endereço.",
+        "go_home": "Ir para a página inicial",
         "link_of": "link da referência {number}", "doi_of": "DOI da referência {number}",
         "abstract": "Resumo", "keywords": "Palavras-chave", "cite_this": "Como citar",
         "references": "Referências", "downloads": "Downloads", "citation": "Citação",
@@ -162,6 +175,8 @@ _TRANSLATIONS: dict[str, dict[str, str]] = {
         "contact": "Contato", "page_range": "p. {pages}",
     },
     "it": {
+        "not_found": "Pagina non trovata", "nothing_here": "Non c’è nulla a questo indirizzo.",
+        "go_home": "Vai alla pagina iniziale",
         "link_of": "link del riferimento {number}", "doi_of": "DOI del riferimento {number}",
         "abstract": "Riassunto", "keywords": "Parole chiave", "cite_this": "Come citare",
         "references": "Bibliografia", "downloads": "Download", "citation": "Citazione",
