@@ -141,7 +141,7 @@ def test_open_graph_and_twitter_card_with_extruct(page):
         "og:description": "\n\n".join(ARTICLE.abstract),
         "og:url": SITE_URL,
         "og:site_name": "Prawo i Więź",
-        "og:locale": "en",
+        "og:locale": "en_US",
         "article:published_time": "2026-02-19",
         "article:section": "Articles",
     }
@@ -296,3 +296,13 @@ def test_reference_dates_are_read_by_machines_as_dates(source, expected):
     assert citation_reference(reference).count("citation_publication_date") == bool(number)
     assert ("publication_year=" + number in scholar_url(reference)) == bool(number)
     assert rispy.loads(to_ris([reference]))[0].get("year", "") == number
+
+
+@pytest.mark.parametrize(("language", "locale"), [
+    ("en", "en_US"), ("pl", "pl_PL"), ("pt-BR", "pt_BR"), ("zh-tw", "zh_TW"), ("vi", "vi_VN"), ("uk", "uk_UA"),
+    ("sw", ""),  # a language the table does not know: no og:locale rather than one in the wrong form
+])
+def test_og_locale_is_language_and_territory_as_open_graph_reads_it(language, locale):
+    from scholarpage.metadata.head_tags import og_locale
+
+    assert og_locale(language) == locale

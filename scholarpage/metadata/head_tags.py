@@ -7,6 +7,8 @@ Every tag is built by `html.meta`/`html.link_tag`; a field without a value emits
 from __future__ import annotations
 
 import datetime as dt
+import locale
+import re
 from collections.abc import Iterable, Sequence
 
 from scholarpage.render.escaping import Markup, link_tag, meta
@@ -109,6 +111,17 @@ def dublin_core(article: Article, *, page_url: str = "") -> list[Tag]:
     return _present(tags)
 
 
+def og_locale(language: str) -> str:
+    """Open Graph's `language_TERRITORY` ("pl" → "pl_PL", "pt-BR" → "pt_BR"): a bare language
+    takes its usual territory from the standard library's locale table (the same on every
+    machine); "" for a language it does not know (Open Graph then assumes en_US)."""
+    parts = language.replace("_", "-").split("-")
+    if len(parts) > 1 and re.fullmatch(r"[A-Za-z]{2}", parts[1]):
+        return f"{parts[0].lower()}_{parts[1].upper()}"
+    known = locale.locale_alias.get(parts[0].lower(), "")
+    return known.split(".")[0] if re.fullmatch(r"[a-z]{2,3}_[A-Z]{2}(\..*)?", known) else ""
+
+
 def open_graph(article: Article, *, page_url: str = "") -> list[Tag]:
     tags: list[Tag] = [
         ("og:type", "article"),
@@ -116,7 +129,7 @@ def open_graph(article: Article, *, page_url: str = "") -> list[Tag]:
         ("og:description", abstract_text(article)),
         ("og:url", page_url),
         ("og:site_name", article.journal.title),
-        ("og:locale", article.language.replace("-", "_")),
+        ("og:locale", og_locale(article.language)),
         ("article:published_time", _iso(article.published)),
         ("article:section", article.section),
     ]
