@@ -181,6 +181,7 @@ class Reference:
     accessed: str = ""  # when an online source was seen (BibLaTeX `urldate`), as written
     isbn: str = ""  # as written: exports and indexers match books by it
     issn: str = ""
+    version: str = ""  # of software or a dataset ("4.3.1")
     line: int = 0
     emphasis: tuple[tuple[int, int], ...] = ()
     protected: tuple[str, ...] = ()

@@ -167,3 +167,17 @@ def test_a_translator_is_printed_and_exported():
     assert _tex(entry.fields["translator"]) == "Fowkes, Ben"  # pybtex parses names of author and editor only
     assert rispy.loads(files[REFERENCE_FILES["ris"]])[0]["subsidiary_authors"] == ["Fowkes, Ben"]
     assert json.loads(files[REFERENCE_FILES["json"]])[0]["translator"] == [{"family": "Fowkes", "given": "Ben"}]
+
+
+def test_software_and_its_version_reach_every_export():
+    from scholarpage.sources.bibtex import parse_references
+
+    (program,) = parse_references("@software{R2023,\n  author = {{R Core Team}},\n  title = {R},\n"
+                                  "  year = {2023},\n  version = {4.3.1},\n}\n")
+    files = downloads(ARTICLE, (program,), PAGE)
+    entry = pybtex.database.parse_string(files[REFERENCE_FILES["bib"]], "bibtex").entries["R2023"]
+    assert (entry.type, entry.fields["version"]) == ("software", "4.3.1")
+    record = rispy.loads(files[REFERENCE_FILES["ris"]])[0]
+    assert (record["type_of_reference"], record["edition"]) == ("COMP", "4.3.1")
+    item = json.loads(files[REFERENCE_FILES["json"]])[0]
+    assert (item["type"], item["version"]) == ("software", "4.3.1")

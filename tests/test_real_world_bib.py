@@ -263,6 +263,11 @@ def _apa(entry: str) -> str:
      "type={Working Paper}}", "Smith, J. (2020). T (Working Paper No. W12345). NBER."),
     ("@patent{k, title={T}, author={Smith, J.}, year={2020}, number={US1234567}}",
      "Smith, J. (2020). T (Patent No. US1234567)."),
+    # Zotero's @software (a "computer program") with its version: as pandoc's citeproc prints it.
+    ("@software{k, author={{R Core Team}}, title={R: A Language and Environment for Statistical Computing}, "
+     "publisher={R Foundation for Statistical Computing}, year={2023}, version={4.3.1}}",
+     "R Core Team. (2023). R: A Language and Environment for Statistical Computing (Version 4.3.1) "
+     "[Computer software]. R Foundation for Statistical Computing."),
     # `howpublished = {\url{…}}` is the page's address, not a container printed "In …".
     ("@misc{k, title={T}, author={{Python Software Foundation}}, year={2023}, howpublished={\\url{https://www.python.org/}}}",
      "Python Software Foundation. (2023). T. https://www.python.org/"),

@@ -27,6 +27,7 @@ def csl_item(reference: Reference) -> dict[str, Any]:
         "language": reference.language,
         "note": reference.note,
         "ISBN": reference.isbn,
+        "version": reference.version,
         "ISSN": reference.issn,
     }
     if reference.kind in NUMBERED_KINDS:  # a report's, patent's or thesis's number, not a journal issue

@@ -28,7 +28,7 @@ RIS_TYPE = {
     "article-journal": "JOUR", "article-newspaper": "NEWS", "article-magazine": "MGZN",
     "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER", "thesis": "THES",
     "report": "RPRT", "webpage": "ELEC", "manuscript": "UNPB", "speech": "GEN", "document": "GEN",
-    "dataset": "DATA",
+    "dataset": "DATA", "software": "COMP",
 }
 
 
@@ -132,7 +132,7 @@ def _ris_record(reference: Reference, extra: dict[str, str]) -> str:
         ("SP", reference.first_page), ("EP", reference.last_page),
         ("PY", reference.year_number), ("DA", _ris_date(reference.date)),
         ("DO", reference.doi), ("UR", reference.url), ("Y2", reference.accessed), ("PB", reference.publisher),
-        ("CY", reference.place), ("ET", reference.edition), ("M3", reference.genre),
+        ("CY", reference.place), ("ET", reference.edition or reference.version), ("M3", reference.genre),
         ("LA", reference.language), ("SN", reference.isbn or reference.issn or extra.get("issn", "")),
         ("AB", extra.get("abstract", "")),
         ("N1", reference.note), ("N1", reference.text),

@@ -27,6 +27,7 @@ SCHEMA_TYPE = {
     "webpage": "WebPage",
     "paper-conference": "ScholarlyArticle",
     "dataset": "Dataset",
+    "software": "SoftwareSourceCode",
 }
 
 

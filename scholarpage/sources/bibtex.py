@@ -52,6 +52,7 @@ KIND_OF_TYPE = {
     "unpublished": "manuscript",
     "misc": "document",
     "dataset": "dataset",
+    "software": "software",  # Zotero's and biblatex-software's type for a program
     "jurisdiction": "legal_case",
     "legislation": "legislation",
 }
@@ -78,6 +79,7 @@ TYPE_OF_KIND = {
     "manuscript": ("unpublished", ""),
     "document": ("misc", ""),
     "dataset": ("dataset", ""),
+    "software": ("software", ""),
     "legal_case": ("jurisdiction", ""),
     "legislation": ("legislation", ""),
 }
@@ -417,6 +419,7 @@ def _reference(entry: Entry, fields: dict[str, str], name: str) -> tuple[Referen
         note=text.get("note", ""),
         accessed=text.get("urldate", ""),
         isbn=text.get("isbn", ""),
+        version=text.get("version", ""),
         issn=text.get("issn", ""),
         line=line,
     )

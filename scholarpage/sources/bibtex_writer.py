@@ -63,6 +63,7 @@ def _entry(reference: Reference) -> str:
         ("note", encode_latex(reference.note)),
         ("urldate", encode_latex(reference.accessed)),
         ("isbn", encode_latex(reference.isbn)),
+        ("version", encode_latex(reference.version)),
         ("issn", encode_latex(reference.issn)),
         (TEXT_FIELD, _encode_printed(reference)),
     ]
