@@ -90,3 +90,21 @@ def _reading_order(family: str, given: str) -> str:
     if letters and all(unicodedata.name(c, "").startswith(scripts) for c in letters):
         return family + given
     return " ".join(part for part in (given, family) if part)
+
+
+quoted = st.text(alphabet=st.sampled_from(list("Abc xyz.,?!”“’‘\"'…:;-–")), min_size=1, max_size=25).filter(
+    lambda value: any(c.isalpha() for c in value))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=quoted, style=st.sampled_from(["chicago-author-date", "modern-language-association", "ieee"]))
+def test_a_quoted_title_keeps_its_own_quote_marks_and_punctuation(title, style):
+    """Styles that quote titles move their own full stop or comma inside their closing quote
+    (American English) and drop it after a "?": the title's own characters, quote marks and
+    punctuation included, stay exactly as written."""
+    from scholarpage.render.bibliography import format_references, plain_text
+
+    reference = Reference(key="k", kind="article-journal", title=_flat(title), container="Przegląd",
+                          authors=(Person(family="Nowak", given="Anna"),), year="2020", title_language="pl")
+    printed = plain_text(format_references([reference], style)["k"])
+    assert _flat(title) in printed
