@@ -97,11 +97,11 @@ quoted = st.text(alphabet=st.sampled_from(list("Abc xyz.,?!”“’‘\"'…:;-
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(title=quoted, style=st.sampled_from(["chicago-author-date", "modern-language-association", "ieee"]))
+@given(title=quoted, style=st.sampled_from(["chicago-author-date", "modern-language-association", "ieee", "apa"]))
 def test_a_quoted_title_keeps_its_own_quote_marks_and_punctuation(title, style):
     """Styles that quote titles move their own full stop or comma inside their closing quote
-    (American English) and drop it after a "?": the title's own characters, quote marks and
-    punctuation included, stay exactly as written."""
+    (American English), and every style's full stop after a title's "?" goes: the title's own
+    characters, quote marks and punctuation included ("Why?. Because"), stay exactly as written."""
     from scholarpage.render.bibliography import format_references, plain_text
 
     reference = Reference(key="k", kind="article-journal", title=_flat(title), container="Przegląd",

@@ -135,11 +135,17 @@ def csl_safe(value: str) -> str:
     """Escape text for citeproc-py, which copies variables into its HTML output unescaped.
 
     Numeric character references survive the case changes CSL styles apply (an uppercased
-    `&amp;` would become `&AMP;`), so `<`, `>` and `&` become `&#60;`, `&#62;` and `&#38;`; a
-    closing quote `”` becomes `&#8221;`, so that only the style's own quotes take the full stop
-    in (`citeproc_fixes.with_punctuation_in_quotes`).
+    `&amp;` would become `&AMP;`), so `<`, `>` and `&` become `&#60;`, `&#62;` and `&#38;`. The
+    marks the citeproc-py workarounds move or drop after formatting are given as references
+    where the source wrote them, so only the style's own are touched: a closing quote `”`
+    (`&#8221;`: `with_punctuation_in_quotes`) and a full stop right after "?" or "!" (`&#46;`:
+    `without_full_stop_after_question`).
     """
-    return value.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;").replace("”", "&#8221;")
+    value = value.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+    return _STOP_AFTER_QUESTION.sub(r"\1&#46;", value).replace("”", "&#8221;")
+
+
+_STOP_AFTER_QUESTION = re.compile(r"([?!][”’\"']*)\.")
 
 
 # --- head tags and embedded JSON ------------------------------------------------------------
