@@ -176,6 +176,13 @@ def _copy_example(tmp_path: Path) -> Path:
     return project
 
 
+def _append(source: Path, text: str) -> int:
+    """`text` added at the end of `source`; returns the number of its last line, where a problem
+    with what was added is reported."""
+    source.write_text(source.read_text("utf-8") + text, "utf-8")
+    return len(source.read_text("utf-8").splitlines())
+
+
 def test_moving_an_article_to_another_issue_keeps_its_address(tmp_path):
     project = _copy_example(tmp_path)
     source = project / "articles/patent-pools-china/article.yml"
@@ -346,11 +353,9 @@ def test_two_articles_with_one_doi_are_refused(tmp_path):
     source = project / "articles/open-access-citations/article.yml"
     source.write_text(source.read_text("utf-8").replace("section: Articles\n", "section: Articles\ndoi: 10.1234/ABC\n"),
                       "utf-8")
-    copy = project / "articles/patent-pools-china/article.yml"
-    copy.write_text(copy.read_text("utf-8") + "doi: 10.1234/abc\n", "utf-8")
+    line = _append(project / "articles/patent-pools-china/article.yml", "doi: 10.1234/abc\n")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    line = len(copy.read_text("utf-8").splitlines())
     assert (f"articles/patent-pools-china/article.yml:{line}: doi: 10.1234/abc is also the DOI of "
             "articles/open-access-citations/") in result.stderr
 
@@ -372,8 +377,8 @@ def test_a_hand_written_file_where_a_generated_one_goes_stops_the_build_and_keep
 def test_an_unknown_citation_in_a_body_is_located_there_and_keeps_the_last_site(tmp_path):
     project = _copy_example(tmp_path)
     body = project / "articles/securitising-patents/body.md"
-    result = _refused_keeping_the_last_site(project, tmp_path / "site", lambda: body.write_text(
-        body.read_text("utf-8") + "\nAs shown before [@NoSuchKey2020].\n", "utf-8"))
+    result = _refused_keeping_the_last_site(project, tmp_path / "site",
+                                            lambda: _append(body, "\nAs shown before [@NoSuchKey2020].\n"))
     line = len(body.read_text("utf-8").splitlines())
     assert (f"articles/securitising-patents/body.md:{line}: citation key 'NoSuchKey2020' is not in "
             "articles/securitising-patents/references.bib") in result.stderr
@@ -458,11 +463,9 @@ def test_east_asian_names_read_family_first_and_one_orcid_is_one_author(tmp_path
 
 def test_a_galley_named_in_article_yml_but_missing_is_located_at_its_line(tmp_path):
     project = _copy_example(tmp_path)
-    source = project / "articles/open-access-citations/article.yml"
-    source.write_text(source.read_text("utf-8") + "pdf: galley.pdf\n", "utf-8")
+    line = _append(project / "articles/open-access-citations/article.yml", "pdf: galley.pdf\n")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    line = len(source.read_text("utf-8").splitlines())
     assert (f"articles/open-access-citations/article.yml:{line}: pdf: 'galley.pdf' is not in "
             "articles/open-access-citations/") in result.stderr
 
